@@ -1,0 +1,23 @@
+// @ts-check
+/**
+ * Shared Astro configuration of the theme. The multi-school orchestrator
+ * (`src/build/astro-worker.ts`) loads this file and overrides only `outDir` and `cacheDir`
+ * per build; the content to render reaches the pages through `templates/lib/site-data.ts`.
+ */
+import { defineConfig } from 'astro/config';
+
+export default defineConfig({
+  srcDir: './templates',
+  publicDir: './templates/public',
+  // Each school is served at the root of its own domain; absolute URLs are built from the
+  // school's `domain`, not from `site`.
+  trailingSlash: 'always',
+  // Stylesheets stay external files: pages then need no inline styles, so a strict
+  // Content-Security-Policy can forbid them.
+  build: { format: 'directory', assets: '_astro', inlineStylesheets: 'never' },
+  // Keep whitespace as written inside inline text; sizes are dominated by content anyway.
+  compressHTML: true,
+  // No Astro fetch file or dev toolbar in production builds.
+  devToolbar: { enabled: false },
+  vite: { logLevel: 'error' },
+});

@@ -1,0 +1,56 @@
+/**
+ * Child process that renders one batch of sites with Astro. Running Astro in its own
+ * process keeps a crash, a runaway template or Astro's global state away from the
+ * orchestrator, which then retries the batch's sites one by one to isolate the culprit.
+ *
+ * Usage: node src/build/astro-worker.ts <job.json>
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { build } from 'astro';
+import { loadContent } from '../content/load.ts';
+import { setBuildData, type DirectoryEntry } from './build-data.ts';
+import { PACKAGE_ROOT } from './paths.ts';
+
+/** What the orchestrator asks a worker to render. */
+export interface AstroJob {
+  contentDir: string;
+  schoolIds: string[];
+  includeHost: boolean;
+  outDir: string;
+  cacheDir: string;
+  directory: DirectoryEntry[];
+}
+
+async function run(jobFile: string): Promise<void> {
+  const job = JSON.parse(await readFile(jobFile, 'utf8')) as AstroJob;
+  const loaded = await loadContent(job.contentDir, job.schoolIds);
+  const schools = loaded.schools.filter((s) => job.schoolIds.includes(s.id));
+  const missing = job.schoolIds.filter((id) => !schools.some((s) => s.id === id));
+  if (missing.length > 0) throw new Error(`Content of ${missing.join(', ')} changed during the build or is invalid.`);
+  const host = job.includeHost ? loaded.host : undefined;
+  setBuildData({ schools, host, directory: job.directory, builtAt: new Date().toISOString() });
+  if (process.env.CONGTRUONG_TEST_FAIL_SCHOOL && job.schoolIds.includes(process.env.CONGTRUONG_TEST_FAIL_SCHOOL)) {
+    // Lets tests prove that a school whose build crashes is isolated from the others.
+    throw new Error(`Simulated build failure of ${process.env.CONGTRUONG_TEST_FAIL_SCHOOL}.`);
+  }
+  process.env.ASTRO_TELEMETRY_DISABLED = '1';
+  await build({
+    root: PACKAGE_ROOT,
+    // Relative to `root`: Astro joins the two.
+    configFile: 'astro.config.mjs',
+    outDir: job.outDir,
+    cacheDir: job.cacheDir,
+    logLevel: 'error',
+    mode: 'production',
+  });
+}
+
+run(process.argv[2]!).then(
+  () => process.exit(0),
+  (err: unknown) => {
+    const e = err instanceof Error ? err : new Error(String(err));
+    process.stderr.write(`${e.message}\n${e.stack ?? ''}\n`);
+    process.exit(1);
+  },
+);

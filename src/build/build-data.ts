@@ -1,0 +1,48 @@
+/**
+ * What one Astro build renders: a batch of schools (and possibly the host portal). The
+ * worker puts it on `globalThis` before calling Astro's `build()`; the theme reads it in
+ * `templates/lib/site-data.ts`. Astro prerenders static pages in the same process, so the
+ * loaded content is shared without serialising it.
+ */
+import type { LoadedHost, LoadedSchool } from '../content/load.ts';
+
+export interface BuildData {
+  schools: LoadedSchool[];
+  /** Present when this batch renders the host portal. */
+  host?: LoadedHost;
+  /** All valid schools of the host (for the directory), even those not in this batch. */
+  directory: DirectoryEntry[];
+  /** Build time, ISO. Pages show dates from content, never this, so output is reproducible. */
+  builtAt: string;
+}
+
+/** One school in the host's directory. */
+export interface DirectoryEntry {
+  id: string;
+  name: string;
+  levels: string[];
+  domain: string;
+  address: string;
+  phone: string;
+  email: string;
+  latestNews: { title: string; date: string; url: string }[];
+}
+
+const KEY = '__congtruongBuildData';
+
+export function setBuildData(data: BuildData): void {
+  (globalThis as Record<string, unknown>)[KEY] = data;
+}
+
+export function getBuildData(): BuildData {
+  const data = (globalThis as Record<string, unknown>)[KEY] as BuildData | undefined;
+  if (!data) {
+    throw new Error(
+      'No content to render. Build the sites with `npm run build` (or `congtruong build`), not with `astro build` directly.',
+    );
+  }
+  return data;
+}
+
+/** Route segment under which the host portal is rendered inside the batch output. */
+export const HOST_ROUTE = 'host';

@@ -1,0 +1,192 @@
+/**
+ * The multi-school build: validate every school, render the valid ones with Astro in a
+ * child process, assemble each into a standalone site and swap it into
+ * `dist/sites/<domain>/`. A school that is invalid or fails to render is reported and keeps
+ * its previous published site; every other school is still built.
+ */
+import { spawn } from 'node:child_process';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadContent, type LoadedHost, type LoadedSchool } from '../content/load.ts';
+import type { ContentIssue } from '../content/issues.ts';
+import { toInstant } from '../util/dates.ts';
+import { assembleSite } from './assemble.ts';
+import type { AstroJob } from './astro-worker.ts';
+import { HOST_ROUTE, type DirectoryEntry } from './build-data.ts';
+import { buildPaths } from './paths.ts';
+import { publishSite, recoverInterruptedSwaps } from './publish.ts';
+
+export interface BuildOptions {
+  contentDir: string;
+  outDir: string;
+  /** Build only these schools (the host portal is then skipped). */
+  schools?: string[] | undefined;
+  cacheDir?: string | undefined;
+  log?: (line: string) => void;
+}
+
+export type SiteStatus = 'built' | 'invalid' | 'failed';
+
+export interface SiteReport {
+  id: string;
+  name: string;
+  domain?: string | undefined;
+  status: SiteStatus;
+  pages: number;
+  /** Render error for `failed` sites (first lines). */
+  error?: string | undefined;
+  /** Whether an earlier good site is still published for a site that was not rebuilt. */
+  keptPrevious: boolean;
+}
+
+export interface BuildReport {
+  sites: SiteReport[];
+  issues: ContentIssue[];
+  ok: boolean;
+  seconds: number;
+}
+
+const WORKER = fileURLToPath(new URL('./astro-worker.ts', import.meta.url));
+
+interface BatchSite {
+  kind: 'school' | 'host';
+  id: string;
+  route: string;
+  domain: string;
+  site: LoadedSchool | LoadedHost;
+}
+
+export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
+  const started = performance.now();
+  const log = opts.log ?? (() => {});
+  const paths = buildPaths(opts.outDir, opts.cacheDir);
+  await recoverInterruptedSwaps(paths.sites);
+  const loaded = await loadContent(opts.contentDir, opts.schools);
+  const reports: SiteReport[] = [];
+  for (const id of loaded.invalid) {
+    reports.push({ id, name: id, domain: loaded.domains.get(id), status: 'invalid', pages: 0, keptPrevious: false });
+  }
+
+  const includeHost = loaded.host !== undefined && !opts.schools;
+  const batch: BatchSite[] = loaded.schools.map((s) => ({ kind: 'school' as const, id: s.id, route: s.id, domain: s.config.domain, site: s }));
+  if (includeHost && loaded.host) batch.push({ kind: 'host', id: 'host', route: `${HOST_ROUTE}/portal`, domain: loaded.host.config.domain, site: loaded.host });
+  const directory = directoryOf(loaded.schools);
+
+  const runId = `${Date.now().toString(36)}-${process.pid}`;
+  const runDir = path.join(paths.staging, runId);
+  await mkdir(runDir, { recursive: true });
+  try {
+    // One Astro run for the whole batch is much faster than one per school (Astro's start-up
+    // costs ~2 s); when it fails, each site is retried alone so that only the culprit fails.
+    const queue: BatchSite[][] = batch.length > 0 ? [batch] : [];
+    let n = 0;
+    while (queue.length > 0) {
+      const sites = queue.shift()!;
+      const outDir = path.join(runDir, `batch-${n++}`);
+      log(`Đang dựng ${sites.length} trang web: ${sites.map((s) => s.id).join(', ')}`);
+      const result = await renderBatch(opts.contentDir, sites, outDir, path.join(paths.cache, 'astro'), directory);
+      if (!result.ok) {
+        if (sites.length > 1) {
+          log('Dựng chung thất bại; dựng lại từng trường để tìm trường bị lỗi.');
+          queue.push(...sites.map((s) => [s]));
+          continue;
+        }
+        const s = sites[0]!;
+        reports.push({ id: s.id, name: nameOf(s.site), domain: s.domain, status: 'failed', pages: 0, error: result.error, keptPrevious: false });
+        continue;
+      }
+      for (const s of sites) {
+        const staged = path.join(runDir, 'sites', s.domain);
+        try {
+          const pages = await assembleSite({
+            batchDir: outDir,
+            siteRoute: s.route,
+            siteRoutes: sites.map((x) => x.route),
+            dest: staged,
+            files: s.site.files,
+            imageCache: path.join(paths.cache, 'images'),
+          });
+          await publishSite(staged, paths.sites, s.domain);
+          reports.push({ id: s.id, name: nameOf(s.site), domain: s.domain, status: 'built', pages, keptPrevious: false });
+          log(`  ✓ ${s.id} → ${path.relative(process.cwd(), path.join(paths.sites, s.domain))} (${pages} trang)`);
+        } catch (err) {
+          reports.push({ id: s.id, name: nameOf(s.site), domain: s.domain, status: 'failed', pages: 0, error: String(err), keptPrevious: false });
+        }
+      }
+      await rm(outDir, { recursive: true, force: true });
+    }
+  } finally {
+    await rm(runDir, { recursive: true, force: true });
+  }
+
+  // A site that was not rebuilt keeps whatever good version was published before.
+  const live = new Set(await readdir(paths.sites).catch(() => [] as string[]));
+  for (const r of reports) {
+    if (r.status !== 'built') r.keptPrevious = r.domain !== undefined && live.has(r.domain);
+  }
+  reports.sort((a, b) => a.id.localeCompare(b.id));
+  return {
+    sites: reports,
+    issues: loaded.issues,
+    ok: reports.every((r) => r.status === 'built') && !loaded.issues.some((i) => i.severity === 'error'),
+    seconds: (performance.now() - started) / 1000,
+  };
+}
+
+function nameOf(site: LoadedSchool | LoadedHost): string {
+  return site.config.name;
+}
+
+/** The host directory: every valid school with its three latest news items. */
+function directoryOf(schools: LoadedSchool[]): DirectoryEntry[] {
+  return schools
+    .map((s) => ({
+      id: s.id,
+      name: s.config.name,
+      levels: s.config.levels,
+      domain: s.config.domain,
+      address: s.config.address,
+      phone: s.config.phone,
+      email: s.config.email,
+      latestNews: s.collections.news
+        .filter((n) => !n.data.draft)
+        .sort((a, b) => toInstant(b.data.date).getTime() - toInstant(a.data.date).getTime())
+        .slice(0, 3)
+        .map((n) => ({ title: n.data.title, date: n.data.date, url: `https://${s.config.domain}/tin-tuc/${n.slug}/` })),
+    }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+}
+
+async function renderBatch(
+  contentDir: string,
+  sites: BatchSite[],
+  outDir: string,
+  cacheDir: string,
+  directory: DirectoryEntry[],
+): Promise<{ ok: true } | { ok: false; error: string }> {
+  const job: AstroJob = {
+    contentDir: path.resolve(contentDir),
+    schoolIds: sites.filter((s) => s.kind === 'school').map((s) => s.id),
+    includeHost: sites.some((s) => s.kind === 'host'),
+    outDir,
+    cacheDir,
+    directory,
+  };
+  await mkdir(outDir, { recursive: true });
+  const jobFile = `${outDir}.job.json`;
+  await writeFile(jobFile, JSON.stringify(job));
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [WORKER, jobFile], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+    });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    child.on('close', (code) => {
+      if (code === 0) resolve({ ok: true });
+      else resolve({ ok: false, error: output.trim().split('\n').slice(0, 8).join('\n') || `exit code ${code}` });
+    });
+  });
+}

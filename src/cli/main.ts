@@ -1,0 +1,101 @@
+/**
+ * The `congtruong` command line. Thin: it parses arguments, calls the engine and prints.
+ * Exit codes: 0 success, 1 content problems or failed builds, 2 bad arguments.
+ */
+import { parseArgs } from 'node:util';
+import { buildSites, type BuildReport } from '../build/build-sites.ts';
+import { loadContent } from '../content/load.ts';
+import type { Lang } from '../errors/content-errors.ts';
+import { formatIssues } from '../errors/format.ts';
+import { CLI_TEXT } from './messages.ts';
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: rest,
+      options: {
+        content: { type: 'string', default: 'content' },
+        out: { type: 'string', default: 'dist' },
+        school: { type: 'string', multiple: true },
+        lang: { type: 'string', default: 'vi' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      allowPositionals: false,
+      strict: true,
+    });
+  } catch (err) {
+    console.error(`${(err as Error).message}\n\n${CLI_TEXT.vi.usage}`);
+    return 2;
+  }
+  const { values } = parsed;
+  if (values.lang !== 'vi' && values.lang !== 'en') {
+    console.error(`--lang phải là vi hoặc en (--lang must be vi or en), không phải "${values.lang}".`);
+    return 2;
+  }
+  const lang: Lang = values.lang;
+  const text = CLI_TEXT[lang];
+  if (values.help || command === undefined || command === 'help') {
+    console.log(text.usage);
+    return command === undefined && !values.help ? 2 : 0;
+  }
+  switch (command) {
+    case 'validate':
+      return validate(values.content, values.school, lang);
+    case 'build':
+      return build(values.content, values.out, values.school, lang);
+    default:
+      console.error(`${text.unknownCommand(command)}\n\n${text.usage}`);
+      return 2;
+  }
+}
+
+async function validate(contentDir: string, schools: string[] | undefined, lang: Lang): Promise<number> {
+  const text = CLI_TEXT[lang];
+  const result = await loadContent(contentDir, schools);
+  if (result.schools.length === 0 && result.invalid.length === 0) {
+    console.error(text.noSchools(contentDir));
+    return 2;
+  }
+  if (result.issues.length > 0) console.error(formatIssues(result.issues, lang));
+  console.log(text.validated(result.schools.length, result.invalid));
+  return result.issues.some((i) => i.severity === 'error') ? 1 : 0;
+}
+
+async function build(contentDir: string, outDir: string, schools: string[] | undefined, lang: Lang): Promise<number> {
+  const text = CLI_TEXT[lang];
+  const probe = await loadContent(contentDir, schools);
+  if (probe.schools.length === 0 && probe.invalid.length === 0) {
+    console.error(text.noSchools(contentDir));
+    return 2;
+  }
+  const report = await buildSites({ contentDir, outDir, schools, log: (l) => console.log(l) });
+  if (report.issues.length > 0) console.error(`\n${formatIssues(report.issues, lang)}\n`);
+  console.log(summaryTable(report, lang));
+  return report.ok ? 0 : 1;
+}
+
+/** One line per site: status, pages, where it is published. */
+export function summaryTable(report: BuildReport, lang: Lang): string {
+  const text = CLI_TEXT[lang];
+  const rows = report.sites.map((s) => [
+    s.id,
+    text.status[s.status] + (s.status !== 'built' && s.keptPrevious ? ` (${text.keptPrevious})` : ''),
+    String(s.pages),
+    s.domain ?? '–',
+  ]);
+  const header = text.tableHeader;
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (r: readonly string[]) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  const failures = report.sites.filter((s) => s.status === 'failed' && s.error).map((s) => `\n${s.id}: ${s.error}`);
+  return [
+    '',
+    line(header),
+    line(widths.map((w) => '-'.repeat(w))),
+    ...rows.map(line),
+    ...failures,
+    '',
+    text.finished(report.seconds, report.ok),
+  ].join('\n');
+}

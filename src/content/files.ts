@@ -1,0 +1,77 @@
+/**
+ * Files that content refers to (attachments, images, logos). A reference is a path relative
+ * to the school's folder. It must exist and stay inside that folder: `../`, absolute paths
+ * and symlinks that lead out are refused, so that a school can never publish another
+ * school's files or the server's.
+ */
+import { lstat, readdir, realpath } from 'node:fs/promises';
+import path from 'node:path';
+import { closest } from '../util/slug.ts';
+import type { ContentIssue } from './issues.ts';
+
+/** Keys whose string values are file references (see `fileRef()` in the schemas). */
+export const FILE_KEYS = new Set(['file', 'logo', 'src', 'photo']);
+
+export interface FileRefUse {
+  /** As written, e.g. `media/tep/ke-hoach.pdf`. */
+  ref: string;
+  /** Field path in the file where it appears. */
+  path: (string | number)[];
+}
+
+/** Finds every file reference in validated data by its key name. */
+export function collectFileRefs(data: unknown, at: (string | number)[] = []): FileRefUse[] {
+  const out: FileRefUse[] = [];
+  if (Array.isArray(data)) {
+    data.forEach((v, i) => out.push(...collectFileRefs(v, [...at, i])));
+  } else if (data && typeof data === 'object') {
+    for (const [k, v] of Object.entries(data)) {
+      if (FILE_KEYS.has(k) && typeof v === 'string') out.push({ ref: v, path: [...at, k] });
+      else out.push(...collectFileRefs(v, [...at, k]));
+    }
+  }
+  return out;
+}
+
+export type ResolvedFile = { ok: true; abs: string; rel: string } | { ok: false; issue: Omit<ContentIssue, 'file' | 'field'> };
+
+/**
+ * Checks one reference against the school folder `root` (an absolute, real path).
+ * Returns the absolute path and the normalised relative path on success.
+ */
+export async function resolveFileRef(root: string, ref: string): Promise<ResolvedFile> {
+  const normalized = ref.normalize('NFC').replace(/\\/g, '/');
+  const outside = { ok: false as const, issue: { name: 'fileOutside' as const, severity: 'error' as const, found: JSON.stringify(ref) } };
+  if (path.isAbsolute(normalized) || /^[a-z]:/i.test(normalized) || normalized.split('/').includes('..')) return outside;
+  const abs = path.join(root, normalized);
+  let stat;
+  try {
+    stat = await lstat(abs);
+  } catch {
+    return { ok: false, issue: await missing(root, normalized, ref) };
+  }
+  // A symlink is followed only if it stays inside the school folder.
+  const real = stat.isSymbolicLink() ? await realpath(abs).catch(() => null) : abs;
+  if (real === null) return { ok: false, issue: await missing(root, normalized, ref) };
+  if (real !== root && !real.startsWith(root + path.sep)) return outside;
+  if (stat.isDirectory()) return { ok: false, issue: await missing(root, normalized, ref) };
+  return { ok: true, abs: real, rel: path.relative(root, abs).split(path.sep).join('/') };
+}
+
+async function missing(root: string, normalized: string, ref: string) {
+  const dir = path.posix.dirname(normalized);
+  let suggestion = '';
+  try {
+    const names = await readdir(path.join(root, dir));
+    const guess = closest(path.posix.basename(normalized), names);
+    if (guess) suggestion = ` Có phải là ${path.posix.join(dir, guess)}? / Did you mean ${path.posix.join(dir, guess)}?`;
+  } catch {
+    // The folder itself does not exist; no suggestion.
+  }
+  return {
+    name: 'fileMissing' as const,
+    severity: 'error' as const,
+    found: JSON.stringify(ref),
+    args: { dir: dir === '.' ? 'thư mục của trường' : `${dir}/`, suggestion },
+  };
+}

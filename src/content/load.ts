@@ -1,0 +1,309 @@
+/**
+ * Loads and validates a content folder: `host.yaml`, `host/` and every `schools/<id>/`.
+ * Nothing here throws on bad content: every problem of every school is collected as a
+ * `ContentIssue`, so that one run reports them all.
+ */
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+import sharp from 'sharp';
+import type { z } from 'zod';
+import { hostSchema, type Host } from '../schemas/host.ts';
+import { schoolSchema, type School } from '../schemas/school.ts';
+import { schoolYear as schoolYearField } from '../schemas/fields.ts';
+import { findFileRefs, htmlToText, renderMarkdown } from '../render/markdown.ts';
+import { isImage, planImage, publicFilePath, type PublishedImage } from '../media/published-files.ts';
+import { imageHtml } from '../media/image-html.ts';
+import { slugify } from '../util/slug.ts';
+import { COLLECTIONS, HOST_COLLECTIONS, type CollectionName } from './collections.ts';
+import { collectFileRefs, resolveFileRef } from './files.ts';
+import { splitFrontMatter } from './front-matter.ts';
+import type { ContentIssue } from './issues.ts';
+import { parseWithFriendlyErrors } from './validate.ts';
+import { parseYaml } from './yaml-source.ts';
+
+/** One validated Markdown file. */
+export interface Entry<T> {
+  /** Address segment, from the file name. */
+  slug: string;
+  /** Path relative to the working directory, for messages. */
+  file: string;
+  data: T;
+  /** Sanitised HTML of the body. */
+  html: string;
+  /** Plain text of the body, for summaries and search. */
+  text: string;
+  /** Only for disclosures: the school year of the folder. */
+  schoolYear?: string;
+}
+
+export type Collections = { [K in CollectionName]: Entry<z.infer<(typeof COLLECTIONS)[K]>>[] };
+
+/** A file that the site publishes. */
+export interface PublishedFile {
+  /** Absolute path of the source. */
+  abs: string;
+  /** Site path, e.g. `/media/tep/ke-hoach.pdf`. */
+  url: string;
+  bytes: number;
+  /** For images: the variants to produce. */
+  image?: PublishedImage;
+}
+
+export interface LoadedSite<C> {
+  /** Folder name (schools) or `host`. */
+  id: string;
+  /** Absolute path of the folder. */
+  dir: string;
+  config: C;
+  collections: Collections;
+  /** Referenced files keyed by their path relative to `dir`. */
+  files: Map<string, PublishedFile>;
+}
+
+export type LoadedSchool = LoadedSite<School>;
+export type LoadedHost = LoadedSite<Host>;
+
+export interface LoadResult {
+  host?: LoadedHost;
+  /** Schools without errors (warnings allowed). */
+  schools: LoadedSchool[];
+  /** Ids of schools that have errors. */
+  invalid: string[];
+  /** Every problem found, schools and host together. */
+  issues: ContentIssue[];
+  /** Domain of every school whose school.yaml names one, valid or not (to find its published site). */
+  domains: Map<string, string>;
+}
+
+const emptyCollections = (): Collections =>
+  Object.fromEntries(Object.keys(COLLECTIONS).map((k) => [k, []])) as unknown as Collections;
+
+/** Path for messages: relative to the working directory, with `/`. */
+function display(abs: string): string {
+  const rel = path.relative(process.cwd(), abs);
+  return (rel.startsWith('..') ? abs : rel).split(path.sep).join('/');
+}
+
+async function listDir(dir: string): Promise<string[]> {
+  try {
+    return (await readdir(dir)).filter((n) => !n.startsWith('.')).sort();
+  } catch {
+    return [];
+  }
+}
+
+async function isDir(p: string): Promise<boolean> {
+  return stat(p).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
+}
+
+/** Loads a whole content folder. `only` restricts to some school ids. */
+export async function loadContent(contentDir: string, only?: readonly string[]): Promise<LoadResult> {
+  const root = path.resolve(contentDir);
+  const issues: ContentIssue[] = [];
+  let host: LoadedHost | undefined;
+  const hostYaml = path.join(root, 'host.yaml');
+  if (await stat(hostYaml).catch(() => null)) {
+    const loaded = await loadSite(root, 'host', hostYaml, hostSchema, path.join(root, 'host'), HOST_COLLECTIONS);
+    issues.push(...loaded.issues);
+    if (loaded.site && !loaded.issues.some((i) => i.severity === 'error')) host = loaded.site;
+  }
+  const schoolsDir = path.join(root, 'schools');
+  const ids = [];
+  for (const name of await listDir(schoolsDir)) {
+    if ((await isDir(path.join(schoolsDir, name))) && (!only || only.includes(name))) ids.push(name);
+  }
+  const results = await Promise.all(ids.map((id) => loadSchool(path.join(schoolsDir, id), id)));
+  const schools: LoadedSchool[] = [];
+  const invalid: string[] = [];
+  const domains = new Map<string, string>();
+  results.forEach((r, i) => {
+    if (r.domain) domains.set(ids[i]!, r.domain);
+    issues.push(...r.issues);
+    if (r.site && !r.issues.some((x) => x.severity === 'error')) schools.push(r.site);
+    else invalid.push(ids[i]!);
+  });
+  // Two schools on one domain would overwrite each other's site.
+  const byDomain = new Map<string, LoadedSchool>();
+  for (const s of [...schools]) {
+    const other = byDomain.get(s.config.domain);
+    if (other) {
+      issues.push({
+        name: 'duplicateDomain',
+        severity: 'error',
+        file: display(path.join(s.dir, 'school.yaml')),
+        field: 'domain',
+        found: JSON.stringify(s.config.domain),
+        args: { other: display(path.join(other.dir, 'school.yaml')) },
+      });
+      schools.splice(schools.indexOf(s), 1);
+      invalid.push(s.id);
+    } else byDomain.set(s.config.domain, s);
+  }
+  return { host, schools, invalid: invalid.sort(), issues, domains };
+}
+
+/** Loads one school folder. */
+export async function loadSchool(dir: string, id: string): Promise<{ site?: LoadedSchool; issues: ContentIssue[]; domain?: string }> {
+  const yamlPath = path.join(dir, 'school.yaml');
+  if (!(await stat(yamlPath).catch(() => null))) {
+    return { issues: [{ name: 'missingSchoolYaml', severity: 'error', file: display(dir) }] };
+  }
+  return loadSite(dir, id, yamlPath, schoolSchema, dir, Object.keys(COLLECTIONS) as CollectionName[]);
+}
+
+async function loadSite<S extends z.ZodType>(
+  dirIn: string,
+  id: string,
+  yamlPath: string,
+  schema: S,
+  collectionsRootIn: string,
+  collections: readonly CollectionName[],
+): Promise<{ site?: LoadedSite<z.infer<S>>; issues: ContentIssue[]; domain?: string }> {
+  const dir = await realpath(dirIn);
+  const collectionsRoot = await realpath(collectionsRootIn).catch(() => collectionsRootIn);
+  // Files are resolved against the folder that holds the collections (the school folder,
+  // or `host/` for the host).
+  const filesRoot = collectionsRoot;
+  const issues: ContentIssue[] = [];
+  const files = new Map<string, PublishedFile>();
+  const fileRefs: { ref: string; file: string; field: string; image: boolean; line?: number }[] = [];
+
+  const yamlFile = display(yamlPath);
+  const parsed = parseYaml(await readFile(yamlPath, 'utf8'), yamlFile);
+  let config: z.infer<S> | undefined;
+  let domain: string | undefined;
+  if (!parsed.ok) issues.push(parsed.issue);
+  else {
+    const raw = (parsed.data as { domain?: unknown } | null)?.domain;
+    if (typeof raw === 'string') domain = raw.trim();
+    const res = parseWithFriendlyErrors(schema, parsed.data ?? {}, yamlFile, parsed.source);
+    if (res.ok) {
+      config = res.data;
+      for (const u of collectFileRefs(res.data)) {
+        fileRefs.push({ ref: u.ref, file: yamlFile, field: u.path.join('.'), image: u.path.at(-1) !== 'file' });
+      }
+      // The logo and portraits live in the school folder even for the host.
+    } else issues.push(...res.issues);
+  }
+
+  const out = emptyCollections();
+  const pending: { entry: Entry<unknown>; body: string; name: CollectionName }[] = [];
+  for (const name of collections) {
+    const folder = path.join(collectionsRoot, name);
+    const mdFiles = await listMarkdown(folder, name === 'disclosures');
+    const seen = new Map<string, string>();
+    for (const abs of mdFiles) {
+      const file = display(abs);
+      const src = await readFile(abs, 'utf8');
+      const split = splitFrontMatter(src);
+      if (!split) {
+        issues.push({ name: 'frontMatterMissing', severity: 'error', file, line: 1 });
+        continue;
+      }
+      const y = parseYaml(split.yaml, file, split.yamlLineOffset);
+      if (!y.ok) {
+        issues.push(y.issue);
+        continue;
+      }
+      if (y.data !== null && (typeof y.data !== 'object' || Array.isArray(y.data))) {
+        issues.push({ name: 'notAnObject', severity: 'error', file, line: 2 });
+        continue;
+      }
+      const res = parseWithFriendlyErrors(COLLECTIONS[name], y.data ?? {}, file, y.source);
+      let schoolYear: string | undefined;
+      if (name === 'disclosures') {
+        schoolYear = path.basename(path.dirname(abs));
+        if (!schoolYearField().safeParse(schoolYear).success) {
+          issues.push({ name: 'schoolYearFolder', severity: 'error', file, found: JSON.stringify(schoolYear) });
+        }
+      }
+      if (!res.ok) {
+        issues.push(...res.issues);
+        continue;
+      }
+      const base = path.basename(abs, path.extname(abs));
+      const slug = slugify(base);
+      if (!slug) {
+        issues.push({ name: 'badFileName', severity: 'error', file, found: JSON.stringify(path.basename(abs)) });
+        continue;
+      }
+      const key = `${schoolYear ?? ''}/${slug}`;
+      const other = seen.get(key);
+      if (other) {
+        issues.push({ name: 'duplicateSlug', severity: 'error', file, found: JSON.stringify(slug), args: { other } });
+        continue;
+      }
+      seen.set(key, file);
+      for (const u of collectFileRefs(res.data)) {
+        fileRefs.push({
+          ref: u.ref,
+          file,
+          field: u.path.map((p) => (typeof p === 'number' ? `[${p}]` : p)).join('.').replace(/\.\[/g, '['),
+          image: u.path.at(-1) === 'src' || u.path.at(-1) === 'photo',
+        });
+      }
+      for (const r of findFileRefs(split.body)) fileRefs.push({ ...r, file, field: '(nội dung / body)' });
+      const entry: Entry<unknown> = { slug, file, data: res.data, html: '', text: '', schoolYear };
+      pending.push({ entry, body: split.body, name });
+    }
+  }
+
+  // Resolve every file reference once; images get their variants planned.
+  await Promise.all(
+    fileRefs.map(async (r) => {
+      const resolved = await resolveFileRef(filesRoot, r.ref);
+      if (!resolved.ok) {
+        issues.push({ ...resolved.issue, file: r.file, field: r.field });
+        return;
+      }
+      if (files.has(resolved.rel)) return;
+      const st = await stat(resolved.abs);
+      const published: PublishedFile = { abs: resolved.abs, url: publicFilePath(resolved.rel), bytes: st.size };
+      files.set(resolved.rel, published);
+      if (isImage(resolved.rel)) {
+        const meta = await sharp(resolved.abs)
+          .metadata()
+          .catch(() => null);
+        if (meta?.width && meta.height) {
+          // EXIF orientations 5–8 are rotated by 90°: the displayed size is swapped.
+          const rotated = (meta.orientation ?? 1) >= 5;
+          const [w, h] = rotated ? [meta.height, meta.width] : [meta.width, meta.height];
+          published.image = planImage(resolved.rel, w, h);
+        }
+      }
+    }),
+  );
+
+  const normalizeRef = (ref: string) => ref.normalize('NFC').replace(/\\/g, '/').replace(/^\.\//, '');
+  const media = {
+    fileUrl: (ref: string) => files.get(normalizeRef(ref))?.url,
+    imageHtml: (ref: string, alt: string) => {
+      const img = files.get(normalizeRef(ref))?.image;
+      return img ? imageHtml(img, alt) : undefined;
+    },
+  };
+  for (const { entry, body, name } of pending) {
+    const rendered = renderMarkdown(body, media);
+    if (rendered.removedUnsafe) issues.push({ name: 'unsafeHtml', severity: 'warning', file: entry.file, field: '(nội dung / body)' });
+    entry.html = rendered.html;
+    entry.text = htmlToText(rendered.html);
+    (out[name] as Entry<unknown>[]).push(entry);
+  }
+  if (!config) return { issues, domain };
+  return { site: { id, dir, config, collections: out, files }, issues, domain };
+}
+
+/** Markdown files of a collection folder; disclosures sit one level down, per school year. */
+async function listMarkdown(folder: string, nested: boolean): Promise<string[]> {
+  const out: string[] = [];
+  for (const name of await listDir(folder)) {
+    const abs = path.join(folder, name);
+    if (nested && (await isDir(abs))) {
+      for (const inner of await listDir(abs)) if (inner.toLowerCase().endsWith('.md')) out.push(path.join(abs, inner));
+    } else if (name.toLowerCase().endsWith('.md')) out.push(abs);
+  }
+  return out;
+}

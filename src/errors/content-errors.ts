@@ -1,0 +1,219 @@
+/**
+ * Content problems as data, with permanent names (people search for them).
+ *
+ * Each entry says what is wrong (`title`), what was expected (`expected`) and how to fix it
+ * (`hint`), in Vietnamese for webmasters and in English. Arguments are formatted by the
+ * caller (`ContentIssue.args`) and substituted for `{name}` placeholders.
+ *
+ * If you add an entry: keep the name stable forever, write full sentences without
+ * exclamation marks, and add a fixture whose snapshot pins the text.
+ */
+
+export type Lang = 'vi' | 'en';
+type Text = Record<Lang, string>;
+
+export interface ContentErrorData {
+  title: Text;
+  expected: Text;
+  hint: Text;
+}
+
+export const CONTENT_ERRORS = {
+  required: {
+    title: { vi: 'Thiếu mục bắt buộc.', en: 'A required field is missing.' },
+    expected: { vi: '{expected}', en: '{expected}' },
+    hint: {
+      vi: 'Thêm dòng `{key}: …` vào đúng chỗ trong tệp (thụt lề như các mục bên cạnh).',
+      en: 'Add a line `{key}: …` at the right place in the file (indented like its neighbours).',
+    },
+  },
+  type: {
+    title: { vi: 'Giá trị không đúng kiểu.', en: 'The value has the wrong type.' },
+    expected: { vi: '{expected}', en: '{expected}' },
+    hint: {
+      vi: 'Sửa giá trị của `{field}` cho đúng kiểu như trên.',
+      en: 'Change the value of `{field}` to the type above.',
+    },
+  },
+  empty: {
+    title: { vi: 'Giá trị đang để trống.', en: 'The value is empty.' },
+    expected: { vi: 'Một nội dung không rỗng.', en: 'A non-empty value.' },
+    hint: { vi: 'Điền nội dung cho `{field}`.', en: 'Fill in `{field}`.' },
+  },
+  enum: {
+    title: { vi: 'Giá trị không nằm trong danh sách cho phép.', en: 'The value is not one of the allowed values.' },
+    expected: { vi: 'Một trong: {options}.', en: 'One of: {options}.' },
+    hint: { vi: '{suggestion}', en: '{suggestion}' },
+  },
+  unknownKey: {
+    title: { vi: 'Mục này không được hỗ trợ.', en: 'This field is not supported.' },
+    expected: { vi: 'Chỉ các mục đã mô tả trong tài liệu.', en: 'Only the documented fields.' },
+    hint: { vi: '{suggestion}', en: '{suggestion}' },
+  },
+  date: {
+    title: { vi: 'Ngày không hợp lệ.', en: 'The date is not valid.' },
+    expected: {
+      vi: 'Một ngày có thật, viết dạng YYYY-MM-DD (ví dụ 2025-09-05) hoặc DD/MM/YYYY (05/09/2025).',
+      en: 'A real date written YYYY-MM-DD (e.g. 2025-09-05) or DD/MM/YYYY (05/09/2025).',
+    },
+    hint: {
+      vi: 'Kiểm tra ngày, tháng có tồn tại không (tháng 2 có 28 hoặc 29 ngày) và viết đủ 4 chữ số của năm.',
+      en: 'Check that the day exists in that month (February has 28 or 29 days) and write the year with 4 digits.',
+    },
+  },
+  schoolYear: {
+    title: { vi: 'Năm học không hợp lệ.', en: 'The school year is not valid.' },
+    expected: {
+      vi: 'Hai năm liền nhau nối bằng dấu gạch ngang, ví dụ 2025-2026.',
+      en: 'Two consecutive years joined by a hyphen, e.g. 2025-2026.',
+    },
+    hint: {
+      vi: 'Viết năm học dạng 2025-2026 (năm sau lớn hơn năm trước đúng 1).',
+      en: 'Write the school year as 2025-2026 (the second year is the first plus one).',
+    },
+  },
+  email: {
+    title: { vi: 'Địa chỉ thư điện tử không hợp lệ.', en: 'The e-mail address is not valid.' },
+    expected: { vi: 'Một địa chỉ dạng ten@truong.edu.vn.', en: 'An address such as name@school.edu.vn.' },
+    hint: {
+      vi: 'Kiểm tra dấu @, tên miền và bỏ khoảng trắng.',
+      en: 'Check the @ sign and the domain, and remove spaces.',
+    },
+  },
+  phone: {
+    title: { vi: 'Số điện thoại không hợp lệ.', en: 'The phone number is not valid.' },
+    expected: {
+      vi: 'Số bắt đầu bằng 0 hoặc +84, gồm 9 đến 11 chữ số, ví dụ 0269 3812 345.',
+      en: 'A number starting with 0 or +84, 9 to 11 digits, e.g. 0269 3812 345.',
+    },
+    hint: {
+      vi: 'Viết số điện thoại trong dấu nháy kép, ví dụ "0269 3812 345", để không mất số 0 ở đầu.',
+      en: 'Put the number in double quotes, e.g. "0269 3812 345", so that the leading 0 is kept.',
+    },
+  },
+  url: {
+    title: { vi: 'Địa chỉ trang web không hợp lệ.', en: 'The web address is not valid.' },
+    expected: {
+      vi: 'Một địa chỉ đầy đủ bắt đầu bằng https:// (hoặc http://).',
+      en: 'A full address starting with https:// (or http://).',
+    },
+    hint: { vi: 'Sao chép nguyên địa chỉ từ thanh địa chỉ của trình duyệt.', en: "Copy the address from the browser's address bar." },
+  },
+  domain: {
+    title: { vi: 'Tên miền không hợp lệ.', en: 'The domain name is not valid.' },
+    expected: {
+      vi: 'Chỉ tên miền, chữ thường, không có https:// hay dấu /, ví dụ thcsleloi.songxanh.edu.vn.',
+      en: 'Just the host name in lower case, without https:// or /, e.g. thcsleloi.songxanh.edu.vn.',
+    },
+    hint: { vi: 'Bỏ phần https:// và dấu / ở cuối.', en: 'Remove https:// and any trailing /.' },
+  },
+  color: {
+    title: { vi: 'Mã màu không hợp lệ.', en: 'The colour code is not valid.' },
+    expected: { vi: 'Mã màu dạng #rrggbb, ví dụ "#0b4f8a".', en: 'A colour written #rrggbb, e.g. "#0b4f8a".' },
+    hint: {
+      vi: 'Viết mã màu trong dấu nháy kép vì dấu # bắt đầu một chú thích trong YAML.',
+      en: 'Quote the colour, because # starts a comment in YAML.',
+    },
+  },
+  number: {
+    title: { vi: 'Số không hợp lệ.', en: 'The number is not valid.' },
+    expected: { vi: '{expected}', en: '{expected}' },
+    hint: { vi: 'Sửa giá trị của `{field}`.', en: 'Change the value of `{field}`.' },
+  },
+  yamlSyntax: {
+    title: { vi: 'Lỗi cú pháp YAML.', en: 'YAML syntax error.' },
+    expected: {
+      vi: 'Mỗi dòng dạng `tên: giá trị`, thụt lề bằng dấu cách (không dùng Tab).',
+      en: 'Lines of the form `name: value`, indented with spaces (no tabs).',
+    },
+    hint: {
+      vi: 'Xem dòng được chỉ ra: {detail} Nếu giá trị có dấu hai chấm hoặc dấu #, hãy đặt nó trong dấu nháy kép.',
+      en: 'Look at the line shown: {detail} If a value contains a colon or #, put it in double quotes.',
+    },
+  },
+  frontMatterMissing: {
+    title: { vi: 'Tệp thiếu phần thông tin đầu tệp.', en: 'The file has no front matter.' },
+    expected: {
+      vi: 'Tệp bắt đầu bằng một dòng `---`, các dòng thông tin, rồi một dòng `---`.',
+      en: 'The file starts with a `---` line, the fields, then another `---` line.',
+    },
+    hint: {
+      vi: 'Sao chép phần đầu của một tệp mẫu trong cùng thư mục rồi sửa lại.',
+      en: 'Copy the top of a sample file in the same folder and edit it.',
+    },
+  },
+  notAnObject: {
+    title: { vi: 'Phần thông tin không phải danh sách `tên: giá trị`.', en: 'The fields are not a `name: value` map.' },
+    expected: { vi: 'Các dòng dạng `tên: giá trị`.', en: 'Lines of the form `name: value`.' },
+    hint: { vi: 'Kiểm tra lại cách thụt lề và dấu hai chấm.', en: 'Check indentation and colons.' },
+  },
+  fileMissing: {
+    title: { vi: 'Không tìm thấy tệp đính kèm.', en: 'The attached file does not exist.' },
+    expected: {
+      vi: 'Đường dẫn tới một tệp có trong thư mục của trường, tính từ thư mục đó (ví dụ media/tep/ke-hoach.pdf).',
+      en: "A path to a file inside the school's folder, relative to it (e.g. media/tep/ke-hoach.pdf).",
+    },
+    hint: {
+      vi: 'Chép tệp vào {dir} hoặc sửa lại tên tệp (chú ý chữ hoa, chữ thường và dấu).{suggestion}',
+      en: 'Copy the file into {dir} or fix the name (mind upper/lower case and accents).{suggestion}',
+    },
+  },
+  fileOutside: {
+    title: { vi: 'Tệp nằm ngoài thư mục của trường.', en: "The file is outside the school's folder." },
+    expected: {
+      vi: 'Một đường dẫn tương đối bên trong thư mục của trường, không có `../`, không bắt đầu bằng `/`, không phải liên kết tượng trưng ra ngoài.',
+      en: "A relative path inside the school's folder: no `../`, no leading `/`, no symlink pointing outside.",
+    },
+    hint: {
+      vi: 'Chép tệp vào thư mục media/ của trường rồi ghi đường dẫn dạng media/ten-tep.pdf.',
+      en: "Copy the file into the school's media/ folder and write media/file-name.pdf.",
+    },
+  },
+  duplicateSlug: {
+    title: { vi: 'Hai tệp có cùng địa chỉ trang.', en: 'Two files produce the same page address.' },
+    expected: { vi: 'Mỗi tệp một địa chỉ riêng.', en: 'One address per file.' },
+    hint: {
+      vi: 'Đổi tên một trong hai tệp; tệp kia là {other}.',
+      en: 'Rename one of the two files; the other one is {other}.',
+    },
+  },
+  badFileName: {
+    title: { vi: 'Tên tệp không tạo được địa chỉ trang.', en: 'The file name does not give a page address.' },
+    expected: { vi: 'Tên tệp có chữ hoặc số, đuôi .md.', en: 'A file name with letters or digits, ending in .md.' },
+    hint: { vi: 'Đổi tên tệp, ví dụ le-khai-giang.md.', en: 'Rename the file, e.g. le-khai-giang.md.' },
+  },
+  schoolYearFolder: {
+    title: { vi: 'Tên thư mục năm học không hợp lệ.', en: 'The school-year folder name is not valid.' },
+    expected: {
+      vi: 'Thư mục công khai đặt tên theo năm học, ví dụ disclosures/2025-2026/.',
+      en: 'Disclosure folders are named after the school year, e.g. disclosures/2025-2026/.',
+    },
+    hint: { vi: 'Đổi tên thư mục thành dạng 2025-2026.', en: 'Rename the folder to the form 2025-2026.' },
+  },
+  duplicateDomain: {
+    title: { vi: 'Hai trường dùng chung một tên miền.', en: 'Two schools use the same domain.' },
+    expected: { vi: 'Mỗi trường một tên miền riêng.', en: 'One domain per school.' },
+    hint: { vi: 'Sửa `domain` của một trong hai trường; trường kia là {other}.', en: 'Change `domain` of one of the two; the other is {other}.' },
+  },
+  unsafeHtml: {
+    title: { vi: 'Nội dung có mã HTML không an toàn và đã bị loại bỏ.', en: 'Unsafe HTML in the content was removed.' },
+    expected: {
+      vi: 'Văn bản Markdown; không dùng <script>, thuộc tính on…, liên kết javascript: hay iframe ngoài danh sách cho phép.',
+      en: 'Markdown text; no <script>, on… attributes, javascript: links or iframes outside the allow-list.',
+    },
+    hint: {
+      vi: 'Bỏ đoạn mã đó; video YouTube thì dán liên kết nhúng https://www.youtube.com/embed/….',
+      en: 'Remove that code; for YouTube videos use an https://www.youtube.com/embed/… iframe.',
+    },
+  },
+  missingSchoolYaml: {
+    title: { vi: 'Thư mục trường thiếu tệp school.yaml.', en: 'The school folder has no school.yaml.' },
+    expected: { vi: 'Mỗi thư mục trường có một tệp school.yaml.', en: 'Every school folder has a school.yaml.' },
+    hint: {
+      vi: 'Chép school.yaml của một trường mẫu vào thư mục này rồi sửa thông tin.',
+      en: 'Copy school.yaml from a demo school into this folder and edit it.',
+    },
+  },
+} as const satisfies Record<string, ContentErrorData>;
+
+export type ContentErrorName = keyof typeof CONTENT_ERRORS;

@@ -1,0 +1,28 @@
+/**
+ * `content/host.yaml`: the hosting unit that runs many school sites from one repository.
+ * Since 01/07/2025 the district level is gone: a Sở GD&ĐT or a Phòng Văn hóa - Xã hội of a
+ * xã/phường hosts schools; `phong-gddt` is kept for hosts that still use the old name.
+ */
+import { z } from 'zod';
+import { domain, email, phone, text, url } from './fields.ts';
+import { governingBodySchema, responsiblePersonSchema } from './school.ts';
+
+export const HOST_KINDS = ['so-gddt', 'phong-gddt', 'phong-vhxh'] as const;
+
+export const hostSchema = z.strictObject({
+  /** Official name, e.g. "Phòng Giáo dục và Đào tạo huyện An Khê". */
+  name: text(),
+  /** `so-gddt` Sở GD&ĐT, `phong-gddt` Phòng GD&ĐT (before 07/2025), `phong-vhxh` Phòng Văn hóa - Xã hội. */
+  kind: z.enum(HOST_KINDS),
+  /** Host name of the host's own portal. */
+  domain: domain(),
+  governingBody: governingBodySchema,
+  address: text(),
+  phone: phone(),
+  email: email(),
+  responsiblePerson: responsiblePersonSchema,
+  /** Link to the provincial portal or another parent site. */
+  parentPortal: url().optional(),
+});
+
+export type Host = z.infer<typeof hostSchema>;

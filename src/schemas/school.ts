@@ -1,0 +1,83 @@
+/**
+ * `content/schools/<id>/school.yaml`: who the school is. Everything the header, the footer
+ * and the Giới thiệu page need by law comes from here.
+ *
+ * If you add a field: document it here, add it to the demo schools and to
+ * `tests/fixtures/schools/full/school.yaml`, and show it in the theme if readers need it.
+ */
+import { z } from 'zod';
+import { color, domain, email, fileRef, optionalText, phone, text, url } from './fields.ts';
+import { levelSchema } from './level.ts';
+
+/** A member of the school's leadership (Ban giám hiệu). TT 37/2020 Điều 9 k1 a asks for all five fields. */
+export const leaderSchema = z.strictObject({
+  /** Họ và tên. */
+  name: text(),
+  /** Chức vụ, e.g. "Hiệu trưởng", "Phó Hiệu trưởng". */
+  title: text(),
+  /** Điện thoại liên hệ. */
+  phone: phone(),
+  /** Thư điện tử công vụ, preferably on the school's own domain. */
+  email: email(),
+  /** Nhiệm vụ đảm nhiệm. */
+  duties: text(),
+  /** Optional portrait, relative to the school folder. */
+  photo: fileRef().optional(),
+});
+
+/** The body that governs the school (cơ quan chủ quản): name and portal. */
+export const governingBodySchema = z.strictObject({
+  /** e.g. "Ủy ban nhân dân xã An Phú" or "Sở Giáo dục và Đào tạo tỉnh …". */
+  name: text(),
+  /** Its portal; linked from every footer (TT 37/2020 Điều 3 k1 c). */
+  url: url().optional(),
+});
+
+/** Person responsible for the site's content (người chịu trách nhiệm, TT 32/2017/TT-BTTTT Điều 16 k3 c). */
+export const responsiblePersonSchema = z.strictObject({
+  name: text(),
+  title: text(),
+});
+
+/** Brand colours. Checked for WCAG AA contrast against white by the theme. */
+export const colorsSchema = z.strictObject({
+  /** Header and link colour. Default `#0b4f8a`. */
+  primary: color().default('#0b4f8a'),
+  /** Accent colour. Default `#b3261e`. */
+  accent: color().default('#b3261e'),
+});
+
+export const schoolSchema = z.strictObject({
+  /** Official full name, e.g. "Trường Trung học cơ sở Lê Lợi". */
+  name: text(),
+  /** Short name for narrow screens, e.g. "THCS Lê Lợi". Defaults to the full name. */
+  shortName: optionalText(),
+  /** Level or levels (multi-level schools list several). */
+  levels: z.array(levelSchema).min(1, { params: { kind: 'empty' } }),
+  /** Host name the site is served at, without `https://`. */
+  domain: domain(),
+  governingBody: governingBodySchema,
+  address: text(),
+  phone: phone(),
+  email: email(),
+  /** Optional fax, still printed on many letterheads. */
+  fax: phone().optional(),
+  responsiblePerson: responsiblePersonSchema,
+  /** Ban giám hiệu; at least the head of the school. */
+  leaders: z.array(leaderSchema).min(1, { params: { kind: 'empty' } }),
+  /** Logo image relative to the school folder. */
+  logo: fileRef().optional(),
+  colors: colorsSchema.default({ primary: '#0b4f8a', accent: '#b3261e' }),
+  /** One-sentence description used in metadata and the host directory. */
+  description: optionalText(),
+  /** Year founded, shown in the introduction. */
+  founded: z.number().int().min(1800).max(2100).optional(),
+  /** Whether the school serves meals (bán trú); then menus are due weekly (TT 09/2024 Điều 15 k1 a). */
+  hasMeals: z.boolean().default(false),
+  /** Public (công lập) or not; fee disclosures differ. Default `true`. */
+  public: z.boolean().default(true),
+});
+
+export type School = z.infer<typeof schoolSchema>;
+export type SchoolInput = z.input<typeof schoolSchema>;
+export type Leader = z.infer<typeof leaderSchema>;

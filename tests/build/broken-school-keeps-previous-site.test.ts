@@ -1,0 +1,51 @@
+/**
+ * A school whose content turns invalid, or whose build crashes, keeps its last good site;
+ * the other schools are still built and published.
+ */
+import { cp, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { buildSites } from '../../src/build/build-sites.ts';
+import { FIXTURES, tempDir } from '../helpers.ts';
+
+let content: string;
+let out: string;
+const index = (domain: string) => readFile(path.join(out, 'sites', domain, 'index.html'), 'utf8');
+
+beforeAll(async () => {
+  const base = await tempDir('congtruong-isolation-');
+  content = path.join(base, 'content');
+  out = path.join(base, 'dist');
+  await cp(path.join(FIXTURES, 'content', 'basic'), content, { recursive: true });
+  const first = await buildSites({ contentDir: content, outDir: out });
+  expect(first.sites.find((s) => s.id === 'beta')?.status).toBe('built');
+});
+
+afterEach(() => {
+  delete process.env.CONGTRUONG_TEST_FAIL_SCHOOL;
+});
+
+describe('isolation of a failing school', () => {
+  it('keeps the previous site of a school whose render fails and builds the others', async () => {
+    const before = await index('beta.thunghiem.edu.vn');
+    process.env.CONGTRUONG_TEST_FAIL_SCHOOL = 'beta';
+    const report = await buildSites({ contentDir: content, outDir: out });
+    const beta = report.sites.find((s) => s.id === 'beta');
+    expect(beta).toMatchObject({ status: 'failed', keptPrevious: true });
+    expect(beta?.error).toContain('Simulated build failure of beta');
+    expect(report.sites.find((s) => s.id === 'alpha')?.status).toBe('built');
+    expect(report.sites.find((s) => s.id === 'host')?.status).toBe('built');
+    expect(report.ok).toBe(false);
+    expect(await index('beta.thunghiem.edu.vn')).toBe(before);
+  });
+
+  it('keeps the previous site of a school whose content became invalid', async () => {
+    const yaml = path.join(content, 'schools', 'alpha', 'school.yaml');
+    const before = await index('alpha.thunghiem.edu.vn');
+    await writeFile(yaml, (await readFile(yaml, 'utf8')).replace('email: alpha@thunghiem.edu.vn', 'email: alpha-at-thunghiem'));
+    const report = await buildSites({ contentDir: content, outDir: out });
+    expect(report.sites.find((s) => s.id === 'alpha')).toMatchObject({ status: 'invalid', keptPrevious: true });
+    expect(report.sites.find((s) => s.id === 'beta')?.status).toBe('built');
+    expect(await index('alpha.thunghiem.edu.vn')).toBe(before);
+  });
+});

@@ -1,0 +1,174 @@
+/**
+ * Builds the `basic` fixture host (two valid schools, one broken school, the host portal)
+ * once, then reads the published HTML as a visitor would get it.
+ */
+import { readFile, readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import * as cheerio from 'cheerio';
+import sharp from 'sharp';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSites, type BuildReport } from '../../src/build/build-sites.ts';
+import { FIXTURES, tempDir } from '../helpers.ts';
+
+const CONTENT = path.join(FIXTURES, 'content', 'basic');
+let out: string;
+let report: BuildReport;
+const site = (domain: string, p = '') => path.join(out, 'sites', domain, p);
+const page = async (domain: string, p: string) => cheerio.load(await readFile(site(domain, p), 'utf8'));
+
+beforeAll(async () => {
+  out = await tempDir('congtruong-build-');
+  report = await buildSites({ contentDir: CONTENT, outDir: out, cacheDir: path.join(out, '.cache') });
+});
+
+describe('a host with one broken school', () => {
+  it('builds every valid school and the host portal, and reports the broken one', () => {
+    const status = Object.fromEntries(report.sites.map((s) => [s.id, s.status]));
+    expect(status).toEqual({ alpha: 'built', beta: 'built', broken: 'invalid', host: 'built' });
+    expect(report.ok).toBe(false);
+  });
+
+  it('publishes one standalone folder per domain and nothing for the broken school', async () => {
+    const domains = (await readdir(path.join(out, 'sites'))).sort();
+    expect(domains).toEqual(['alpha.thunghiem.edu.vn', 'beta.thunghiem.edu.vn', 'pgd.thunghiem.edu.vn']);
+    for (const d of domains) expect((await stat(site(d, 'index.html'))).isFile()).toBe(true);
+  });
+});
+
+describe('the pages of a school', () => {
+  const A = 'alpha.thunghiem.edu.vn';
+
+  it('are Vietnamese UTF-8 HTML with the school name, governing body and footer fields', async () => {
+    const $ = await page(A, 'index.html');
+    expect($('html').attr('lang')).toBe('vi');
+    expect($('meta[charset]').attr('charset')).toBe('utf-8');
+    expect($('meta[name=viewport]').attr('content')).toContain('width=device-width');
+    expect($('header .unit-name').text()).toBe('Trường Trung học cơ sở Alpha');
+    expect($('header .governing').text()).toBe('Phòng Giáo dục và Đào tạo huyện Thử Nghiệm');
+    const footer = $('footer').text();
+    for (const s of ['Trần Thị Hiệu, Hiệu trưởng', '12 Đường Alpha, xã Một, huyện Thử Nghiệm', '0200 3111 111', 'alpha@thunghiem.edu.vn']) {
+      expect(footer).toContain(s);
+    }
+  });
+
+  it('link internally from the root of the domain, and canonically to the school domain', async () => {
+    const $ = await page(A, 'tin-tuc/le-khai-giang/index.html');
+    expect($('link[rel=canonical]').attr('href')).toBe('https://alpha.thunghiem.edu.vn/tin-tuc/le-khai-giang/');
+    expect($('meta[name="DC.identifier"]').attr('content')).toBe('https://alpha.thunghiem.edu.vn/tin-tuc/le-khai-giang/');
+    const hrefs = $('a[href^="/"]').map((_, a) => $(a).attr('href')).get();
+    expect(hrefs).toContain('/cong-khai/');
+    expect(hrefs.every((h) => !h.startsWith('/alpha'))).toBe(true);
+    // Every root-relative link resolves to a file of this site.
+    for (const h of new Set(hrefs)) {
+      const p = h.endsWith('/') ? `${h}index.html` : h;
+      await expect(stat(site(A, p)), h).resolves.toBeTruthy();
+    }
+  });
+
+  it('render the article with its content and without the unsafe HTML', async () => {
+    const $ = await page(A, 'tin-tuc/le-khai-giang/index.html');
+    expect($('h1').text()).toBe('Lễ khai giảng năm học 2026 – 2027 & "Ngày hội đến trường"');
+    expect($('time').first().text()).toBe('Thứ Bảy, 07:30, 05/09/2026');
+    expect($('.prose strong').text()).toBe('lễ khai giảng');
+    expect($('.prose a[href="/media/tep/ke-hoach.pdf"]').text()).toBe('kế hoạch năm học');
+    expect($('script').length).toBe(0);
+    expect($.html()).not.toMatch(/onclick|javascript:|evil\.example/);
+  });
+
+  it('paginate the news list ten items per page', async () => {
+    const $1 = await page(A, 'tin-tuc/index.html');
+    expect($1('.news-list li')).toHaveLength(10);
+    const $2 = await page(A, 'tin-tuc/trang/2/index.html');
+    expect($2('.news-list li')).toHaveLength(3);
+    expect($2('a[rel=prev]').attr('href')).toBe('/tin-tuc/');
+  });
+
+  it('list category pages', async () => {
+    const $ = await page(A, 'chuyen-muc/su-kien/index.html');
+    expect($('h1').text()).toBe('Sự kiện');
+    expect($('.news-list li')).toHaveLength(1);
+  });
+
+  it('publish văn bản with their fields and the file', async () => {
+    const $ = await page(A, 'van-ban/ke-hoach-nam-hoc/index.html');
+    const text = $('dl.fields').text();
+    for (const s of ['45/KH-THCSA', 'Kế hoạch giáo dục năm học 2026-2027', '10/09/2026', 'Trường THCS Alpha', 'Trần Thị Hiệu']) expect(text).toContain(s);
+    expect($('a[download]').attr('href')).toBe('/media/tep/ke-hoach.pdf');
+    expect(await readFile(site(A, 'media/tep/ke-hoach.pdf'), 'latin1')).toMatch(/^%PDF/);
+  });
+
+  it('offer forms with file type and size', async () => {
+    const $ = await page(A, 'bieu-mau/index.html');
+    expect($('h2').first().text()).toBe('Đơn xin nghỉ học');
+    expect($('a[download]').attr('href')).toBe('/media/tep/don-xin-nghi-hoc.docx');
+    expect($('.downloads').text()).toMatch(/DOCX, 1 KB/);
+  });
+
+  it('publish công khai by school year and item', async () => {
+    const $ = await page(A, 'cong-khai/2025-2026/index.html');
+    expect($('h1').text()).toBe('Công khai – Năm học 2025-2026');
+    const rows = $('tbody tr')
+      .map((_, tr) => $(tr).find('td').first().text().trim())
+      .get();
+    expect(rows).toEqual(['Thông tin chung về cơ sở giáo dục', 'Thu, chi tài chính']);
+    const $item = await page(A, 'cong-khai/2025-2026/tai-chinh/index.html');
+    expect($item('.meta').first().text()).toContain('10/06/2026');
+  });
+
+  it('publish admissions with the seven fields of a notice', async () => {
+    const $ = await page(A, 'tuyen-sinh/tuyen-sinh-lop-6/index.html');
+    const dts = $('dl.fields dt')
+      .map((_, d) => $(d).text())
+      .get();
+    expect(dts).toEqual(['Đối tượng', 'Chỉ tiêu', 'Hình thức', 'Điều kiện', 'Hồ sơ', 'Thời gian', 'Địa điểm']);
+    expect($('a[href="https://tuyensinh.thunghiem.edu.vn/"]').text()).toBe('Đăng ký tuyển sinh trực tuyến');
+  });
+
+  it('show the leaders with name, title, phone, e-mail and duties on Giới thiệu', async () => {
+    const $ = await page(A, 'gioi-thieu/index.html');
+    const first = $('tbody tr')
+      .first()
+      .find('td')
+      .map((_, td) => $(td).text().trim())
+      .get();
+    expect(first).toEqual(['Trần Thị Hiệu', 'Hiệu trưởng', '0912 000 001', 'hieutruong@alpha.thunghiem.edu.vn', 'Phụ trách chung, tài chính, tổ chức cán bộ.']);
+  });
+
+  it('have a 404 page, sitemap.xml with absolute URLs, robots.txt and Sơ đồ cổng', async () => {
+    const $404 = await page(A, '404.html');
+    expect($404('h1').text()).toBe('Không tìm thấy trang');
+    const xml = await readFile(site(A, 'sitemap.xml'), 'utf8');
+    expect(xml).toContain('<loc>https://alpha.thunghiem.edu.vn/tin-tuc/le-khai-giang/</loc>');
+    expect(xml).toContain('<loc>https://alpha.thunghiem.edu.vn/cong-khai/2025-2026/tai-chinh/</loc>');
+    expect(await readFile(site(A, 'robots.txt'), 'utf8')).toContain('Sitemap: https://alpha.thunghiem.edu.vn/sitemap.xml');
+    const $map = await page(A, 'so-do-cong/index.html');
+    expect($map('a[href="/cong-khai/2025-2026/"]').length).toBe(1);
+  });
+
+  it('publish images as responsive WebP without EXIF metadata (no GPS position)', async () => {
+    const $ = await page(A, 'tin-tuc/le-khai-giang/index.html');
+    const img = $('article > img');
+    expect(img.attr('srcset')).toContain('/media/anh/khai-giang-480w.webp 480w');
+    expect(img.attr('width')).toBe('1200');
+    expect(img.attr('height')).toBe('800');
+    const meta = await sharp(site(A, 'media/anh/khai-giang-960w.webp')).metadata();
+    expect(meta.format).toBe('webp');
+    expect(meta.exif).toBeUndefined();
+    // The original JPEG, which carries a GPS position, is never published.
+    await expect(stat(site(A, 'media/anh/khai-giang.jpg'))).rejects.toThrow();
+  });
+});
+
+describe('the host portal', () => {
+  it('lists the valid schools and their latest news, and the host notices', async () => {
+    const $ = await page('pgd.thunghiem.edu.vn', 'index.html');
+    expect($('h1').text()).toBe('Phòng Giáo dục và Đào tạo huyện Thử Nghiệm');
+    const schools = $('tbody td:first-child a')
+      .map((_, a) => $(a).attr('href'))
+      .get();
+    // Sorted by name in Vietnamese order: "Trường Tiểu học …" before "Trường Trung học …".
+    expect(schools).toEqual(['https://beta.thunghiem.edu.vn/', 'https://alpha.thunghiem.edu.vn/']);
+    expect($.text()).toContain('Chào mừng ngày Nhà giáo Việt Nam 20/11');
+    expect($.text()).toContain('Thông báo họp hiệu trưởng tháng 11');
+  });
+});
