@@ -19,7 +19,7 @@ links to local files in the Markdown bodies) and writes those files:
 The output is deterministic: running the script twice gives the same bytes. Files that are not
 referenced any more are listed, not deleted.
 
-Needs (Debian/Ubuntu): apt-get install python3-reportlab python3-pil python3-yaml fonts-dejavu-core
+Needs (Debian/Ubuntu): apt-get install python3-reportlab python3-pil python3-yaml python3-fonttools fonts-dejavu-core
 Run from anywhere:     /usr/bin/python3 scripts/demo/make-demo-files.py [content-dir]
 """
 from __future__ import annotations
@@ -193,7 +193,7 @@ def col_weights(rows: list[list[str]], ncol: int) -> list[int]:
     for c in range(ncol):
         cells = [inline_plain(r[c]).replace('**', '') for r in rows]
         longest_word = max((len(w) for cell in cells for w in cell.split()), default=4)
-        out.append(max(longest_word + 3, 6, min(42, max(len(cell) for cell in cells))))
+        out.append(max(longest_word + 3, 6, min(42, max(len(cell) for cell in cells) + 3)))
     return out
 
 
@@ -222,14 +222,48 @@ def upper_vn(s: str) -> str:
 
 _fonts_ready = False
 
+# Characters the documents use: Latin, Vietnamese, a few punctuation marks and □ (DejaVu Serif has no ☐).
+FONT_CHARS = (list(range(0x20, 0x7F)) + list(range(0xA0, 0x180)) + list(range(0x1A0, 0x1B1)) + list(range(0x300, 0x310))
+              + list(range(0x1EA0, 0x1EFA)) + [0x2013, 0x2014, 0x2015, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2026, 0x2116, 0x2192, 0x25A1])
+
+
+def slim_font(name: str) -> str:
+    """A copy of a DejaVu face without hinting and without unused scripts.
+
+    reportlab embeds the font's hinting tables and glyph instructions, about 12 KB per face
+    for DejaVu; without them a two-face PDF stays well under 60 KB. The copy is cached in the
+    system's temporary folder.
+    """
+    import logging
+    import tempfile
+    from fontTools import subset
+    from fontTools.ttLib import TTFont as FTFont
+    logging.getLogger('fontTools').setLevel(logging.ERROR)
+    cache = Path(tempfile.gettempdir()) / 'cong-truong-demo-fonts'
+    cache.mkdir(exist_ok=True)
+    out = cache / f'{name}-vi.ttf'
+    if not out.exists():
+        opts = subset.Options()
+        opts.hinting = False
+        opts.name_IDs = [0, 1, 2, 3, 4, 5, 6]
+        opts.name_languages = [0x409]
+        opts.layout_features = []
+        opts.drop_tables += ['GPOS', 'GSUB', 'GDEF', 'kern', 'FFTM']
+        font = FTFont(str(FONT_DIR / f'{name}.ttf'))
+        sub = subset.Subsetter(opts)
+        sub.populate(unicodes=FONT_CHARS)
+        sub.subset(font)
+        font.save(str(out))
+    return str(out)
+
 
 def pdf_fonts():
     global _fonts_ready
     if _fonts_ready:
         return
-    pdfmetrics.registerFont(TTFont('Serif', str(FONT_DIR / 'DejaVuSerif.ttf')))
-    pdfmetrics.registerFont(TTFont('Serif-Bold', str(FONT_DIR / 'DejaVuSerif-Bold.ttf')))
-    # Italic faces are left out on purpose: each embedded face costs about 20 KB, and the
+    pdfmetrics.registerFont(TTFont('Serif', slim_font('DejaVuSerif')))
+    pdfmetrics.registerFont(TTFont('Serif-Bold', slim_font('DejaVuSerif-Bold')))
+    # Italic faces are left out on purpose: each embedded face costs about 12 KB, and the
     # files must stay small. Italic text is set upright.
     from reportlab.pdfbase.pdfmetrics import registerFontFamily
     registerFontFamily('Serif', normal='Serif', bold='Serif-Bold', italic='Serif', boldItalic='Serif-Bold')
@@ -292,7 +326,8 @@ def write_pdf(blocks: list, out: Path, meta: dict):
             weights = b[2] or col_weights(rows, ncol)
             total = sum(weights)
             data = [[Paragraph(rl_inline(c), cellh if ri == 0 else cell) for c in r] for ri, r in enumerate(rows)]
-            t = Table(data, colWidths=[width * w / total for w in weights], repeatRows=1)
+            t = Table(data, colWidths=[width * w / total for w in weights], repeatRows=1,
+                      rowHeights=[None if any(c.strip() for c in r) else 20 for r in rows])
             t.setStyle(TableStyle([
                 ('GRID', (0, 0), (-1, -1), 0.5, colors.black),
                 ('BACKGROUND', (0, 0), (-1, 0), colors.Color(0.92, 0.92, 0.92)),
@@ -490,6 +525,11 @@ class Site:
 HOST_DEPUTIES = {'Lê Thị Minh Nguyệt': 'Phó Trưởng phòng'}
 
 
+def clean_title(t: str) -> str:
+    """An attachment's display title without the format note: "Kế hoạch (PDF)" → "Kế hoạch"."""
+    return re.sub(r'\s*\((PDF|Word|DOCX|bản [^)]*)[^)]*\)\s*$', '', t.strip())
+
+
 def strip_type(summary: str, type_name: str) -> str:
     s = summary.strip()
     if s.lower().startswith(type_name.lower() + ' '):
@@ -520,18 +560,18 @@ def entry_blocks(site: Site, e: Entry, ref: str) -> tuple[list, dict]:
             title = ['BÁO CÁO THƯỜNG NIÊN', f'Năm {f.get("reportYear", "")}', f'(Số liệu tính đến ngày 31/12/{f.get("reportYear", "")})']
         else:
             title = [upper_vn(f.get('title') or DISCLOSURE_TITLES.get(item, '')), f'Năm học {year}']
-        stem = Path(ref).stem
-        if stem not in (item, 'bao-cao-thuong-nien') and f.get('attachments'):
-            for a in f['attachments']:
+        if item != 'bao-cao-thuong-nien':
+            for a in f.get('attachments') or []:
                 if a.get('file') == ref and a.get('title'):
-                    title = [upper_vn(a['title']), f'Năm học {year}']
+                    t = clean_title(a['title'])
+                    title = [upper_vn(t)] + ([] if year in t else [f'Năm học {year}'])
         blocks = [site.header(None, f.get('published'))] + [('title', title)] + body + [site.sign(None, ['Phòng GD&ĐT huyện (để b/c);', 'Niêm yết tại trường;', 'Cổng thông tin điện tử của trường;', 'Lưu: VT.'])]
         return blocks, {'title': ' – '.join(title[:2]), 'author': site.org, 'subject': 'Công khai theo Thông tư 09/2024/TT-BGDĐT'}
     date = f.get('published') or f.get('date') or f.get('updated')
     ttl = f.get('title', '')
     for a in f.get('attachments', []) or []:
         if a.get('file') == ref and a.get('title'):
-            ttl = a['title']
+            ttl = clean_title(a['title'])
     if draft:
         blocks = [site.header(None, None, draft=True), ('title', [upper_vn(ttl)])] + body
     else:
@@ -619,8 +659,8 @@ def form_don_xin_nhap_hoc(site: Site):
         ('p', f'Nơi ở hiện nay: {DOTS}{SHORT}', 'left', ''),
         ('p', 'Xin cho con tôi được vào học tại trường. Thông tin của trẻ:', 'left', ''),
         ('table', [['Họ và tên trẻ', 'Ngày sinh', 'Giới tính', 'Mã định danh cá nhân'], ['', '', '', ''], ['', '', '', '']], [34, 20, 14, 32]),
-        ('p', 'Đăng ký vào: ☐ Nhóm trẻ 18–24 tháng ☐ Nhóm trẻ 25–36 tháng ☐ Lớp mẫu giáo 3–4 tuổi ☐ Lớp mẫu giáo 4–5 tuổi ☐ Lớp mẫu giáo 5–6 tuổi', 'left', ''),
-        ('p', 'Đăng ký ăn bán trú tại trường: ☐ Có ☐ Không', 'left', ''),
+        ('p', 'Đăng ký vào: □ Nhóm trẻ 18–24 tháng □ Nhóm trẻ 25–36 tháng □ Lớp mẫu giáo 3–4 tuổi □ Lớp mẫu giáo 4–5 tuổi □ Lớp mẫu giáo 5–6 tuổi', 'left', ''),
+        ('p', 'Đăng ký ăn bán trú tại trường: □ Có □ Không', 'left', ''),
         ('p', f'Tình trạng sức khỏe, dị ứng thức ăn (nếu có): {DOTS}', 'left', ''),
         ('p', 'Hồ sơ kèm theo: bản sao giấy khai sinh; bản sao sổ tiêm chủng của trẻ.', 'left', 'i'),
         ('p', 'Tôi xin cam kết thực hiện đúng nội quy của nhà trường, thường xuyên phối hợp với giáo viên trong việc nuôi dưỡng, chăm sóc và giáo dục trẻ.', 'justify', ''),
@@ -684,7 +724,7 @@ def form_phieu_gop_y(site: Site):
         ('title', ['PHIẾU GÓP Ý']),
         ('p', f'Kính gửi: {site.org}', 'center', 'b'),
         ('p', f'Họ và tên người góp ý: {DOTS}', 'left', ''),
-        ('p', f'Là: ☐ Cha mẹ học sinh ☐ Viên chức, người lao động ☐ Khác: {SHORT}', 'left', ''),
+        ('p', f'Là: □ Cha mẹ học sinh □ Viên chức, người lao động □ Khác: {SHORT}', 'left', ''),
         ('p', f'Điện thoại/thư điện tử: {DOTS}', 'left', ''),
         ('p', 'Nội dung góp ý đối với dự thảo:', 'left', 'b'),
         ('table', [['Điều, khoản, mục', 'Nội dung dự thảo', 'Nội dung đề nghị sửa đổi, bổ sung', 'Lý do'], ['', '', '', ''], ['', '', '', ''], ['', '', '', '']], [16, 28, 34, 22]),
@@ -964,15 +1004,15 @@ def m_abstract(img, d, rng, w, h, primary=(11, 79, 138)):
 MOTIFS = [
     (('trung-thu', 'den-long', 'ong-sao', 'trang-ram'), m_trung_thu, (28, 30, 80), (90, 60, 120)),
     (('khai-giang', 'den-truong', 'tuu-truong', 'ngoi-truong'), m_truong, (150, 200, 245), (230, 245, 255)),
-    (('20-11', 'nha-giao', 'hoa', 'tri-an'), m_hoa, (255, 228, 236), (255, 248, 235)),
+    (('20-11', 'nha-giao', 'bo-hoa', 'tri-an'), m_hoa, (255, 228, 236), (255, 248, 235)),
     (('giao-thong', 'atgt'), m_giao_thong, (170, 215, 245), (235, 245, 255)),
-    (('sach', 'doc', 'thu-vien'), m_sach, (250, 238, 210), (255, 250, 240)),
+    (('sach', 'thu-vien'), m_sach, (250, 238, 210), (255, 250, 240)),
     (('the-thao', 'bong-da', 'hoi-khoe', 'phu-dong'), m_the_thao, (160, 210, 250), (220, 240, 255)),
     (('bua-an', 'ban-tru', 'bep', 'thuc-pham', 'lam-banh'), m_bua_an, (255, 250, 245), (255, 250, 245)),
     (('y-te', 'tiem', 'suc-khoe', 'kham'), m_y_te, (220, 240, 250), (245, 252, 255)),
     (('hop', 'phu-huynh', 'hoi-nghi'), m_hop, (235, 230, 220), (245, 242, 235)),
     (('hoi-thi', 'day-gioi', 'chuyen-de', 'lop-hoc'), m_bang, (240, 235, 225), (250, 248, 242)),
-    (('cay', 'moi-truong', 'xanh'), m_cay, (170, 215, 245), (235, 248, 255)),
+    (('cay', 'moi-truong', 'vuon'), m_cay, (170, 215, 245), (235, 248, 255)),
 ]
 
 
@@ -993,9 +1033,10 @@ def make_photo(out: Path, site: Site):
         img = gradient(w, h, (245, 245, 250), (230, 235, 245))
         m_abstract(img, ImageDraw.Draw(img), rng, w, h, hex_rgb(site.cfg.get('colors', {}).get('primary', '#0b4f8a')))
     img = img.filter(ImageFilter.GaussianBlur(1.2))
-    for q in (82, 75, 68, 60):
+    # Flat illustrations compress well; keep each photo small so that the demo stays light.
+    for q in (74, 66, 58, 50):
         img.save(out, 'JPEG', quality=q, optimize=True, progressive=True)
-        if out.stat().st_size < 140_000:
+        if out.stat().st_size < 48_000:
             break
 
 
@@ -1021,7 +1062,8 @@ def make_logo(out: Path, site: Site):
     d.text((s / 2, s * 0.53), ini, font=f, fill=(255, 255, 255, 255), anchor='mm')
     d.rounded_rectangle([s / 2 - 170, s * 0.7, s / 2 + 170, s * 0.82], radius=40, fill=accent + (255,))
     d.text((s / 2, s * 0.76), level or 'TRƯỜNG', font=font(90, True), fill=(255, 255, 255, 255), anchor='mm')
-    img.resize((256, 256), Image.LANCZOS).save(out, 'PNG', optimize=True)
+    img = img.resize((256, 256), Image.LANCZOS)
+    img.quantize(colors=48, method=Image.Quantize.FASTOCTREE).save(out, 'PNG', optimize=True)
 
 
 ORG_CHARTS = {
@@ -1059,7 +1101,7 @@ def make_org_chart(out: Path, site: Site):
     spec = ORG_CHARTS.get(site.id)
     if not spec:
         raise SystemExit(f'Không có sơ đồ tổ chức cho {site.id} (ORG_CHARTS).')
-    W, H = 1600, 1000
+    W, H = 1600, 920
     primary = hex_rgb(site.cfg['colors']['primary'])
     light = mix(primary, (255, 255, 255), 0.88)
     img = Image.new('RGB', (W, H), (255, 255, 255))
@@ -1071,7 +1113,7 @@ def make_org_chart(out: Path, site: Site):
     boxes = []
     for li, row in enumerate(levels):
         n = len(row)
-        bw = min(300, (W - 80) / n - 24)
+        bw = min(360, (W - 80) / n - 24)
         gap = (W - n * bw) / (n + 1)
         out_row = []
         for k, (label, parent) in enumerate(row):
@@ -1094,10 +1136,10 @@ def make_org_chart(out: Path, site: Site):
             d.rounded_rectangle([x0, y0, x1, y1], radius=14, fill=primary if top else light, outline=primary, width=3)
             d.multiline_text(((x0 + x1) / 2, (y0 + y1) / 2), label, font=font(22, top), fill=(255, 255, 255) if top else (25, 25, 25), anchor='mm', align='center', spacing=6)
     # partner organisations
-    py = 800
+    py = 780
     d.text((W / 2, py - 36), 'Các tổ chức đoàn thể, hội đồng phối hợp với nhà trường', font=font(24), fill=(60, 60, 60), anchor='mm')
     parts = spec['partners']
-    bw = 330
+    bw = 350
     gap = (W - len(parts) * bw) / (len(parts) + 1)
     for k, label in enumerate(parts):
         x0 = gap + k * (bw + gap)
@@ -1106,7 +1148,7 @@ def make_org_chart(out: Path, site: Site):
             d.line([(xx, py + 80), (min(xx + 9, x0 + bw), py + 80)], fill=primary, width=3)
         d.line([(x0, py), (x0, py + 80)], fill=primary, width=3)
         d.line([(x0 + bw, py), (x0 + bw, py + 80)], fill=primary, width=3)
-        d.text((x0 + bw / 2, py + 40), label, font=font(22), fill=(25, 25, 25), anchor='mm')
+        d.text((x0 + bw / 2, py + 40), label, font=font(20), fill=(25, 25, 25), anchor='mm')
     img = img.quantize(colors=64)
     img.save(out, 'PNG', optimize=True)
 

@@ -6,7 +6,6 @@
  * Usage: node src/build/astro-worker.ts <job.json>
  */
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { build } from 'astro';
 import { loadContent } from '../content/load.ts';
 import { setBuildData, type DirectoryEntry } from './build-data.ts';
@@ -47,7 +46,11 @@ async function run(jobFile: string): Promise<void> {
 }
 
 run(process.argv[2]!).then(
-  () => process.exit(0),
+  () => {
+    // Peak memory of this worker, for the orchestrator's report and the benchmark.
+    process.stdout.write(`\nCONGTRUONG_STATS ${JSON.stringify({ maxRssKb: process.resourceUsage().maxRSS })}\n`);
+    process.exit(0);
+  },
   (err: unknown) => {
     const e = err instanceof Error ? err : new Error(String(err));
     process.stderr.write(`${e.message}\n${e.stack ?? ''}\n`);

@@ -9,7 +9,7 @@ import type { LoadedHost, LoadedSchool } from '../content/load.ts';
 export interface BuildData {
   schools: LoadedSchool[];
   /** Present when this batch renders the host portal. */
-  host?: LoadedHost;
+  host?: LoadedHost | undefined;
   /** All valid schools of the host (for the directory), even those not in this batch. */
   directory: DirectoryEntry[];
   /** Build time, ISO. Pages show dates from content, never this, so output is reproducible. */
@@ -37,9 +37,7 @@ export function setBuildData(data: BuildData): void {
 export function getBuildData(): BuildData {
   const data = (globalThis as Record<string, unknown>)[KEY] as BuildData | undefined;
   if (!data) {
-    throw new Error(
-      'No content to render. Build the sites with `npm run build` (or `congtruong build`), not with `astro build` directly.',
-    );
+    throw new Error('No content to render. Build the sites with `npm run build` (or `congtruong build`), not with `astro build` directly.');
   }
   return data;
 }

@@ -45,6 +45,8 @@ export interface BuildReport {
   issues: ContentIssue[];
   ok: boolean;
   seconds: number;
+  /** Highest peak RSS of the Astro workers, in MB. */
+  peakWorkerRssMb: number;
 }
 
 const WORKER = fileURLToPath(new URL('./astro-worker.ts', import.meta.url));
@@ -69,10 +71,18 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
   }
 
   const includeHost = loaded.host !== undefined && !opts.schools;
-  const batch: BatchSite[] = loaded.schools.map((s) => ({ kind: 'school' as const, id: s.id, route: s.id, domain: s.config.domain, site: s }));
-  if (includeHost && loaded.host) batch.push({ kind: 'host', id: 'host', route: `${HOST_ROUTE}/portal`, domain: loaded.host.config.domain, site: loaded.host });
+  const batch: BatchSite[] = loaded.schools.map((s) => ({
+    kind: 'school' as const,
+    id: s.id,
+    route: s.id,
+    domain: s.config.domain,
+    site: s,
+  }));
+  if (includeHost && loaded.host)
+    batch.push({ kind: 'host', id: 'host', route: `${HOST_ROUTE}/portal`, domain: loaded.host.config.domain, site: loaded.host });
   const directory = directoryOf(loaded.schools);
 
+  let peakWorkerRssMb = 0;
   const runId = `${Date.now().toString(36)}-${process.pid}`;
   const runDir = path.join(paths.staging, runId);
   await mkdir(runDir, { recursive: true });
@@ -92,10 +102,10 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
           queue.push(...sites.map((s) => [s]));
           continue;
         }
-        const s = sites[0]!;
-        reports.push({ id: s.id, name: nameOf(s.site), domain: s.domain, status: 'failed', pages: 0, error: result.error, keptPrevious: false });
+        reports.push(siteReport(sites[0]!, 'failed', 0, result.error));
         continue;
       }
+      peakWorkerRssMb = Math.max(peakWorkerRssMb, result.maxRssKb / 1024);
       for (const s of sites) {
         const staged = path.join(runDir, 'sites', s.domain);
         try {
@@ -108,10 +118,10 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
             imageCache: path.join(paths.cache, 'images'),
           });
           await publishSite(staged, paths.sites, s.domain);
-          reports.push({ id: s.id, name: nameOf(s.site), domain: s.domain, status: 'built', pages, keptPrevious: false });
+          reports.push(siteReport(s, 'built', pages));
           log(`  ✓ ${s.id} → ${path.relative(process.cwd(), path.join(paths.sites, s.domain))} (${pages} trang)`);
         } catch (err) {
-          reports.push({ id: s.id, name: nameOf(s.site), domain: s.domain, status: 'failed', pages: 0, error: String(err), keptPrevious: false });
+          reports.push(siteReport(s, 'failed', 0, String(err)));
         }
       }
       await rm(outDir, { recursive: true, force: true });
@@ -131,11 +141,12 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
     issues: loaded.issues,
     ok: reports.every((r) => r.status === 'built') && !loaded.issues.some((i) => i.severity === 'error'),
     seconds: (performance.now() - started) / 1000,
+    peakWorkerRssMb,
   };
 }
 
-function nameOf(site: LoadedSchool | LoadedHost): string {
-  return site.config.name;
+function siteReport(s: BatchSite, status: SiteStatus, pages: number, error?: string): SiteReport {
+  return { id: s.id, name: s.site.config.name, domain: s.domain, status, pages, error, keptPrevious: false };
 }
 
 /** The host directory: every valid school with its three latest news items. */
@@ -164,7 +175,7 @@ async function renderBatch(
   outDir: string,
   cacheDir: string,
   directory: DirectoryEntry[],
-): Promise<{ ok: true } | { ok: false; error: string }> {
+): Promise<{ ok: true; maxRssKb: number } | { ok: false; error: string }> {
   const job: AstroJob = {
     contentDir: path.resolve(contentDir),
     schoolIds: sites.filter((s) => s.kind === 'school').map((s) => s.id),
@@ -185,7 +196,8 @@ async function renderBatch(
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
     child.on('close', (code) => {
-      if (code === 0) resolve({ ok: true });
+      const stats = /CONGTRUONG_STATS (\{.*\})/.exec(output);
+      if (code === 0) resolve({ ok: true, maxRssKb: stats ? (JSON.parse(stats[1]!) as { maxRssKb: number }).maxRssKb : 0 });
       else resolve({ ok: false, error: output.trim().split('\n').slice(0, 8).join('\n') || `exit code ${code}` });
     });
   });

@@ -13,7 +13,10 @@ import type { PublishedImage } from '../media/published-files.ts';
 const QUALITY = 78;
 
 export async function writeImageVariants(src: string, image: PublishedImage, siteDir: string, cacheDir: string): Promise<void> {
-  const hash = createHash('sha256').update(await readFile(src)).digest('hex').slice(0, 20);
+  const hash = createHash('sha256')
+    .update(await readFile(src))
+    .digest('hex')
+    .slice(0, 20);
   await mkdir(cacheDir, { recursive: true });
   for (const v of image.variants) {
     const cached = path.join(cacheDir, `${hash}-${v.width}-q${QUALITY}.webp`);

@@ -7,10 +7,11 @@
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 
-const exists = (p: string) => stat(p).then(
-  () => true,
-  () => false,
-);
+const exists = (p: string) =>
+  stat(p).then(
+    () => true,
+    () => false,
+  );
 
 export async function publishSite(staged: string, sitesDir: string, domain: string): Promise<void> {
   await mkdir(sitesDir, { recursive: true });

@@ -87,7 +87,11 @@ export function summaryTable(report: BuildReport, lang: Lang): string {
   ]);
   const header = text.tableHeader;
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (r: readonly string[]) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  const line = (r: readonly string[]) =>
+    r
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   const failures = report.sites.filter((s) => s.status === 'failed' && s.error).map((s) => `\n${s.id}: ${s.error}`);
   return [
     '',

@@ -46,9 +46,7 @@ export const CLI_TEXT: Record<Lang, CliText> = {
     noSchools: (dir) =>
       `Không tìm thấy trường nào trong ${dir}/schools/. Mỗi trường là một thư mục content/schools/<mã-trường>/ có tệp school.yaml.`,
     validated: (ok, invalid) =>
-      invalid.length === 0
-        ? `${ok} trường hợp lệ.`
-        : `${ok} trường hợp lệ; ${invalid.length} trường có lỗi: ${invalid.join(', ')}.`,
+      invalid.length === 0 ? `${ok} trường hợp lệ.` : `${ok} trường hợp lệ; ${invalid.length} trường có lỗi: ${invalid.join(', ')}.`,
     status: { built: 'đã dựng', invalid: 'lỗi nội dung', failed: 'dựng thất bại' },
     keptPrevious: 'giữ bản đã đăng trước đó',
     tableHeader: ['Trường', 'Trạng thái', 'Số trang', 'Tên miền'],
@@ -64,6 +62,7 @@ export const CLI_TEXT: Record<Lang, CliText> = {
     status: { built: 'built', invalid: 'invalid content', failed: 'build failed' },
     keptPrevious: 'previous version kept',
     tableHeader: ['School', 'Status', 'Pages', 'Domain'],
-    finished: (s, ok) => (ok ? `Done in ${s.toFixed(1)} s.` : `Finished in ${s.toFixed(1)} s; some schools were not built: see the problems above.`),
+    finished: (s, ok) =>
+      ok ? `Done in ${s.toFixed(1)} s.` : `Finished in ${s.toFixed(1)} s; some schools were not built: see the problems above.`,
   },
 };

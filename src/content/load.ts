@@ -17,9 +17,9 @@ import { slugify } from '../util/slug.ts';
 import { COLLECTIONS, HOST_COLLECTIONS, type CollectionName } from './collections.ts';
 import { collectFileRefs, resolveFileRef } from './files.ts';
 import { splitFrontMatter } from './front-matter.ts';
-import type { ContentIssue } from './issues.ts';
+import { fieldPath, type ContentIssue } from './issues.ts';
 import { parseWithFriendlyErrors } from './validate.ts';
-import { parseYaml } from './yaml-source.ts';
+import { locate, parseYaml } from './yaml-source.ts';
 
 /** One validated Markdown file. */
 export interface Entry<T> {
@@ -33,7 +33,7 @@ export interface Entry<T> {
   /** Plain text of the body, for summaries and search. */
   text: string;
   /** Only for disclosures: the school year of the folder. */
-  schoolYear?: string;
+  schoolYear?: string | undefined;
 }
 
 export type Collections = { [K in CollectionName]: Entry<z.infer<(typeof COLLECTIONS)[K]>>[] };
@@ -64,7 +64,7 @@ export type LoadedSchool = LoadedSite<School>;
 export type LoadedHost = LoadedSite<Host>;
 
 export interface LoadResult {
-  host?: LoadedHost;
+  host?: LoadedHost | undefined;
   /** Schools without errors (warnings allowed). */
   schools: LoadedSchool[];
   /** Ids of schools that have errors. */
@@ -111,7 +111,7 @@ export async function loadContent(contentDir: string, only?: readonly string[]):
     if (loaded.site && !loaded.issues.some((i) => i.severity === 'error')) host = loaded.site;
   }
   const schoolsDir = path.join(root, 'schools');
-  const ids = [];
+  const ids: string[] = [];
   for (const name of await listDir(schoolsDir)) {
     if ((await isDir(path.join(schoolsDir, name))) && (!only || only.includes(name))) ids.push(name);
   }
@@ -146,7 +146,7 @@ export async function loadContent(contentDir: string, only?: readonly string[]):
 }
 
 /** Loads one school folder. */
-export async function loadSchool(dir: string, id: string): Promise<{ site?: LoadedSchool; issues: ContentIssue[]; domain?: string }> {
+export async function loadSchool(dir: string, id: string): Promise<{ site?: LoadedSchool; issues: ContentIssue[]; domain?: string | undefined }> {
   const yamlPath = path.join(dir, 'school.yaml');
   if (!(await stat(yamlPath).catch(() => null))) {
     return { issues: [{ name: 'missingSchoolYaml', severity: 'error', file: display(dir) }] };
@@ -161,7 +161,7 @@ async function loadSite<S extends z.ZodType>(
   schema: S,
   collectionsRootIn: string,
   collections: readonly CollectionName[],
-): Promise<{ site?: LoadedSite<z.infer<S>>; issues: ContentIssue[]; domain?: string }> {
+): Promise<{ site?: LoadedSite<z.infer<S>>; issues: ContentIssue[]; domain?: string | undefined }> {
   const dir = await realpath(dirIn);
   const collectionsRoot = await realpath(collectionsRootIn).catch(() => collectionsRootIn);
   // Files are resolved against the folder that holds the collections (the school folder,
@@ -169,7 +169,7 @@ async function loadSite<S extends z.ZodType>(
   const filesRoot = collectionsRoot;
   const issues: ContentIssue[] = [];
   const files = new Map<string, PublishedFile>();
-  const fileRefs: { ref: string; file: string; field: string; image: boolean; line?: number }[] = [];
+  const fileRefs: { ref: string; file: string; field: string; at?: { line: number; column: number } | undefined }[] = [];
 
   const yamlFile = display(yamlPath);
   const parsed = parseYaml(await readFile(yamlPath, 'utf8'), yamlFile);
@@ -183,7 +183,7 @@ async function loadSite<S extends z.ZodType>(
     if (res.ok) {
       config = res.data;
       for (const u of collectFileRefs(res.data)) {
-        fileRefs.push({ ref: u.ref, file: yamlFile, field: u.path.join('.'), image: u.path.at(-1) !== 'file' });
+        fileRefs.push({ ref: u.ref, file: yamlFile, field: fieldPath(u.path), at: locate(parsed.source, u.path) });
       }
       // The logo and portraits live in the school folder even for the host.
     } else issues.push(...res.issues);
@@ -238,14 +238,9 @@ async function loadSite<S extends z.ZodType>(
       }
       seen.set(key, file);
       for (const u of collectFileRefs(res.data)) {
-        fileRefs.push({
-          ref: u.ref,
-          file,
-          field: u.path.map((p) => (typeof p === 'number' ? `[${p}]` : p)).join('.').replace(/\.\[/g, '['),
-          image: u.path.at(-1) === 'src' || u.path.at(-1) === 'photo',
-        });
+        fileRefs.push({ ref: u.ref, file, field: fieldPath(u.path), at: locate(y.source, u.path) });
       }
-      for (const r of findFileRefs(split.body)) fileRefs.push({ ...r, file, field: '(nội dung / body)' });
+      for (const r of findFileRefs(split.body)) fileRefs.push({ ref: r.ref, file, field: '(nội dung / body)' });
       const entry: Entry<unknown> = { slug, file, data: res.data, html: '', text: '', schoolYear };
       pending.push({ entry, body: split.body, name });
     }
@@ -256,7 +251,7 @@ async function loadSite<S extends z.ZodType>(
     fileRefs.map(async (r) => {
       const resolved = await resolveFileRef(filesRoot, r.ref);
       if (!resolved.ok) {
-        issues.push({ ...resolved.issue, file: r.file, field: r.field });
+        issues.push({ ...resolved.issue, file: r.file, field: r.field, ...r.at });
         return;
       }
       if (files.has(resolved.rel)) return;

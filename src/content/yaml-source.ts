@@ -78,7 +78,7 @@ function isNodeLike(n: unknown): n is Node {
   return typeof n === 'object' && n !== null && 'range' in n;
 }
 
-function child(node: unknown, seg: PropertyKey): { value: unknown; at?: Node } | undefined {
+function child(node: unknown, seg: PropertyKey): { value: unknown; at?: Node | undefined } | undefined {
   if (isMap(node)) {
     const pair = node.items.find((p) => isScalar(p.key) && p.key.value === seg);
     if (!pair) return undefined;

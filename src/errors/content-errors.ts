@@ -193,7 +193,10 @@ export const CONTENT_ERRORS = {
   duplicateDomain: {
     title: { vi: 'Hai trường dùng chung một tên miền.', en: 'Two schools use the same domain.' },
     expected: { vi: 'Mỗi trường một tên miền riêng.', en: 'One domain per school.' },
-    hint: { vi: 'Sửa `domain` của một trong hai trường; trường kia là {other}.', en: 'Change `domain` of one of the two; the other is {other}.' },
+    hint: {
+      vi: 'Sửa `domain` của một trong hai trường; trường kia là {other}.',
+      en: 'Change `domain` of one of the two; the other is {other}.',
+    },
   },
   unsafeHtml: {
     title: { vi: 'Nội dung có mã HTML không an toàn và đã bị loại bỏ.', en: 'Unsafe HTML in the content was removed.' },

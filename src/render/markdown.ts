@@ -32,10 +32,10 @@ export function findFileRefs(markdown: string): { ref: string; image: boolean }[
   const walk = (tokens: ReturnType<typeof md.parse>) => {
     for (const t of tokens) {
       if (t.type === 'image') {
-        const src = t.attrGet('src') ?? '';
+        const src = String(t.attrGet('src') ?? '');
         if (isLocalFileRef(src)) out.push({ ref: decodeURI(src), image: true });
       } else if (t.type === 'link_open') {
-        const href = t.attrGet('href') ?? '';
+        const href = String(t.attrGet('href') ?? '');
         if (isLocalFileRef(href)) out.push({ ref: decodeURI(href), image: false });
       }
       if (t.children) walk(t.children);
@@ -95,7 +95,8 @@ const SANITIZE: sanitizeHtml.IOptions = {
 };
 
 /** Patterns that sanitising removes; used to warn the webmaster that something was dropped. */
-const UNSAFE = /<script\b|<style\b|\son[a-z]+\s*=|javascript:|vbscript:|<iframe\b(?![^>]*\bsrc=["']?https:\/\/(www\.)?youtube(-nocookie)?\.com\/)|<object\b|<embed\b|<form\b/i;
+const UNSAFE =
+  /<script\b|<style\b|\son[a-z]+\s*=|javascript:|vbscript:|<iframe\b(?![^>]*\bsrc=["']?https:\/\/(www\.)?youtube(-nocookie)?\.com\/)|<object\b|<embed\b|<form\b/i;
 
 export interface RenderResult {
   html: string;
@@ -110,7 +111,7 @@ export function renderMarkdown(markdown: string, media?: MediaResolver): RenderR
   const tokens = md.parse(source, env);
   const rewrite = (t: (typeof tokens)[number]) => {
     if (t.type === 'link_open') {
-      const href = t.attrGet('href') ?? '';
+      const href = String(t.attrGet('href') ?? '');
       if (isLocalFileRef(href)) {
         const url = media?.fileUrl(decodeURI(href));
         if (url) t.attrSet('href', url);

@@ -11,14 +11,7 @@ import { attachment, date, email, fileRef, image, optionalText, schoolYear, text
 import { DISCLOSURE_ITEM_IDS } from './disclosure-items.ts';
 
 /** Pages: giới thiệu, lịch sử, cơ cấu tổ chức, chức năng nhiệm vụ, liên hệ … */
-export const PAGE_KINDS = [
-  'gioi-thieu',
-  'lich-su',
-  'co-cau-to-chuc',
-  'chuc-nang-nhiem-vu',
-  'lien-he',
-  'khac',
-] as const;
+export const PAGE_KINDS = ['gioi-thieu', 'lich-su', 'co-cau-to-chuc', 'chuc-nang-nhiem-vu', 'lien-he', 'khac'] as const;
 export const pageSchema = z.strictObject({
   title: text(),
   /** What the page is for; the theme places well-known kinds in the menu. Default `khac`. */
@@ -131,7 +124,7 @@ export const formSchema = z.strictObject({
   title: text(),
   /** Dùng để làm gì, ai nộp, nộp ở đâu. */
   purpose: text(),
-  files: z.array(attachment()).min(1, { params: { kind: 'empty' } }),
+  files: z.array(attachment()).min(1),
   /** Căn cứ (legal basis), if any. */
   basis: optionalText(),
   updated: date(),
@@ -202,7 +195,7 @@ export const scheduleSchema = z.strictObject({
 export const albumSchema = z.strictObject({
   title: text(),
   date: date(),
-  photos: z.array(image()).min(1, { params: { kind: 'empty' } }),
+  photos: z.array(image()).min(1),
   /** Videos from the iframe allow-list (YouTube). */
   videos: z.array(url()).default([]),
 });

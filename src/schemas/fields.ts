@@ -13,7 +13,7 @@ export const text = () =>
   z
     .string()
     .transform((s) => s.normalize('NFC').trim())
-    .pipe(z.string().min(1, { params: { kind: 'empty' } }));
+    .pipe(z.string().min(1));
 
 /** Optional text: an empty string counts as absent. */
 export const optionalText = () =>
@@ -29,19 +29,17 @@ export const optionalText = () =>
  * The date must exist (no 30/02).
  */
 export const date = () =>
-  z
-    .union([z.string(), z.date()], { error: () => ({ message: 'date', params: { kind: 'date' } }) })
-    .transform((v, ctx) => {
-      // YAML 1.1 style timestamps can reach us as Date objects when a file is parsed by
-      // another tool first; keep the calendar day as written.
-      const s = v instanceof Date ? v.toISOString().slice(0, 10) : String(v).trim();
-      const parsed = parseLocalDate(s);
-      if (!parsed || !isRealDate(parsed)) {
-        ctx.issues.push({ code: 'custom', message: 'date', params: { kind: 'date' }, input: v });
-        return z.NEVER;
-      }
-      return parsed.iso;
-    });
+  z.union([z.string(), z.date()], { error: () => ({ message: 'date', params: { kind: 'date' } }) }).transform((v, ctx) => {
+    // YAML 1.1 style timestamps can reach us as Date objects when a file is parsed by
+    // another tool first; keep the calendar day as written.
+    const s = v instanceof Date ? v.toISOString().slice(0, 10) : String(v).trim();
+    const parsed = parseLocalDate(s);
+    if (!parsed || !isRealDate(parsed)) {
+      ctx.issues.push({ code: 'custom', message: 'date', params: { kind: 'date' }, input: v });
+      return z.NEVER;
+    }
+    return parsed.iso;
+  });
 
 /** A school year such as `2025-2026`: two consecutive years. */
 export const schoolYear = () =>
@@ -106,7 +104,7 @@ export const color = () => z.string().refine((s) => /^#[0-9a-fA-F]{6}$/.test(s),
  * path, no symlink out): see `src/content/files.ts`. Field names `file`, `logo` and
  * `src` are how the loader finds these references.
  */
-export const fileRef = () => z.string().trim().min(1, { params: { kind: 'empty' } });
+export const fileRef = () => z.string().trim().min(1);
 
 /** An image: a file plus the text alternative required by TT 32/2017/TT-BTTTT Điều 18 c. */
 export const image = () => z.strictObject({ src: fileRef(), alt: text() });

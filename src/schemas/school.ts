@@ -53,7 +53,7 @@ export const schoolSchema = z.strictObject({
   /** Short name for narrow screens, e.g. "THCS Lê Lợi". Defaults to the full name. */
   shortName: optionalText(),
   /** Level or levels (multi-level schools list several). */
-  levels: z.array(levelSchema).min(1, { params: { kind: 'empty' } }),
+  levels: z.array(levelSchema).min(1),
   /** Host name the site is served at, without `https://`. */
   domain: domain(),
   governingBody: governingBodySchema,
@@ -64,7 +64,7 @@ export const schoolSchema = z.strictObject({
   fax: phone().optional(),
   responsiblePerson: responsiblePersonSchema,
   /** Ban giám hiệu; at least the head of the school. */
-  leaders: z.array(leaderSchema).min(1, { params: { kind: 'empty' } }),
+  leaders: z.array(leaderSchema).min(1),
   /** Logo image relative to the school folder. */
   logo: fileRef().optional(),
   colors: colorsSchema.default({ primary: '#0b4f8a', accent: '#b3261e' }),

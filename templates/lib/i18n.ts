@@ -3,7 +3,7 @@
  * maintainers and for an English preview. Keys are checked at import: a missing string is a
  * build error rather than an empty label.
  */
-import vi from '../i18n/vi.json';
+import vi from '../i18n/vi.json' with { type: 'json' };
 
 export type UiKey = keyof typeof vi;
 

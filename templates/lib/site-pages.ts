@@ -58,7 +58,9 @@ export function siteSections(site: LoadedSchool): SiteSection[] {
       path: '/tin-tuc/',
       title: t('nav.news'),
       pages: [
-        ...newsPages.slice(1).map((p) => ({ path: pageUrl('/tin-tuc/', p.number), title: t('pagination.page', { n: p.number, total: p.total }) })),
+        ...newsPages
+          .slice(1)
+          .map((p) => ({ path: pageUrl('/tin-tuc/', p.number), title: t('pagination.page', { n: p.number, total: p.total }) })),
         ...categoriesInUse(site).flatMap((cat) => {
           const pages = paginate(
             news.filter((n) => n.data.category === cat),
@@ -67,7 +69,10 @@ export function siteSections(site: LoadedSchool): SiteSection[] {
           const base = `/chuyen-muc/${cat}/`;
           return pages.map((p) => ({
             path: pageUrl(base, p.number),
-            title: p.number === 1 ? NEWS_CATEGORY_NAMES[cat] : `${NEWS_CATEGORY_NAMES[cat]} – ${t('pagination.page', { n: p.number, total: p.total })}`,
+            title:
+              p.number === 1
+                ? NEWS_CATEGORY_NAMES[cat]
+                : `${NEWS_CATEGORY_NAMES[cat]} – ${t('pagination.page', { n: p.number, total: p.total })}`,
           }));
         }),
         ...news.map((n) => ({ path: newsUrl(n.slug), title: n.data.title, date: n.data.updated ?? n.data.date })),
@@ -85,7 +90,11 @@ export function siteSections(site: LoadedSchool): SiteSection[] {
         { path: `/cong-khai/${y}/`, title: t('disclosures.year', { year: y }) },
         ...c.disclosures
           .filter((d) => d.schoolYear === y)
-          .map((d) => ({ path: `/cong-khai/${y}/${d.slug}/`, title: `${disclosureTitle(d)} (${y})`, date: d.data.updated ?? d.data.published })),
+          .map((d) => ({
+            path: `/cong-khai/${y}/${d.slug}/`,
+            title: `${disclosureTitle(d)} (${y})`,
+            date: d.data.updated ?? d.data.published,
+          })),
       ]),
     },
     {

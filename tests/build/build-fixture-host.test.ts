@@ -43,8 +43,8 @@ describe('the pages of a school', () => {
     expect($('html').attr('lang')).toBe('vi');
     expect($('meta[charset]').attr('charset')).toBe('utf-8');
     expect($('meta[name=viewport]').attr('content')).toContain('width=device-width');
-    expect($('header .unit-name').text()).toBe('Trường Trung học cơ sở Alpha');
-    expect($('header .governing').text()).toBe('Phòng Giáo dục và Đào tạo huyện Thử Nghiệm');
+    expect($('header .unit-name').text().trim()).toBe('Trường Trung học cơ sở Alpha');
+    expect($('header .governing').text().trim()).toBe('Phòng Giáo dục và Đào tạo huyện Thử Nghiệm');
     const footer = $('footer').text();
     for (const s of ['Trần Thị Hiệu, Hiệu trưởng', '12 Đường Alpha, xã Một, huyện Thử Nghiệm', '0200 3111 111', 'alpha@thunghiem.edu.vn']) {
       expect(footer).toContain(s);
@@ -55,7 +55,9 @@ describe('the pages of a school', () => {
     const $ = await page(A, 'tin-tuc/le-khai-giang/index.html');
     expect($('link[rel=canonical]').attr('href')).toBe('https://alpha.thunghiem.edu.vn/tin-tuc/le-khai-giang/');
     expect($('meta[name="DC.identifier"]').attr('content')).toBe('https://alpha.thunghiem.edu.vn/tin-tuc/le-khai-giang/');
-    const hrefs = $('a[href^="/"]').map((_, a) => $(a).attr('href')).get();
+    const hrefs = $('a[href^="/"]')
+      .map((_, a) => $(a).attr('href'))
+      .get();
     expect(hrefs).toContain('/cong-khai/');
     expect(hrefs.every((h) => !h.startsWith('/alpha'))).toBe(true);
     // Every root-relative link resolves to a file of this site.
@@ -67,10 +69,10 @@ describe('the pages of a school', () => {
 
   it('render the article with its content and without the unsafe HTML', async () => {
     const $ = await page(A, 'tin-tuc/le-khai-giang/index.html');
-    expect($('h1').text()).toBe('Lễ khai giảng năm học 2026 – 2027 & "Ngày hội đến trường"');
-    expect($('time').first().text()).toBe('Thứ Bảy, 07:30, 05/09/2026');
-    expect($('.prose strong').text()).toBe('lễ khai giảng');
-    expect($('.prose a[href="/media/tep/ke-hoach.pdf"]').text()).toBe('kế hoạch năm học');
+    expect($('h1').text().trim()).toBe('Lễ khai giảng năm học 2026 – 2027 & "Ngày hội đến trường"');
+    expect($('time').first().text().trim()).toBe('Thứ Bảy, 07:30, 05/09/2026');
+    expect($('.prose strong').text().trim()).toBe('lễ khai giảng');
+    expect($('.prose a[href="/media/tep/ke-hoach.pdf"]').text().trim()).toBe('kế hoạch năm học');
     expect($('script').length).toBe(0);
     expect($.html()).not.toMatch(/onclick|javascript:|evil\.example/);
   });
@@ -85,28 +87,29 @@ describe('the pages of a school', () => {
 
   it('list category pages', async () => {
     const $ = await page(A, 'chuyen-muc/su-kien/index.html');
-    expect($('h1').text()).toBe('Sự kiện');
+    expect($('h1').text().trim()).toBe('Sự kiện');
     expect($('.news-list li')).toHaveLength(1);
   });
 
   it('publish văn bản with their fields and the file', async () => {
     const $ = await page(A, 'van-ban/ke-hoach-nam-hoc/index.html');
     const text = $('dl.fields').text();
-    for (const s of ['45/KH-THCSA', 'Kế hoạch giáo dục năm học 2026-2027', '10/09/2026', 'Trường THCS Alpha', 'Trần Thị Hiệu']) expect(text).toContain(s);
+    for (const s of ['45/KH-THCSA', 'Kế hoạch giáo dục năm học 2026-2027', '10/09/2026', 'Trường THCS Alpha', 'Trần Thị Hiệu'])
+      expect(text).toContain(s);
     expect($('a[download]').attr('href')).toBe('/media/tep/ke-hoach.pdf');
     expect(await readFile(site(A, 'media/tep/ke-hoach.pdf'), 'latin1')).toMatch(/^%PDF/);
   });
 
   it('offer forms with file type and size', async () => {
     const $ = await page(A, 'bieu-mau/index.html');
-    expect($('h2').first().text()).toBe('Đơn xin nghỉ học');
+    expect($('h2').first().text().trim()).toBe('Đơn xin nghỉ học');
     expect($('a[download]').attr('href')).toBe('/media/tep/don-xin-nghi-hoc.docx');
     expect($('.downloads').text()).toMatch(/DOCX, 1 KB/);
   });
 
   it('publish công khai by school year and item', async () => {
     const $ = await page(A, 'cong-khai/2025-2026/index.html');
-    expect($('h1').text()).toBe('Công khai – Năm học 2025-2026');
+    expect($('h1').text().trim()).toBe('Công khai – Năm học 2025-2026');
     const rows = $('tbody tr')
       .map((_, tr) => $(tr).find('td').first().text().trim())
       .get();
@@ -121,7 +124,7 @@ describe('the pages of a school', () => {
       .map((_, d) => $(d).text())
       .get();
     expect(dts).toEqual(['Đối tượng', 'Chỉ tiêu', 'Hình thức', 'Điều kiện', 'Hồ sơ', 'Thời gian', 'Địa điểm']);
-    expect($('a[href="https://tuyensinh.thunghiem.edu.vn/"]').text()).toBe('Đăng ký tuyển sinh trực tuyến');
+    expect($('a[href="https://tuyensinh.thunghiem.edu.vn/"]').text().trim()).toBe('Đăng ký tuyển sinh trực tuyến');
   });
 
   it('show the leaders with name, title, phone, e-mail and duties on Giới thiệu', async () => {
@@ -131,12 +134,18 @@ describe('the pages of a school', () => {
       .find('td')
       .map((_, td) => $(td).text().trim())
       .get();
-    expect(first).toEqual(['Trần Thị Hiệu', 'Hiệu trưởng', '0912 000 001', 'hieutruong@alpha.thunghiem.edu.vn', 'Phụ trách chung, tài chính, tổ chức cán bộ.']);
+    expect(first).toEqual([
+      'Trần Thị Hiệu',
+      'Hiệu trưởng',
+      '0912 000 001',
+      'hieutruong@alpha.thunghiem.edu.vn',
+      'Phụ trách chung, tài chính, tổ chức cán bộ.',
+    ]);
   });
 
   it('have a 404 page, sitemap.xml with absolute URLs, robots.txt and Sơ đồ cổng', async () => {
     const $404 = await page(A, '404.html');
-    expect($404('h1').text()).toBe('Không tìm thấy trang');
+    expect($404('h1').text().trim()).toBe('Không tìm thấy trang');
     const xml = await readFile(site(A, 'sitemap.xml'), 'utf8');
     expect(xml).toContain('<loc>https://alpha.thunghiem.edu.vn/tin-tuc/le-khai-giang/</loc>');
     expect(xml).toContain('<loc>https://alpha.thunghiem.edu.vn/cong-khai/2025-2026/tai-chinh/</loc>');
@@ -162,7 +171,7 @@ describe('the pages of a school', () => {
 describe('the host portal', () => {
   it('lists the valid schools and their latest news, and the host notices', async () => {
     const $ = await page('pgd.thunghiem.edu.vn', 'index.html');
-    expect($('h1').text()).toBe('Phòng Giáo dục và Đào tạo huyện Thử Nghiệm');
+    expect($('h1').text().trim()).toBe('Phòng Giáo dục và Đào tạo huyện Thử Nghiệm');
     const schools = $('tbody td:first-child a')
       .map((_, a) => $(a).attr('href'))
       .get();

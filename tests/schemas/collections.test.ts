@@ -14,7 +14,11 @@ import { problems } from '../helpers.ts';
 
 /** One valid front matter per collection, and one broken variant with the expected problems. */
 const CASES = {
-  page: { schema: pageSchema, valid: 'title: Lịch sử nhà trường\nkind: lich-su\norder: 2\n', invalid: 'title: ""\nkind: lich_su\norder: hai\n' },
+  page: {
+    schema: pageSchema,
+    valid: 'title: Lịch sử nhà trường\nkind: lich-su\norder: 2\n',
+    invalid: 'title: ""\nkind: lich_su\norder: hai\n',
+  },
   news: {
     schema: newsSchema,
     valid: 'title: Lễ khai giảng\ndate: 2026-09-05 07:30\ncategory: su-kien\nimage:\n  src: media/anh/a.jpg\n  alt: Học sinh dự lễ\n',
@@ -24,7 +28,8 @@ const CASES = {
     schema: documentSchema,
     valid:
       'number: 12/QĐ-THCSLL\ntype: quyet-dinh\nsummary: Thành lập tổ tư vấn\nissued: 2026-09-01\nissuer: Trường THCS Lê Lợi\nsigner: Nguyễn Thị Lan\nfile: media/tep/qd-12.pdf\n',
-    invalid: 'number: 12/QĐ-THCSLL\ntype: quyet dinh\nsummary: Thành lập tổ tư vấn\nissued: 2026-13-01\nissuer: Trường THCS Lê Lợi\nfile: media/tep/qd-12.pdf\n',
+    invalid:
+      'number: 12/QĐ-THCSLL\ntype: quyet dinh\nsummary: Thành lập tổ tư vấn\nissued: 2026-13-01\nissuer: Trường THCS Lê Lợi\nfile: media/tep/qd-12.pdf\n',
   },
   disclosure: {
     schema: disclosureSchema,
@@ -38,12 +43,15 @@ const CASES = {
   },
   admission: {
     schema: admissionSchema,
-    valid: 'title: Tuyển sinh lớp 6\nschoolYear: 2026-2027\nkind: thong-bao\npublished: 2026-05-15\nregistrationUrl: https://tuyensinh.binhlam.edu.vn/\n',
-    invalid: 'title: Tuyển sinh lớp 6\nschoolYear: 2026-2028\nkind: thong-bao\npublished: 2026-05-15\nregistrationUrl: tuyensinh.binhlam.edu.vn\n',
+    valid:
+      'title: Tuyển sinh lớp 6\nschoolYear: 2026-2027\nkind: thong-bao\npublished: 2026-05-15\nregistrationUrl: https://tuyensinh.binhlam.edu.vn/\n',
+    invalid:
+      'title: Tuyển sinh lớp 6\nschoolYear: 2026-2028\nkind: thong-bao\npublished: 2026-05-15\nregistrationUrl: tuyensinh.binhlam.edu.vn\n',
   },
   consultation: {
     schema: consultationSchema,
-    valid: 'title: Góp ý quy chế\nsummary: Lấy ý kiến cha mẹ học sinh.\nemail: gopy@thcsleloi.songxanh.edu.vn\npublished: 2026-11-10\ndeadline: 2026-12-10\n',
+    valid:
+      'title: Góp ý quy chế\nsummary: Lấy ý kiến cha mẹ học sinh.\nemail: gopy@thcsleloi.songxanh.edu.vn\npublished: 2026-11-10\ndeadline: 2026-12-10\n',
     invalid: 'title: Góp ý quy chế\nsummary: Lấy ý kiến cha mẹ học sinh.\nemail: gopy at truong\npublished: 2026-11-10\n',
   },
   schedule: {

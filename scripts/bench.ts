@@ -1,0 +1,44 @@
+/**
+ * Build benchmark: generates a synthetic host and builds it, printing wall time, pages per
+ * second and peak memory (orchestrator and Astro worker). Record results in BENCHMARKS.md.
+ *
+ * Usage: npm run bench -- [--schools N] [--news M] [--runs R]
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildSites } from '../src/build/build-sites.ts';
+import { generateSyntheticHost } from './synthetic-host.ts';
+
+const { values } = parseArgs({
+  options: { schools: { type: 'string', default: '10' }, news: { type: 'string', default: '50' }, runs: { type: 'string', default: '3' } },
+});
+const schools = Number(values.schools);
+const news = Number(values.news);
+const runs = Number(values.runs);
+
+const base = await mkdtemp(path.join(os.tmpdir(), 'congtruong-bench-'));
+const content = path.join(base, 'content');
+await generateSyntheticHost(content, schools, news);
+console.log(`Synthetic host: ${schools} schools × ${news} news items (Node ${process.version}, ${os.cpus().length} CPUs)`);
+
+const results: { seconds: number; pages: number; workerRssMb: number }[] = [];
+for (let i = 0; i < runs; i++) {
+  const out = path.join(base, `dist-${i}`);
+  const report = await buildSites({ contentDir: content, outDir: out, cacheDir: path.join(base, 'cache') });
+  const pages = report.sites.reduce((n, s) => n + s.pages, 0);
+  results.push({ seconds: report.seconds, pages, workerRssMb: report.peakWorkerRssMb });
+  console.log(
+    `run ${i + 1}: ${report.seconds.toFixed(2)} s wall, ${pages} pages, ${(pages / report.seconds).toFixed(0)} pages/s, ` +
+      `peak RSS worker ${report.peakWorkerRssMb.toFixed(0)} MB, orchestrator ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,
+  );
+  await rm(out, { recursive: true, force: true });
+}
+const sorted = [...results].sort((a, b) => a.seconds - b.seconds);
+const median = sorted[Math.floor(sorted.length / 2)]!;
+console.log(
+  `\nfull build: min ${sorted[0]!.seconds.toFixed(2)} s, median ${median.seconds.toFixed(2)} s, ` +
+    `${(median.pages / median.seconds).toFixed(0)} pages/s (median), peak worker RSS ${Math.max(...results.map((r) => r.workerRssMb)).toFixed(0)} MB`,
+);
+await rm(base, { recursive: true, force: true });
