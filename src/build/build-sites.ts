@@ -5,7 +5,7 @@
  * its previous published site; every other school is still built.
  */
 import { spawn } from 'node:child_process';
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadContent, type LoadedHost, type LoadedSchool } from '../content/load.ts';
@@ -128,6 +128,8 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
     }
   } finally {
     await rm(runDir, { recursive: true, force: true });
+    // Leave no empty staging folder behind; another run may still be using it.
+    await rmdir(paths.staging).catch(() => {});
   }
 
   // A site that was not rebuilt keeps whatever good version was published before.

@@ -45,7 +45,10 @@ describe('the pages of a school', () => {
     expect($('meta[name=viewport]').attr('content')).toContain('width=device-width');
     expect($('header .unit-name').text().trim()).toBe('Trường Trung học cơ sở Alpha');
     expect($('header .governing').text().trim()).toBe('Phòng Giáo dục và Đào tạo huyện Thử Nghiệm');
-    const footer = $('footer').text();
+    // Phone numbers use no-break spaces so that they never wrap.
+    const footer = $('footer')
+      .text()
+      .replace(/\u00a0/g, ' ');
     for (const s of ['Trần Thị Hiệu, Hiệu trưởng', '12 Đường Alpha, xã Một, huyện Thử Nghiệm', '0200 3111 111', 'alpha@thunghiem.edu.vn']) {
       expect(footer).toContain(s);
     }
@@ -132,7 +135,12 @@ describe('the pages of a school', () => {
     const first = $('tbody tr')
       .first()
       .find('td')
-      .map((_, td) => $(td).text().trim())
+      .map((_, td) =>
+        $(td)
+          .text()
+          .replace(/\u00a0/g, ' ')
+          .trim(),
+      )
       .get();
     expect(first).toEqual([
       'Trần Thị Hiệu',
@@ -179,5 +187,23 @@ describe('the host portal', () => {
     expect(schools).toEqual(['https://beta.thunghiem.edu.vn/', 'https://alpha.thunghiem.edu.vn/']);
     expect($.text()).toContain('Chào mừng ngày Nhà giáo Việt Nam 20/11');
     expect($.text()).toContain('Thông báo họp hiệu trưởng tháng 11');
+  });
+});
+
+describe('HTML validity', () => {
+  it('every built page passes html-validate with the project rules', async () => {
+    const { HtmlValidate, FileSystemConfigLoader } = await import('html-validate');
+    const validator = new HtmlValidate(new FileSystemConfigLoader());
+    const { walk } = await import('../../src/build/assemble.ts');
+    const pages = (await walk(path.join(out, 'sites'))).filter((f) => f.endsWith('.html'));
+    expect(pages.length).toBeGreaterThan(50);
+    const failures: string[] = [];
+    for (const file of pages) {
+      // Validate with the repository's .htmlvalidate.json, whatever the temp folder is.
+      const res = await validator.validateString(await readFile(file, 'utf8'), path.resolve('page.html'));
+      for (const r of res.results)
+        for (const m of r.messages) failures.push(`${path.relative(out, file)}:${m.line}:${m.column} ${m.ruleId} ${m.message}`);
+    }
+    expect(failures).toEqual([]);
   });
 });
