@@ -9,7 +9,8 @@ links to local files in the Markdown bodies) and writes those files:
 - PDF and DOCX: from the entry that refers to them (a văn bản, a công khai item, a tuyển sinh
   plan …), laid out like a Vietnamese administrative document (NĐ 30/2020/NĐ-CP header and
   signature block), with the entry's Markdown body as the text. Files under `media/mau-don/`
-  and the feedback sheet `phieu-gop-y` come from the form templates in `FORMS` instead.
+  and the feedback sheet `phieu-gop-y` come from the form templates in `FORMS` instead, and
+  the drafts put to consultation (`du-thao-…`) from `DRAFTS`.
   The text is real and extractable (DejaVu fonts, Unicode), so that search can index it.
 - JPEG: abstract illustrations (no people, no real places), chosen by keywords of the file
   name (see `MOTIFS`); alt texts in the content describe them as illustrations.
@@ -127,7 +128,11 @@ def load_site(root: Path, yaml_path: Path):
         if not folder.is_dir():
             continue
         for p in sorted(folder.rglob('*.md')):
-            front, body = read_md(p)
+            try:
+                front, body = read_md(p)
+            except (yaml.YAMLError, ValueError) as err:
+                print(f'  Bỏ qua / skipped {p}: {str(err).splitlines()[0]}', file=sys.stderr)
+                continue
             entries.append(Entry(coll, p, front, body))
     return cfg, entries
 
@@ -249,7 +254,7 @@ def slim_font(name: str) -> str:
         opts.name_languages = [0x409]
         opts.layout_features = []
         opts.drop_tables += ['GPOS', 'GSUB', 'GDEF', 'kern', 'FFTM']
-        font = FTFont(str(FONT_DIR / f'{name}.ttf'))
+        font = FTFont(str(FONT_DIR / f'{name}.ttf'), recalcTimestamp=False)
         sub = subset.Subsetter(opts)
         sub.populate(unicodes=FONT_CHARS)
         sub.subset(font)
@@ -735,6 +740,100 @@ def form_phieu_gop_y(site: Site):
     ]
 
 
+# Full text of the drafts put to consultation (media/tep/du-thao-<stem>.pdf). The consultation
+# entry's own body explains the consultation; the attachment is the draft itself.
+DRAFTS = {
+    'du-thao-quy-dinh-don-tra-tre': ('Quy định đón, trả trẻ và phối hợp với cha mẹ trẻ', """
+**Điều 1. Phạm vi, đối tượng áp dụng**
+
+Quy định này áp dụng đối với cán bộ, giáo viên, nhân viên, trẻ và cha mẹ trẻ (người giám hộ) của Trường Mầm non Hoa Sen.
+
+**Điều 2. Giờ đón, trả trẻ**
+
+1. Đón trẻ từ 6 giờ 45 đến 7 giờ 45; trả trẻ từ 16 giờ 30 đến 17 giờ 15, từ thứ Hai đến thứ Sáu.
+2. Trường hợp đón trẻ sau 17 giờ 15, cha mẹ báo trước cho giáo viên; giáo viên trực trông trẻ tại phòng trực đến 17 giờ 45.
+
+**Điều 3. Giao, nhận trẻ**
+
+1. Cha mẹ giao, nhận trẻ trực tiếp với giáo viên tại cửa lớp; giáo viên ghi sổ theo dõi trẻ đến lớp.
+2. Khi giao trẻ, cha mẹ thông báo tình trạng sức khỏe, thuốc cần uống (kèm đơn thuốc) và các lưu ý khác.
+
+**Điều 4. Ủy quyền đón trẻ**
+
+1. Người đón thay phải từ đủ 16 tuổi, có giấy ủy quyền hoặc được cha mẹ đăng ký trước với giáo viên (họ tên, số điện thoại, ảnh).
+2. Giáo viên không trả trẻ cho người chưa được ủy quyền; trường hợp nghi vấn, giáo viên liên hệ cha mẹ trẻ để xác nhận.
+
+**Điều 5. Báo nghỉ, báo ăn**
+
+Cha mẹ báo nghỉ học, nghỉ ăn trước 8 giờ 00 cùng ngày qua điện thoại hoặc nhóm liên lạc của lớp để được trừ tiền ăn.
+
+**Điều 6. Trật tự, an toàn trước cổng trường**
+
+Phương tiện dừng, đỗ tại khu vực vạch sơn trước cổng; không dừng xe giữa đường, không để trẻ đứng phía trước xe máy.
+
+**Điều 7. Hiệu lực**
+
+Quy định có hiệu lực từ ngày 01/01/2027. Trong quá trình thực hiện, nếu có vướng mắc, cha mẹ trẻ phản ánh với Ban Giám hiệu để xem xét, điều chỉnh.
+"""),
+    'du-thao-quy-che-chi-tieu-noi-bo-2027': ('Quy chế chi tiêu nội bộ năm 2027', """
+## Chương I. Quy định chung
+
+**Điều 1. Phạm vi điều chỉnh.** Quy chế quy định nội dung, định mức chi từ nguồn ngân sách nhà nước cấp chi thường xuyên và các nguồn thu hợp pháp khác của Trường Tiểu học Kim Đồng năm 2027.
+
+**Điều 2. Nguyên tắc.** Chi đúng chế độ, tiết kiệm, hiệu quả; ưu tiên hoạt động dạy và học; công khai, dân chủ; có chứng từ hợp pháp.
+
+## Chương II. Nội dung, định mức chi
+
+**Điều 3. Chi thanh toán cho cá nhân:** tiền lương, phụ cấp, các khoản đóng góp theo quy định hiện hành.
+
+**Điều 4. Công tác phí:** phụ cấp lưu trú trong tỉnh 150.000 đồng/ngày, ngoài tỉnh 200.000 đồng/ngày; khoán công tác phí cho kế toán, thủ quỹ 300.000 đồng/tháng.
+
+**Điều 5. Văn phòng phẩm:** khoán 80.000 đồng/giáo viên chủ nhiệm/tháng *(năm 2026: 60.000 đồng)*.
+
+**Điều 6. Hoạt động chuyên môn:**
+
+1. Hội thi giáo viên dạy giỏi, hội thi học sinh cấp trường: theo dự toán được Hiệu trưởng phê duyệt.
+2. Hỗ trợ giáo viên tổ chức câu lạc bộ Toán, Tiếng Việt, Tiếng Anh: 60.000 đồng/buổi *(nội dung mới)*.
+3. Bồi dưỡng giáo viên hướng dẫn đội tuyển cấp huyện: 50.000 đồng/buổi.
+
+**Điều 7. Bán trú:** tiền ăn, tiền chăm sóc bán trú được quản lý riêng, thu đủ, chi đủ; công khai thu, chi hằng tháng tại bảng tin và trên cổng thông tin điện tử *(nội dung mới)*.
+
+## Chương III. Sử dụng kinh phí tiết kiệm
+
+**Điều 8.** Dành tối thiểu 20% kinh phí tiết kiệm để bổ sung sách cho thư viện và tủ sách lớp học *(nội dung mới)*; phần còn lại chi thu nhập tăng thêm theo kết quả đánh giá viên chức, khen thưởng và phúc lợi.
+
+**Điều 9. Hiệu lực.** Quy chế áp dụng từ ngày 01/01/2027 đến ngày 31/12/2027.
+"""),
+    'du-thao-quy-tac-ung-xu': ('Quy tắc ứng xử trong Trường Trung học cơ sở Lê Lợi (sửa đổi)', """
+**Điều 1. Phạm vi và đối tượng áp dụng**
+
+Quy tắc này quy định chuẩn mực ứng xử của cán bộ quản lý, giáo viên, nhân viên, học sinh và cha mẹ học sinh trong Trường Trung học cơ sở Lê Lợi, kể cả trên môi trường mạng, theo Thông tư số 06/2019/TT-BGDĐT.
+
+**Điều 2. Ứng xử của học sinh**
+
+1. Với thầy cô: kính trọng, lễ phép, trung thực; chào hỏi khi gặp.
+2. Với bạn bè: tôn trọng, đoàn kết, giúp đỡ; không nói tục, không xúc phạm, không bắt nạt, cô lập bạn.
+3. Trên mạng xã hội: không đăng, chia sẻ hình ảnh, thông tin cá nhân của thầy cô, bạn bè khi chưa được đồng ý; không bình luận xúc phạm; không lập nhóm để chế giễu bạn *(nội dung mới)*.
+4. Điện thoại di động: gửi vào túi đựng của lớp trong giờ học; chỉ sử dụng khi giáo viên cho phép vì mục đích học tập *(nội dung mới)*.
+
+**Điều 3. Ứng xử của cán bộ quản lý, giáo viên, nhân viên**
+
+1. Với học sinh: mẫu mực, bao dung, tôn trọng sự khác biệt; không xúc phạm, không trù dập học sinh.
+2. Không liên lạc với học sinh qua tài khoản cá nhân ngoài mục đích giáo dục *(nội dung mới)*.
+3. Với đồng nghiệp và cha mẹ học sinh: hợp tác, lịch sự, lắng nghe.
+
+**Điều 4. Ứng xử của cha mẹ học sinh**
+
+1. Tôn trọng thầy cô, nhân viên nhà trường; phối hợp trong giáo dục học sinh.
+2. Trao đổi với nhà trường qua kênh chính thức; không đăng tải thông tin chưa được kiểm chứng về nhà trường, thầy cô, học sinh lên mạng xã hội *(nội dung mới)*.
+
+**Điều 5. Tổ chức thực hiện**
+
+Quy tắc được niêm yết tại trường, đăng trên cổng thông tin điện tử và phổ biến tới học sinh, cha mẹ học sinh đầu năm học. Việc thực hiện Quy tắc là một căn cứ đánh giá, xếp loại viên chức và đánh giá kết quả rèn luyện của học sinh.
+"""),
+}
+
+
 FORMS = {
     'don-xin-nghi-hoc': (form_don_xin_nghi_hoc, 'Đơn xin nghỉ học'),
     'don-xin-chuyen-truong': (form_don_xin_chuyen_truong, 'Đơn xin chuyển trường'),
@@ -1184,6 +1283,10 @@ def generate_site(site: Site, entries: list[Entry]) -> tuple[int, list[str]]:
             if stem in FORMS:
                 fn, title = FORMS[stem]
                 blocks, meta = fn(site), {'title': title, 'author': site.org}
+            elif stem in DRAFTS:
+                title, text = DRAFTS[stem]
+                blocks = [site.header(None, None, draft=True), ('title', ['DỰ THẢO', upper_vn(title)])] + md_blocks(text)
+                meta = {'title': f'Dự thảo {title}', 'author': site.org}
             elif e is not None:
                 blocks, meta = entry_blocks(site, e, ref)
             else:

@@ -14,6 +14,7 @@ import { findFileRefs, htmlToText, renderMarkdown } from '../render/markdown.ts'
 import { isImage, planImage, publicFilePath, type PublishedImage } from '../media/published-files.ts';
 import { imageHtml } from '../media/image-html.ts';
 import { slugify } from '../util/slug.ts';
+import { HOST_ROUTE } from '../build/build-data.ts';
 import { COLLECTIONS, HOST_COLLECTIONS, type CollectionName } from './collections.ts';
 import { collectFileRefs, resolveFileRef } from './files.ts';
 import { splitFrontMatter } from './front-matter.ts';
@@ -148,6 +149,11 @@ export async function loadContent(contentDir: string, only?: readonly string[]):
 /** Loads one school folder. */
 export async function loadSchool(dir: string, id: string): Promise<{ site?: LoadedSchool; issues: ContentIssue[]; domain?: string | undefined }> {
   const yamlPath = path.join(dir, 'school.yaml');
+  // The id is a route segment of the build and appears in every log line.
+  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id) || id === HOST_ROUTE) {
+    const suggestion = id === HOST_ROUTE ? 'host-school' : slugify(id) || 'truong-moi';
+    return { issues: [{ name: 'badSchoolId', severity: 'error', file: display(dir), found: JSON.stringify(id), args: { suggestion } }] };
+  }
   if (!(await stat(yamlPath).catch(() => null))) {
     return { issues: [{ name: 'missingSchoolYaml', severity: 'error', file: display(dir) }] };
   }

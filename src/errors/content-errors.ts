@@ -209,6 +209,14 @@ export const CONTENT_ERRORS = {
       en: 'Remove that code; for YouTube videos use an https://www.youtube.com/embed/… iframe.',
     },
   },
+  badSchoolId: {
+    title: { vi: 'Tên thư mục trường không hợp lệ.', en: 'The school folder name is not valid.' },
+    expected: {
+      vi: 'Chữ thường không dấu, số và dấu gạch ngang, ví dụ thcs-le-loi; không dùng tên "host".',
+      en: 'Lower-case letters without accents, digits and hyphens, e.g. thcs-le-loi; not "host".',
+    },
+    hint: { vi: 'Đổi tên thư mục thành {suggestion}.', en: 'Rename the folder to {suggestion}.' },
+  },
   missingSchoolYaml: {
     title: { vi: 'Thư mục trường thiếu tệp school.yaml.', en: 'The school folder has no school.yaml.' },
     expected: { vi: 'Mỗi thư mục trường có một tệp school.yaml.', en: 'Every school folder has a school.yaml.' },

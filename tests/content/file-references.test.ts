@@ -50,3 +50,22 @@ describe('file references', () => {
     }
   });
 });
+
+describe('file references in content', () => {
+  it('reports a văn bản whose file leaves the school folder, with file, field and line', async () => {
+    const { loadSchool } = await import('../../src/content/load.ts');
+    const { cp } = await import('node:fs/promises');
+    const school = path.join(path.dirname(root), 'escaping-school');
+    await cp(path.join(import.meta.dirname, '../fixtures/content/basic/schools/beta'), school, { recursive: true });
+    await mkdir(path.join(school, 'documents'), { recursive: true });
+    await writeFile(
+      path.join(school, 'documents', 'qd.md'),
+      '---\nnumber: 1/QĐ\ntype: quyet-dinh\nsummary: Thử\nissued: 2026-09-01\nissuer: Trường\nsigner: A\nfile: ../secret.pdf\n---\n',
+    );
+    const r = await loadSchool(school, 'escaping-school');
+    expect(r.site).toBeDefined();
+    expect(r.issues).toHaveLength(1);
+    expect(r.issues[0]).toMatchObject({ name: 'fileOutside', severity: 'error', field: 'file', line: 8, found: '"../secret.pdf"' });
+    expect(r.issues[0]!.file).toMatch(/escaping-school\/documents\/qd\.md$/);
+  });
+});

@@ -45,3 +45,13 @@ describe('loading a content folder', () => {
     expect(alpha.files.get('media/anh/khai-giang.jpg')?.image?.variants.map((v) => v.width)).toEqual([480, 960, 1200]);
   });
 });
+
+describe('school folder names', () => {
+  it('refuses a folder name that is not a plain slug or is reserved, and suggests one', async () => {
+    const { loadSchool } = await import('../../src/content/load.ts');
+    const r = await loadSchool(path.join(BASIC, 'schools', 'beta'), 'THCS Lê Lợi');
+    expect(r.issues[0]).toMatchObject({ name: 'badSchoolId', args: { suggestion: 'thcs-le-loi' } });
+    const host = await loadSchool(path.join(BASIC, 'schools', 'beta'), 'host');
+    expect(host.issues[0]?.name).toBe('badSchoolId');
+  });
+});
