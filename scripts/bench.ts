@@ -42,3 +42,22 @@ console.log(
     `${(median.pages / median.seconds).toFixed(0)} pages/s (median), peak worker RSS ${Math.max(...results.map((r) => r.workerRssMb)).toFixed(0)} MB`,
 );
 await rm(base, { recursive: true, force: true });
+
+// Compliance check of 100 schools (issue 5 target: under 2 s on 2 cores).
+{
+  const { loadContent } = await import('../src/content/load.ts');
+  const { factsFromContent } = await import('../src/compliance/facts-from-content.ts');
+  const { runChecks } = await import('../src/compliance/engine.ts');
+  const checkBase = await mkdtemp(path.join(os.tmpdir(), 'congtruong-bench-check-'));
+  await generateSyntheticHost(path.join(checkBase, 'content'), 100, news);
+  const t0 = performance.now();
+  const loaded = await loadContent(path.join(checkBase, 'content'), undefined, { render: false });
+  const t1 = performance.now();
+  const report = runChecks({ sites: loaded.schools.map(factsFromContent), date: '2026-11-23' });
+  const t2 = performance.now();
+  console.log(
+    `\ncompliance check of ${report.sites.length} schools × ${news} news: load + validate ${((t1 - t0) / 1000).toFixed(2)} s, ` +
+      `rules ${((t2 - t1) / 1000).toFixed(3)} s, total ${((t2 - t0) / 1000).toFixed(2)} s`,
+  );
+  await rm(checkBase, { recursive: true, force: true });
+}

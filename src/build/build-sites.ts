@@ -10,7 +10,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadContent, type LoadedHost, type LoadedSchool } from '../content/load.ts';
 import type { ContentIssue } from '../content/issues.ts';
-import { toInstant } from '../util/dates.ts';
+import { toInstant, todayInVietnam } from '../util/dates.ts';
+import { runChecks } from '../compliance/engine.ts';
+import { factsFromContent } from '../compliance/facts-from-content.ts';
 import { assembleSite } from './assemble.ts';
 import type { AstroJob } from './astro-worker.ts';
 import { HOST_ROUTE, type DirectoryEntry } from './build-data.ts';
@@ -23,10 +25,12 @@ export interface BuildOptions {
   /** Build only these schools (the host portal is then skipped). */
   schools?: string[] | undefined;
   cacheDir?: string | undefined;
+  /** Date for the compliance check, `YYYY-MM-DD`; default today in Vietnam. */
+  date?: string | undefined;
   log?: (line: string) => void;
 }
 
-export type SiteStatus = 'built' | 'invalid' | 'failed';
+export type SiteStatus = 'built' | 'invalid' | 'failed' | 'blocked';
 
 export interface SiteReport {
   id: string;
@@ -38,6 +42,8 @@ export interface SiteReport {
   error?: string | undefined;
   /** Whether an earlier good site is still published for a site that was not rebuilt. */
   keptPrevious: boolean;
+  /** Compliance errors and warnings at the build date (schools only). */
+  compliance?: { errors: number; warnings: number } | undefined;
 }
 
 export interface BuildReport {
@@ -53,6 +59,7 @@ const WORKER = fileURLToPath(new URL('./astro-worker.ts', import.meta.url));
 
 interface BatchSite {
   kind: 'school' | 'host';
+  compliance?: { errors: number; warnings: number } | undefined;
   id: string;
   route: string;
   domain: string;
@@ -70,9 +77,28 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
     reports.push({ id, name: id, domain: loaded.domains.get(id), status: 'invalid', pages: 0, keptPrevious: false });
   }
 
+  // The checker runs on every valid school; the host decides whether errors block publishing.
+  const settings = loaded.host?.config.compliance ?? { blockPublishingOnErrors: false, preset: 'recommended' };
+  const check = runChecks({ sites: loaded.schools.map(factsFromContent), date: opts.date ?? todayInVietnam(), preset: settings.preset });
+  const compliance = new Map(check.sites.map((s) => [s.id, { errors: s.summary.errors, warnings: s.summary.warnings }]));
+  const publishable = loaded.schools.filter((s) => {
+    if (!settings.blockPublishingOnErrors || (compliance.get(s.id)?.errors ?? 0) === 0) return true;
+    reports.push({
+      id: s.id,
+      name: s.config.name,
+      domain: s.config.domain,
+      status: 'blocked',
+      pages: 0,
+      keptPrevious: false,
+      compliance: compliance.get(s.id),
+    });
+    return false;
+  });
+
   const includeHost = loaded.host !== undefined && !opts.schools;
-  const batch: BatchSite[] = loaded.schools.map((s) => ({
+  const batch: BatchSite[] = publishable.map((s) => ({
     kind: 'school' as const,
+    compliance: compliance.get(s.id),
     id: s.id,
     route: s.id,
     domain: s.config.domain,
@@ -148,7 +174,7 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
 }
 
 function siteReport(s: BatchSite, status: SiteStatus, pages: number, error?: string): SiteReport {
-  return { id: s.id, name: s.site.config.name, domain: s.domain, status, pages, error, keptPrevious: false };
+  return { id: s.id, name: s.site.config.name, domain: s.domain, status, pages, error, keptPrevious: false, compliance: s.compliance };
 }
 
 /** The host directory: every valid school with its three latest news items. */

@@ -8,6 +8,7 @@ import { loadContent } from '../content/load.ts';
 import type { Lang } from '../errors/content-errors.ts';
 import { formatIssues } from '../errors/format.ts';
 import { CLI_TEXT } from './messages.ts';
+import { check } from './check.ts';
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -17,10 +18,15 @@ export async function main(argv: string[]): Promise<number> {
       args: rest,
       options: {
         content: { type: 'string', default: 'content' },
-        out: { type: 'string', default: 'dist' },
+        out: { type: 'string' },
         school: { type: 'string', multiple: true },
         lang: { type: 'string', default: 'vi' },
         help: { type: 'boolean', short: 'h', default: false },
+        site: { type: 'string', multiple: true },
+        date: { type: 'string' },
+        format: { type: 'string' },
+        preset: { type: 'string' },
+        level: { type: 'string', multiple: true },
       },
       allowPositionals: false,
       strict: true,
@@ -44,7 +50,9 @@ export async function main(argv: string[]): Promise<number> {
     case 'validate':
       return validate(values.content, values.school, lang);
     case 'build':
-      return build(values.content, values.out, values.school, lang);
+      return build(values.content, values.out ?? 'dist', values.school, lang);
+    case 'check':
+      return check({ ...values, lang });
     default:
       console.error(`${text.unknownCommand(command)}\n\n${text.usage}`);
       return 2;
@@ -83,6 +91,7 @@ export function summaryTable(report: BuildReport, lang: Lang): string {
     s.id,
     text.status[s.status] + (s.status !== 'built' && s.keptPrevious ? ` (${text.keptPrevious})` : ''),
     String(s.pages),
+    s.compliance ? text.compliance(s.compliance.errors, s.compliance.warnings) : '–',
     s.domain ?? '–',
   ]);
   const header = text.tableHeader;

@@ -9,6 +9,7 @@ interface CliText {
   validated: (ok: number, invalid: string[]) => string;
   status: Record<SiteStatus, string>;
   keptPrevious: string;
+  compliance: (errors: number, warnings: number) => string;
   tableHeader: readonly string[];
   finished: (seconds: number, ok: boolean) => string;
 }
@@ -18,26 +19,44 @@ const USAGE_VI = `Cách dùng: congtruong <lệnh> [tùy chọn]
 Lệnh:
   build      Kiểm tra nội dung rồi dựng mọi trường thành trang web tĩnh trong <out>/sites/<tên miền>/
   validate   Chỉ kiểm tra nội dung, báo mọi lỗi của mọi trường
+  check      Kiểm tra tuân thủ quy định (TT 37/2020, TT 09/2024 …) trên nội dung hoặc trang đã dựng
 
 Tùy chọn:
   --content THƯ_MỤC   Thư mục nội dung (mặc định: content)
   --out THƯ_MỤC       Thư mục kết quả (mặc định: dist)
   --school MÃ         Chỉ dựng trường này (lặp lại để chọn nhiều trường)
   --lang vi|en        Ngôn ngữ thông báo (mặc định: vi)
-  -h, --help          Xem hướng dẫn này`;
+  -h, --help          Xem hướng dẫn này
+
+Tùy chọn của check:
+  --site THƯ_MỤC      Kiểm tra một trang web đã dựng (ví dụ dist/sites/<tên miền>) thay vì nội dung
+  --date YYYY-MM-DD   Ngày dùng để tính hạn (mặc định: hôm nay, giờ Việt Nam)
+  --format text|json|sarif|html   Định dạng báo cáo (mặc định: text; html cần --out THƯ_MỤC)
+  --preset MÃ         Bộ quy tắc: recommended, tt37-2020, tt09-2024, tt32-2017, tt26-2020, tt24-2011, tt53-2012, tt36-2017
+  --level CẤP         Cấp học của trang web khi kiểm tra --site (mn, th, thcs, thpt, gdtx)
+  --out TỆP           Ghi báo cáo vào tệp (hoặc thư mục với html)`;
 
 const USAGE_EN = `Usage: congtruong <command> [options]
 
 Commands:
   build      Validate the content, then build every school into <out>/sites/<domain>/
   validate   Only validate the content and report every problem of every school
+  check      Check compliance (TT 37/2020, TT 09/2024 …) of the content or of built sites
 
 Options:
   --content DIR   Content folder (default: content)
   --out DIR       Output folder (default: dist)
   --school ID     Build only this school (repeat for several)
   --lang vi|en    Language of messages (default: vi)
-  -h, --help      Show this help`;
+  -h, --help      Show this help
+
+Options of check:
+  --site DIR      Check a built site (e.g. dist/sites/<domain>) instead of the content
+  --date YYYY-MM-DD   Date that decides what is due (default: today, Vietnam time)
+  --format text|json|sarif|html   Report format (default: text; html needs --out DIR)
+  --preset ID     Rule set: recommended, tt37-2020, tt09-2024, tt32-2017, tt26-2020, tt24-2011, tt53-2012, tt36-2017
+  --level LEVEL   School level of the site checked with --site (mn, th, thcs, thpt, gdtx)
+  --out FILE      Write the report to a file (a folder for html)`;
 
 export const CLI_TEXT: Record<Lang, CliText> = {
   vi: {
@@ -47,9 +66,10 @@ export const CLI_TEXT: Record<Lang, CliText> = {
       `Không tìm thấy trường nào trong ${dir}/schools/. Mỗi trường là một thư mục content/schools/<mã-trường>/ có tệp school.yaml.`,
     validated: (ok, invalid) =>
       invalid.length === 0 ? `${ok} trường hợp lệ.` : `${ok} trường hợp lệ; ${invalid.length} trường có lỗi: ${invalid.join(', ')}.`,
-    status: { built: 'đã dựng', invalid: 'lỗi nội dung', failed: 'dựng thất bại' },
+    status: { built: 'đã dựng', invalid: 'lỗi nội dung', failed: 'dựng thất bại', blocked: 'chưa đăng vì lỗi tuân thủ' },
     keptPrevious: 'giữ bản đã đăng trước đó',
-    tableHeader: ['Trường', 'Trạng thái', 'Số trang', 'Tên miền'],
+    compliance: (e, w) => `${e} lỗi, ${w} cảnh báo`,
+    tableHeader: ['Trường', 'Trạng thái', 'Số trang', 'Tuân thủ', 'Tên miền'],
     finished: (s, ok) =>
       ok ? `Hoàn tất sau ${s.toFixed(1)} giây.` : `Kết thúc sau ${s.toFixed(1)} giây, có trường chưa dựng được: xem các lỗi ở trên.`,
   },
@@ -59,9 +79,10 @@ export const CLI_TEXT: Record<Lang, CliText> = {
     noSchools: (dir) => `No school found in ${dir}/schools/. Each school is a folder content/schools/<school-id>/ with a school.yaml.`,
     validated: (ok, invalid) =>
       invalid.length === 0 ? `${ok} valid schools.` : `${ok} valid schools; ${invalid.length} with problems: ${invalid.join(', ')}.`,
-    status: { built: 'built', invalid: 'invalid content', failed: 'build failed' },
+    status: { built: 'built', invalid: 'invalid content', failed: 'build failed', blocked: 'not published: compliance errors' },
     keptPrevious: 'previous version kept',
-    tableHeader: ['School', 'Status', 'Pages', 'Domain'],
+    compliance: (e, w) => `${e} errors, ${w} warnings`,
+    tableHeader: ['School', 'Status', 'Pages', 'Compliance', 'Domain'],
     finished: (s, ok) =>
       ok ? `Done in ${s.toFixed(1)} s.` : `Finished in ${s.toFixed(1)} s; some schools were not built: see the problems above.`,
   },

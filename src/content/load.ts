@@ -101,13 +101,21 @@ async function isDir(p: string): Promise<boolean> {
 }
 
 /** Loads a whole content folder. `only` restricts to some school ids. */
-export async function loadContent(contentDir: string, only?: readonly string[]): Promise<LoadResult> {
+export interface LoadOptions {
+  /**
+   * Render Markdown to sanitised HTML (default `true`). The compliance checker only needs the
+   * text, so it skips rendering: `html` stays empty and `text` is the Markdown source.
+   */
+  render?: boolean;
+}
+
+export async function loadContent(contentDir: string, only?: readonly string[], options: LoadOptions = {}): Promise<LoadResult> {
   const root = path.resolve(contentDir);
   const issues: ContentIssue[] = [];
   let host: LoadedHost | undefined;
   const hostYaml = path.join(root, 'host.yaml');
   if (await stat(hostYaml).catch(() => null)) {
-    const loaded = await loadSite(root, 'host', hostYaml, hostSchema, path.join(root, 'host'), HOST_COLLECTIONS);
+    const loaded = await loadSite(root, 'host', hostYaml, hostSchema, path.join(root, 'host'), HOST_COLLECTIONS, options);
     issues.push(...loaded.issues);
     if (loaded.site && !loaded.issues.some((i) => i.severity === 'error')) host = loaded.site;
   }
@@ -116,7 +124,7 @@ export async function loadContent(contentDir: string, only?: readonly string[]):
   for (const name of await listDir(schoolsDir)) {
     if ((await isDir(path.join(schoolsDir, name))) && (!only || only.includes(name))) ids.push(name);
   }
-  const results = await Promise.all(ids.map((id) => loadSchool(path.join(schoolsDir, id), id)));
+  const results = await Promise.all(ids.map((id) => loadSchool(path.join(schoolsDir, id), id, options)));
   const schools: LoadedSchool[] = [];
   const invalid: string[] = [];
   const domains = new Map<string, string>();
@@ -147,7 +155,7 @@ export async function loadContent(contentDir: string, only?: readonly string[]):
 }
 
 /** Loads one school folder. */
-export async function loadSchool(dir: string, id: string): Promise<{ site?: LoadedSchool; issues: ContentIssue[]; domain?: string | undefined }> {
+export async function loadSchool(dir: string, id: string, options: LoadOptions = {}): Promise<{ site?: LoadedSchool; issues: ContentIssue[]; domain?: string | undefined }> {
   const yamlPath = path.join(dir, 'school.yaml');
   // The id is a route segment of the build and appears in every log line.
   if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id) || id === HOST_ROUTE) {
@@ -157,7 +165,7 @@ export async function loadSchool(dir: string, id: string): Promise<{ site?: Load
   if (!(await stat(yamlPath).catch(() => null))) {
     return { issues: [{ name: 'missingSchoolYaml', severity: 'error', file: display(dir) }] };
   }
-  return loadSite(dir, id, yamlPath, schoolSchema, dir, Object.keys(COLLECTIONS) as CollectionName[]);
+  return loadSite(dir, id, yamlPath, schoolSchema, dir, Object.keys(COLLECTIONS) as CollectionName[], options);
 }
 
 async function loadSite<S extends z.ZodType>(
@@ -167,6 +175,7 @@ async function loadSite<S extends z.ZodType>(
   schema: S,
   collectionsRootIn: string,
   collections: readonly CollectionName[],
+  options: LoadOptions = {},
 ): Promise<{ site?: LoadedSite<z.infer<S>>; issues: ContentIssue[]; domain?: string | undefined }> {
   const dir = await realpath(dirIn);
   const collectionsRoot = await realpath(collectionsRootIn).catch(() => collectionsRootIn);
@@ -201,9 +210,11 @@ async function loadSite<S extends z.ZodType>(
     const folder = path.join(collectionsRoot, name);
     const mdFiles = await listMarkdown(folder, name === 'disclosures');
     const seen = new Map<string, string>();
-    for (const abs of mdFiles) {
+    // Read the whole folder at once; parsing stays in file order so messages are stable.
+    const sources = await Promise.all(mdFiles.map((f) => readFile(f, 'utf8')));
+    for (const [i, abs] of mdFiles.entries()) {
       const file = display(abs);
-      const src = await readFile(abs, 'utf8');
+      const src = sources[i]!;
       const split = splitFrontMatter(src);
       if (!split) {
         issues.push({ name: 'frontMatterMissing', severity: 'error', file, line: 1 });
@@ -287,10 +298,14 @@ async function loadSite<S extends z.ZodType>(
     },
   };
   for (const { entry, body, name } of pending) {
-    const rendered = renderMarkdown(body, media);
-    if (rendered.removedUnsafe) issues.push({ name: 'unsafeHtml', severity: 'warning', file: entry.file, field: '(nội dung / body)' });
-    entry.html = rendered.html;
-    entry.text = htmlToText(rendered.html);
+    if (options.render === false) {
+      entry.text = body.normalize('NFC');
+    } else {
+      const rendered = renderMarkdown(body, media);
+      if (rendered.removedUnsafe) issues.push({ name: 'unsafeHtml', severity: 'warning', file: entry.file, field: '(nội dung / body)' });
+      entry.html = rendered.html;
+      entry.text = htmlToText(rendered.html);
+    }
     (out[name] as Entry<unknown>[]).push(entry);
   }
   if (!config) return { issues, domain };

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { domain, email, phone, text, url } from './fields.ts';
 import { governingBodySchema, responsiblePersonSchema } from './school.ts';
+import { PRESET_IDS } from '../compliance/preset-ids.ts';
 
 export const HOST_KINDS = ['so-gddt', 'phong-gddt', 'phong-vhxh'] as const;
 
@@ -23,6 +24,18 @@ export const hostSchema = z.strictObject({
   responsiblePerson: responsiblePersonSchema,
   /** Link to the provincial portal or another parent site. */
   parentPortal: url().optional(),
+  /** How the build uses the compliance checker (`congtruong check`). */
+  compliance: z
+    .strictObject({
+      /**
+       * When `true`, a school with compliance errors is not published (its previous site stays
+       * online) until the errors are fixed. Default `false`: publish and report.
+       */
+      blockPublishingOnErrors: z.boolean().default(false),
+      /** Rule set the build checks against. Default `recommended` (all rules). */
+      preset: z.enum(PRESET_IDS).default('recommended'),
+    })
+    .default({ blockPublishingOnErrors: false, preset: 'recommended' }),
 });
 
 export type Host = z.infer<typeof hostSchema>;

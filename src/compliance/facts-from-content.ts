@@ -1,0 +1,97 @@
+/**
+ * Facts from a validated content folder. Sections that the theme always renders (Giới thiệu,
+ * Liên hệ, Công khai, Văn bản …) exist when their content exists; the technical facts are left
+ * unknown because they belong to the built site (check it with `--site`).
+ */
+import path from 'node:path';
+import type { LoadedSchool } from '../content/load.ts';
+import type { Evidence, SectionKey, SiteFacts } from './facts.ts';
+import { day } from './calendar.ts';
+
+const ext = (f: string) => path.extname(f).slice(1).toLowerCase();
+
+export function factsFromContent(site: LoadedSchool): SiteFacts {
+  const c = site.config;
+  const col = site.collections;
+  const yaml: Evidence = { file: path.join(site.dir, 'school.yaml') };
+  const sections: Partial<Record<SectionKey, Evidence>> = {};
+  for (const p of col.pages) {
+    if (p.data.kind !== 'khac') sections[p.data.kind] = { file: p.file, text: p.data.title };
+  }
+  // The theme always renders these sections; they are "present" when they have content.
+  const first = (key: SectionKey, entries: { file: string }[]) => {
+    if (entries[0]) sections[key] = { file: entries[0].file };
+  };
+  first('tin-tuc', col.news);
+  first('van-ban', col.documents);
+  first('tuyen-sinh', col.admissions);
+  first('cong-khai', col.disclosures);
+  first('bieu-mau', col.forms);
+  first('lich', col.schedules);
+  // The consultation page and the site map are rendered even when empty.
+  sections['lay-y-kien'] = { file: col.consultations[0]?.file ?? site.dir, text: 'Lấy ý kiến góp ý' };
+  sections['so-do-cong'] = { text: '/so-do-cong/' };
+  // Contact details in school.yaml feed the Liên hệ page even without a page file.
+  sections['lien-he'] ??= { file: yaml.file, text: 'Liên hệ' };
+
+  return {
+    id: site.id,
+    input: 'source',
+    name: c.name,
+    levels: [...c.levels],
+    domain: c.domain,
+    hasMeals: c.hasMeals,
+    emails: [c.email],
+    governingBody: c.governingBody,
+    header: { name: true, governingBody: true, evidence: yaml },
+    footer: { unitName: true, responsiblePerson: true, address: true, phone: true, email: true, evidence: yaml },
+    sections,
+    leaders: c.leaders.map((l, i) => ({ ...l, evidence: { ...yaml, text: `leaders[${i}]` } })),
+    news: col.news
+      .filter((n) => !n.data.draft)
+      .map((n) => ({ title: n.data.title, published: day(n.data.date), category: n.data.category, evidence: { file: n.file } })),
+    documents: col.documents.map((d) => ({
+      title: d.data.summary,
+      number: d.data.number,
+      issuer: d.data.issuer,
+      published: d.data.issued,
+      hasFile: true,
+      evidence: { file: d.file },
+    })),
+    disclosures: col.disclosures.map((d) => ({
+      schoolYear: d.schoolYear!,
+      item: d.data.item,
+      title: d.data.title,
+      published: d.data.published,
+      updated: d.data.updated,
+      changed: d.data.changed,
+      reportYear: d.data.reportYear,
+      attachmentTypes: d.data.attachments.map((a) => ext(a.file)),
+      evidence: { file: d.file },
+    })),
+    schedules: col.schedules.map((s) => ({
+      kind: s.data.kind,
+      title: s.data.title,
+      from: s.data.from,
+      to: s.data.to,
+      published: s.data.published,
+      evidence: { file: s.file },
+    })),
+    forms: col.forms.map((f) => ({ title: f.data.title, published: f.data.updated, evidence: { file: f.file } })),
+    admissions: col.admissions.map((a) => ({
+      title: a.data.title,
+      schoolYear: a.data.schoolYear,
+      kind: a.data.kind,
+      published: a.data.published,
+      details: a.data.details ? Object.keys(a.data.details) : [],
+      registrationUrl: a.data.registrationUrl,
+      evidence: { file: a.file },
+    })),
+    consultations: col.consultations.map((x) => ({ title: x.data.title, published: x.data.published, evidence: { file: x.file } })),
+    texts: [
+      ...Object.values(col)
+        .flat()
+        .map((e) => ({ text: e.text, evidence: { file: e.file } })),
+    ],
+  };
+}

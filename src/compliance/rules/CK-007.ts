@@ -1,0 +1,5 @@
+// CK-007: one công khai item of TT 09/2024/TT-BGDĐT. Verification follows the research notes:
+// the article title was read, its content only in secondary sources.
+import { disclosureItemRule } from '../disclosure-item-rule.ts';
+
+export default disclosureItemRule('CK-007', 'ket-qua', 'partial');

@@ -1,0 +1,48 @@
+import { defineRule, ALL_LEVELS } from '../rule.ts';
+
+/** Free webmail services: an official contact address should not live there. */
+export const FREE_WEBMAIL = [
+  'gmail.com',
+  'googlemail.com',
+  'yahoo.com',
+  'yahoo.com.vn',
+  'ymail.com',
+  'hotmail.com',
+  'outlook.com',
+  'live.com',
+  'icloud.com',
+  'aol.com',
+  'zoho.com',
+  'mail.ru',
+  'proton.me',
+  'protonmail.com',
+];
+
+export default defineRule({
+  id: 'ID-005',
+  title: { vi: 'Thư điện tử trên tên miền của đơn vị', en: "Contact e-mail on the unit's own domain" },
+  citations: [
+    { ref: 'tt37-2020', article: 'Điều 4' },
+    { ref: 'tt53-2012', article: 'Điều 5, Điều 6' },
+  ],
+  levels: ALL_LEVELS,
+  // TT 37/2020 Điều 4 read by title only; the own-domain mailbox rule is verified in TT 53/2012.
+  verification: 'partial',
+  inputs: ['source', 'html'],
+  messages: {
+    webmail: {
+      vi: 'Địa chỉ liên hệ {email} dùng dịch vụ thư miễn phí thay vì tên miền của trường.',
+      en: "The contact address {email} uses free webmail instead of the school's domain.",
+    },
+  },
+  description: {
+    vi: 'Hộp thư công vụ của cơ sở giáo dục được cấp trên tên miền riêng của đơn vị (hoặc của Sở/Bộ). Xin cấp hộp thư trên tên miền edu.vn của trường hoặc của Sở và sửa mục `email`.',
+    en: "Official mailboxes of a school are issued on the unit's own domain (or the Sở's). Ask for a mailbox on the school's or the Sở's edu.vn domain and update `email`.",
+  },
+  check({ facts, report }) {
+    for (const email of facts.emails) {
+      const domain = email.split('@')[1]?.toLowerCase() ?? '';
+      if (FREE_WEBMAIL.includes(domain)) report('webmail', { email });
+    }
+  },
+});
