@@ -17,6 +17,24 @@ export interface Identity {
   logoUrl?: string | undefined;
   colors: { primary: string; accent: string };
   kind: 'school' | 'host';
+  /** Newest content date of the site: DC.date of pages that have no date of their own. */
+  updated?: string | undefined;
+}
+
+const latestCache = new WeakMap<object, string | undefined>();
+
+/** The newest date among a site's news, documents and disclosures (`YYYY-MM-DD`). */
+function latestDate(site: LoadedSchool | LoadedHost): string | undefined {
+  if (latestCache.has(site)) return latestCache.get(site);
+  const c = site.collections;
+  const dates = [
+    ...c.news.filter((n) => !n.data.draft).map((n) => n.data.updated ?? n.data.date),
+    ...c.documents.map((d) => d.data.issued),
+    ...c.disclosures.map((d) => d.data.updated ?? d.data.published),
+  ].map((d) => d.slice(0, 10));
+  const latest = dates.sort().at(-1);
+  latestCache.set(site, latest);
+  return latest;
 }
 
 export function schoolIdentity(site: LoadedSchool): Identity {
@@ -34,6 +52,7 @@ export function schoolIdentity(site: LoadedSchool): Identity {
     logoUrl: c.logo ? site.files.get(c.logo)?.image?.variants[0]?.url : undefined,
     colors: c.colors,
     kind: 'school',
+    updated: latestDate(site),
   };
 }
 
@@ -50,5 +69,6 @@ export function hostIdentity(host: LoadedHost): Identity {
     responsiblePerson: c.responsiblePerson,
     colors: { primary: '#0b4f8a', accent: '#b3261e' },
     kind: 'host',
+    updated: latestDate(host),
   };
 }

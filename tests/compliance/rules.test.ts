@@ -141,3 +141,22 @@ describe('rule metadata', () => {
     if (r.verification === 'unverified' || r.verification === 'local-practice') expect(r.severity).toBe('info');
   });
 });
+
+describe('PRIV-001 privacy guard', () => {
+  const run = (text: string) => {
+    const f = baseline();
+    f.texts = [{ text, evidence: { file: 'news/a.md' } }];
+    return resultOf('PRIV-001', f).findings.map((x) => x.messageKey);
+  };
+  it('PRIV-001 flags a citizen ID number', () => {
+    expect(run('Em Nguyễn Văn An, CCCD 001209012345, lớp 6A.')).toContain('cccd');
+  });
+  it('PRIV-001 flags a phone number next to a pupil name', () => {
+    expect(run('Học sinh Trần Thị Bình lớp 7A, điện thoại 0912345678.')).toContain('phone');
+  });
+  it('PRIV-001 does not flag event dates, weekdays or the school phone', () => {
+    expect(
+      run('Thứ Hai, 24/8/2026 khối 1 tựu trường; Thứ Ba, 25/8/2026 khối 2; Thứ Tư, 26/8/2026 khối 3. Liên hệ văn phòng 0269 3812 345.'),
+    ).toEqual([]);
+  });
+});
