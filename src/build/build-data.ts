@@ -5,6 +5,7 @@
  * loaded content is shared without serialising it.
  */
 import type { LoadedHost, LoadedSchool } from '../content/load.ts';
+import type { FeedItem } from '../feeds/school-feeds.ts';
 
 export interface BuildData {
   schools: LoadedSchool[];
@@ -14,6 +15,15 @@ export interface BuildData {
   directory: DirectoryEntry[];
   /** Build time, ISO. Pages show dates from content, never this, so output is reproducible. */
   builtAt: string;
+  /** The host's own notices and văn bản, shown on every school site and linked back to the host. */
+  syndication?: Syndication | undefined;
+}
+
+export interface Syndication {
+  hostName: string;
+  hostDomain: string;
+  notices: { title: string; date: string; url: string }[];
+  documents: { title: string; number: string; date: string; url: string }[];
 }
 
 /** One school in the host's directory. */
@@ -26,6 +36,8 @@ export interface DirectoryEntry {
   phone: string;
   email: string;
   latestNews: { title: string; date: string; url: string }[];
+  /** Latest news as feed items, for the host's aggregated feed. */
+  feedItems: FeedItem[];
 }
 
 const KEY = '__congtruongBuildData';

@@ -12,6 +12,7 @@ import { loadContent, type LoadedHost, type LoadedSchool } from '../content/load
 import type { ContentIssue } from '../content/issues.ts';
 import { toInstant, todayInVietnam } from '../util/dates.ts';
 import { runChecks } from '../compliance/engine.ts';
+import { byDateDesc, newsItem } from '../feeds/school-feeds.ts';
 import { factsFromContent } from '../compliance/facts-from-content.ts';
 import { assembleSite } from './assemble.ts';
 import type { AstroJob } from './astro-worker.ts';
@@ -177,7 +178,10 @@ function siteReport(s: BatchSite, status: SiteStatus, pages: number, error?: str
   return { id: s.id, name: s.site.config.name, domain: s.domain, status, pages, error, keptPrevious: false, compliance: s.compliance };
 }
 
-/** The host directory: every valid school with its three latest news items. */
+/** News items per school in the host's aggregated feed. */
+const FEED_ITEMS_PER_SCHOOL = 30;
+
+/** The host directory: every valid school with its latest news. */
 function directoryOf(schools: LoadedSchool[]): DirectoryEntry[] {
   return schools
     .map((s) => ({
@@ -193,6 +197,11 @@ function directoryOf(schools: LoadedSchool[]): DirectoryEntry[] {
         .sort((a, b) => toInstant(b.data.date).getTime() - toInstant(a.data.date).getTime())
         .slice(0, 3)
         .map((n) => ({ title: n.data.title, date: n.data.date, url: `https://${s.config.domain}/tin-tuc/${n.slug}/` })),
+      feedItems: s.collections.news
+        .filter((n) => !n.data.draft)
+        .map((n) => newsItem(s, n))
+        .sort(byDateDesc)
+        .slice(0, FEED_ITEMS_PER_SCHOOL),
     }))
     .sort((a, b) => a.name.localeCompare(b.name, 'vi'));
 }

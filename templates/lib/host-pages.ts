@@ -10,6 +10,7 @@ export function hostPages(host: LoadedHost): { path: string; title: string }[] {
     ...publishedNews(host).map((n) => ({ path: `/tin-tuc/${n.slug}/`, title: n.data.title })),
     { path: '/van-ban/', title: t('nav.documents') },
     ...host.collections.documents.map((d) => ({ path: `/van-ban/${d.slug}/`, title: `${d.data.number}: ${d.data.summary}` })),
+    { path: '/rss/', title: t('rss.title') },
     { path: '/so-do-cong/', title: t('nav.sitemap') },
   ];
 }

@@ -119,6 +119,7 @@ export function siteSections(site: LoadedSchool): SiteSection[] {
       pages: c.albums.map((x) => ({ path: `/thu-vien-anh/${x.slug}/`, title: x.data.title, date: x.data.date })),
     },
     { path: '/lien-he/', title: t('nav.contact'), pages: [] },
+    { path: '/rss/', title: t('rss.title'), pages: [] },
     { path: '/so-do-cong/', title: t('nav.sitemap'), pages: [] },
   ];
 }

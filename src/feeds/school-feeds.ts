@@ -1,0 +1,139 @@
+/**
+ * The RSS feeds of a school site, as data: which feeds exist and their items. The Astro
+ * endpoints in `templates/pages/[school]/**\/rss.xml.ts` only render them with @astrojs/rss.
+ */
+import type { Entry, LoadedHost, LoadedSchool } from '../content/load.ts';
+import { DISCLOSURE_ITEMS } from '../schemas/disclosure-items.ts';
+import {
+  DOCUMENT_TYPE_NAMES,
+  NEWS_CATEGORIES,
+  NEWS_CATEGORY_NAMES,
+  type Disclosure,
+  type Document,
+  type News,
+} from '../schemas/collections.ts';
+import { excerpt } from '../render/markdown.ts';
+import { toInstant } from '../util/dates.ts';
+import { absolutizeHtml, mimeType, rfc822, xmlEscape } from './feed-format.ts';
+
+export interface FeedItem {
+  title: string;
+  link: string;
+  /** Stable, unique across the feed; equal to the link unless the item is an update. */
+  guid: string;
+  date: string;
+  description: string;
+  content: string;
+  categories: string[];
+  enclosure?: { url: string; length: number; type: string } | undefined;
+}
+
+export interface FeedSpec {
+  /** Site path of the feed, e.g. `/rss.xml`. */
+  path: string;
+  title: string;
+  description: string;
+  items: FeedItem[];
+}
+
+type Site = LoadedSchool | LoadedHost;
+
+const byDateDesc = (a: FeedItem, b: FeedItem) => toInstant(b.date).getTime() - toInstant(a.date).getTime() || a.guid.localeCompare(b.guid);
+
+function enclosureOf(site: Site, ref: string | undefined): FeedItem['enclosure'] {
+  if (!ref) return undefined;
+  const f = site.files.get(ref);
+  if (!f || f.image) return undefined;
+  return { url: `https://${site.config.domain}${f.url}`, length: f.bytes, type: mimeType(f.url) };
+}
+
+export function newsItem(site: Site, n: Entry<News>): FeedItem {
+  const origin = `https://${site.config.domain}`;
+  const link = `${origin}/tin-tuc/${n.slug}/`;
+  const firstFile = /href="(\/[^"]+\.(?:pdf|docx?|xlsx?))"/.exec(n.html)?.[1];
+  return {
+    title: n.data.title,
+    link,
+    guid: link,
+    date: n.data.date,
+    description: n.data.summary ?? excerpt(n.text, 280),
+    content: absolutizeHtml(n.html, origin),
+    categories: [NEWS_CATEGORY_NAMES[n.data.category]],
+    enclosure: firstFile ? enclosureOf(site, [...site.files.entries()].find(([, f]) => f.url === firstFile)?.[0]) : undefined,
+  };
+}
+
+export function documentItem(site: Site, d: Entry<Document>): FeedItem {
+  const origin = `https://${site.config.domain}`;
+  const link = `${origin}/van-ban/${d.slug}/`;
+  return {
+    title: `${DOCUMENT_TYPE_NAMES[d.data.type]} ${d.data.number}: ${d.data.summary}`,
+    link,
+    guid: link,
+    date: d.data.issued,
+    description: `${d.data.summary} (${d.data.issuer}, ${d.data.signer})`,
+    content: absolutizeHtml(d.html || `<p>${xmlEscape(d.data.summary)}</p>`, origin),
+    categories: [DOCUMENT_TYPE_NAMES[d.data.type]],
+    enclosure: enclosureOf(site, d.data.file),
+  };
+}
+
+/** One item per publication and one per update, so that followers see changes (TT 09/2024 Điều 15). */
+export function disclosureItems(site: LoadedSchool, d: Entry<Disclosure>): FeedItem[] {
+  const origin = `https://${site.config.domain}`;
+  const link = `${origin}/cong-khai/${d.schoolYear}/${d.slug}/`;
+  const title = `${d.data.title ?? DISCLOSURE_ITEMS[d.data.item].title} – năm học ${d.schoolYear}`;
+  const base = {
+    link,
+    content: absolutizeHtml(d.html, origin),
+    description: excerpt(d.text, 280) || title,
+    categories: ['Công khai', d.schoolYear!],
+    enclosure: enclosureOf(site, d.data.attachments[0]?.file),
+  };
+  const items: FeedItem[] = [{ ...base, title, guid: link, date: d.data.published }];
+  if (d.data.updated && d.data.updated !== d.data.published) {
+    items.push({ ...base, title: `Cập nhật: ${title}`, guid: `${link}#cap-nhat-${d.data.updated}`, date: d.data.updated });
+  }
+  return items;
+}
+
+/** Every feed of a school site. */
+export function schoolFeeds(site: LoadedSchool): FeedSpec[] {
+  const name = site.config.name;
+  const news = site.collections.news.filter((n) => !n.data.draft).map((n) => newsItem(site, n));
+  const feeds: FeedSpec[] = [
+    { path: '/rss.xml', title: `${name} – Tin tức`, description: `Tin tức, thông báo, sự kiện của ${name}.`, items: news.sort(byDateDesc) },
+  ];
+  for (const cat of NEWS_CATEGORIES) {
+    const items = site.collections.news.filter((n) => !n.data.draft && n.data.category === cat).map((n) => newsItem(site, n));
+    if (items.length > 0) {
+      feeds.push({
+        path: `/chuyen-muc/${cat}/rss.xml`,
+        title: `${name} – ${NEWS_CATEGORY_NAMES[cat]}`,
+        description: `${NEWS_CATEGORY_NAMES[cat]} của ${name}.`,
+        items: items.sort(byDateDesc),
+      });
+    }
+  }
+  feeds.push({
+    path: '/van-ban/rss.xml',
+    title: `${name} – Văn bản`,
+    description: `Văn bản của ${name}.`,
+    items: site.collections.documents.map((d) => documentItem(site, d)).sort(byDateDesc),
+  });
+  feeds.push({
+    path: '/cong-khai/rss.xml',
+    title: `${name} – Công khai`,
+    description: `Nội dung công khai mới và cập nhật của ${name} (Thông tư 09/2024/TT-BGDĐT).`,
+    items: site.collections.disclosures.flatMap((d) => disclosureItems(site, d)).sort(byDateDesc),
+  });
+  return feeds;
+}
+
+/** Raw XML for @astrojs/rss's `customData`: the date in +0700 and a guid that may differ from the link. */
+export function itemCustomData(item: FeedItem): string {
+  const permalink = item.guid === item.link;
+  return `<pubDate>${rfc822(item.date)}</pubDate><guid isPermaLink="${permalink}">${xmlEscape(item.guid)}</guid>`;
+}
+
+export { byDateDesc };

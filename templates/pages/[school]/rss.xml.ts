@@ -1,0 +1,15 @@
+/** /rss.xml: all news of the school. */
+import type { APIRoute } from 'astro';
+import { schoolFeeds } from '../../../src/feeds/school-feeds.ts';
+import { feedResponse } from '../../lib/feeds.ts';
+import { schoolPaths, siteOf } from '../../lib/site.ts';
+
+export const getStaticPaths = () => schoolPaths();
+
+export const GET: APIRoute = ({ props }) => {
+  const site = siteOf(props);
+  return feedResponse(
+    schoolFeeds(site).find((f) => f.path === '/rss.xml')!,
+    site.config.domain,
+  );
+};
