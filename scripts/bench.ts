@@ -33,6 +33,11 @@ for (let i = 0; i < runs; i++) {
     `run ${i + 1}: ${report.seconds.toFixed(2)} s wall, ${pages} pages, ${(pages / report.seconds).toFixed(0)} pages/s, ` +
       `peak RSS worker ${report.peakWorkerRssMb.toFixed(0)} MB, orchestrator ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,
   );
+  const perK = (x: number) => (x * 1000) / Math.max(1, report.search.pages);
+  console.log(
+    `        search index: ${report.search.pages} pages in ${report.search.seconds.toFixed(2)} s, ${(report.search.bytes / 1024 / 1024).toFixed(1)} MB; ` +
+      `per 1,000 pages: ${perK(report.search.seconds).toFixed(2)} s, ${(perK(report.search.bytes) / 1024 / 1024).toFixed(1)} MB`,
+  );
   await rm(out, { recursive: true, force: true });
 }
 const sorted = [...results].sort((a, b) => a.seconds - b.seconds);

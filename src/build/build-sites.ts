@@ -5,7 +5,7 @@
  * its previous published site; every other school is still built.
  */
 import { spawn } from 'node:child_process';
-import { mkdir, readdir, rm, rmdir, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadContent, type LoadedHost, type LoadedSchool } from '../content/load.ts';
@@ -13,6 +13,8 @@ import type { ContentIssue } from '../content/issues.ts';
 import { toInstant, todayInVietnam } from '../util/dates.ts';
 import { runChecks } from '../compliance/engine.ts';
 import { byDateDesc, newsItem } from '../feeds/school-feeds.ts';
+import { closeSearchIndexer, indexSite } from '../search/index-site.ts';
+import { SCHOOL_INDEXES_DIR } from '../search/paths.ts';
 import { factsFromContent } from '../compliance/facts-from-content.ts';
 import { assembleSite } from './assemble.ts';
 import type { AstroJob } from './astro-worker.ts';
@@ -54,6 +56,8 @@ export interface BuildReport {
   seconds: number;
   /** Highest peak RSS of the Astro workers, in MB. */
   peakWorkerRssMb: number;
+  /** Search indexing totals over all sites built. */
+  search: { pages: number; seconds: number; bytes: number };
 }
 
 const WORKER = fileURLToPath(new URL('./astro-worker.ts', import.meta.url));
@@ -110,6 +114,7 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
   const directory = directoryOf(loaded.schools);
 
   let peakWorkerRssMb = 0;
+  const search = { pages: 0, seconds: 0, bytes: 0 };
   const runId = `${Date.now().toString(36)}-${process.pid}`;
   const runDir = path.join(paths.staging, runId);
   await mkdir(runDir, { recursive: true });
@@ -144,6 +149,11 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
             files: s.site.files,
             imageCache: path.join(paths.cache, 'images'),
           });
+          if (s.kind === 'host') await copySchoolIndexes(paths.sites, staged, directory);
+          const indexed = await indexSite(staged, paths.cache);
+          search.pages += indexed.pages;
+          search.seconds += indexed.seconds;
+          search.bytes += indexed.bytes;
           await publishSite(staged, paths.sites, s.domain);
           reports.push(siteReport(s, 'built', pages));
           log(`  ✓ ${s.id} → ${path.relative(process.cwd(), path.join(paths.sites, s.domain))} (${pages} trang)`);
@@ -154,6 +164,7 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
       await rm(outDir, { recursive: true, force: true });
     }
   } finally {
+    await closeSearchIndexer();
     await rm(runDir, { recursive: true, force: true });
     // Leave no empty staging folder behind; another run may still be using it.
     await rmdir(paths.staging).catch(() => {});
@@ -171,11 +182,20 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
     ok: reports.every((r) => r.status === 'built') && !loaded.issues.some((i) => i.severity === 'error'),
     seconds: (performance.now() - started) / 1000,
     peakWorkerRssMb,
+    search,
   };
 }
 
 function siteReport(s: BatchSite, status: SiteStatus, pages: number, error?: string): SiteReport {
   return { id: s.id, name: s.site.config.name, domain: s.domain, status, pages, error, keptPrevious: false, compliance: s.compliance };
+}
+
+/** The host's district-wide search merges a same-origin copy of each published school index. */
+async function copySchoolIndexes(sitesDir: string, hostDir: string, directory: DirectoryEntry[]): Promise<void> {
+  for (const s of directory) {
+    const from = path.join(sitesDir, s.domain, 'pagefind');
+    if (await stat(from).catch(() => null)) await cp(from, path.join(hostDir, SCHOOL_INDEXES_DIR, s.id), { recursive: true });
+  }
 }
 
 /** News items per school in the host's aggregated feed. */

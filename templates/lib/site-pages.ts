@@ -102,7 +102,11 @@ export function siteSections(site: LoadedSchool): SiteSection[] {
       title: t('nav.admissions'),
       pages: c.admissions.map((a) => ({ path: `/tuyen-sinh/${a.slug}/`, title: a.data.title, date: a.data.published })),
     },
-    { path: '/bieu-mau/', title: t('nav.forms'), pages: [] },
+    {
+      path: '/bieu-mau/',
+      title: t('nav.forms'),
+      pages: c.forms.map((f) => ({ path: `/bieu-mau/${f.slug}/`, title: f.data.title, date: f.data.updated })),
+    },
     {
       path: '/lay-y-kien/',
       title: t('nav.consultations'),

@@ -1,0 +1,74 @@
+/**
+ * Builds the Pagefind index of one assembled site.
+ *
+ * Pagefind folds tone marks but not `đ`/`Đ` (no Unicode decomposition), so a parent typing
+ * "don xin chuyen truong" would miss "đơn xin chuyển trường". Each page is therefore indexed
+ * with an extra, lower-weighted copy of its text folded like the search box folds queries
+ * (`foldDiacritics`), plus the text of the PDF/DOCX files it links. The published HTML is not
+ * changed: the index is fed from memory (`addHTMLFile`).
+ */
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import * as cheerio from 'cheerio';
+import * as pagefind from 'pagefind';
+import { walk } from '../build/assemble.ts';
+import { foldDiacritics } from '../util/slug.ts';
+import { attachmentText } from './attachment-text.ts';
+
+export interface IndexResult {
+  pages: number;
+  seconds: number;
+  /** Size of the written index on disk. */
+  bytes: number;
+}
+
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+function assertOk(res: { errors: string[] }, what: string): void {
+  if (res.errors.length > 0) throw new Error(`Pagefind ${what}: ${res.errors.join('; ')}`);
+}
+
+/** Indexes `siteDir` into `siteDir/pagefind/`. */
+export async function indexSite(siteDir: string, cacheDir: string): Promise<IndexResult> {
+  const started = performance.now();
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'vi' });
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  let pages = 0;
+  try {
+    const files = (await walk(siteDir)).filter((f) => f.endsWith('.html') && !f.includes(`${path.sep}pagefind${path.sep}`));
+    for (const file of files) {
+      const html = await readFile(file, 'utf8');
+      if (!html.includes('data-pagefind-body')) continue;
+      const $ = cheerio.load(html);
+      const body = $('[data-pagefind-body]').first();
+      const extra: string[] = [];
+      const attachments: string[] = [];
+      for (const a of body.find('a[href^="/"]').toArray()) {
+        const href = $(a).attr('href')!.split(/[?#]/)[0]!;
+        if (!/\.(pdf|docx)$/i.test(href)) continue;
+        const text = await attachmentText(path.join(siteDir, href), path.join(cacheDir, 'attachment-text'));
+        if (text) attachments.push(text);
+      }
+      const text = `${body.text()} ${attachments.join(' ')}`.replace(/\s+/g, ' ').trim();
+      if (attachments.length > 0) extra.push(`<div data-pagefind-weight="0.6">${escapeHtml(attachments.join(' '))}</div>`);
+      const folded = foldDiacritics(text);
+      if (folded !== text) extra.push(`<div data-pagefind-weight="0.5">${escapeHtml(folded)}</div>`);
+      body.append(extra.join(''));
+      const rel = path.relative(siteDir, file).split(path.sep).join('/');
+      const url = `/${rel.replace(/(^|\/)index\.html$/, '$1')}`;
+      assertOk(await index.addHTMLFile({ url, content: $.html() }), `indexing ${url}`);
+      pages++;
+    }
+    assertOk(await index.writeFiles({ outputPath: path.join(siteDir, 'pagefind') }), 'writing the index');
+  } finally {
+    await index.deleteIndex();
+  }
+  const written = await walk(path.join(siteDir, 'pagefind'));
+  const sizes = await Promise.all(written.map((f) => stat(f).then((s) => s.size)));
+  return { pages, seconds: (performance.now() - started) / 1000, bytes: sizes.reduce((a, b) => a + b, 0) };
+}
+
+/** Stops the Pagefind service process (call once at the end of a build). */
+export async function closeSearchIndexer(): Promise<void> {
+  await pagefind.close();
+}

@@ -1,0 +1,134 @@
+/**
+ * Vietnamese search in a real headless Chromium, on the built demo sites served over HTTP on
+ * 127.0.0.1: queries typed without diacritics (đ → d included) find the pages with them,
+ * exact queries rank exact matches first, and the host portal searches across schools.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import * as cheerio from 'cheerio';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSites } from '../../src/build/build-sites.ts';
+import { launchChromium } from '../browser.ts';
+import { serveFolder, type StaticServer } from '../static-server.ts';
+import { tempDir } from '../helpers.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+let out: string;
+let browser: Browser;
+let school: StaticServer;
+let host: StaticServer;
+
+beforeAll(async () => {
+  out = await tempDir('congtruong-search-');
+  const report = await buildSites({ contentDir: path.join(ROOT, 'content'), outDir: out, date: '2026-11-23' });
+  expect(report.sites.every((s) => s.status === 'built')).toBe(true);
+  school = await serveFolder(path.join(out, 'sites', 'thcsleloi.songxanh.edu.vn'));
+  host = await serveFolder(path.join(out, 'sites', 'songxanh.edu.vn'));
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await school?.close();
+  await host?.close();
+});
+
+interface Hit {
+  title: string;
+  url: string;
+  excerpt: string;
+  meta: string;
+}
+
+async function search(base: string, q: string): Promise<Hit[]> {
+  const page: Page = await browser.newPage();
+  try {
+    await page.goto(`${base}/tim-kiem/?q=${encodeURIComponent(q)}`);
+    await page.waitForFunction(() => {
+      const s = document.querySelector('[data-search-status]')?.textContent ?? '';
+      return /kết quả|Không tìm thấy/.test(s);
+    });
+    return await page.$$eval('[data-search-results] li', (lis) =>
+      lis.map((li) => ({
+        title: li.querySelector('h2')?.textContent ?? '',
+        url: li.querySelector('a')?.getAttribute('href') ?? '',
+        excerpt: li.querySelector('p:last-child')?.textContent ?? '',
+        meta: li.querySelector('.meta')?.textContent ?? '',
+      })),
+    );
+  } finally {
+    await page.close();
+  }
+}
+
+const text = (h: Hit) => `${h.title} ${h.excerpt}`.toLowerCase();
+
+/** Main text of a result page, read from the built site. */
+async function pageText(h: Hit): Promise<string> {
+  const rel = new URL(h.url, school.url).pathname;
+  const html = await readFile(path.join(out, 'sites', 'thcsleloi.songxanh.edu.vn', rel, 'index.html'), 'utf8');
+  return cheerio.load(html)('main').text().toLowerCase();
+}
+
+/** True when one of the first results contains `phrase` with its diacritics. */
+async function topResultsContain(hits: Hit[], phrase: string): Promise<boolean> {
+  for (const h of hits.slice(0, 5)) if ((await pageText(h)).includes(phrase)) return true;
+  return false;
+}
+
+describe('Vietnamese search on a school site', () => {
+  it('"duong" finds "đường" (đ typed as d)', async () => {
+    const hits = await search(school.url, 'duong');
+    expect(hits.length).toBeGreaterThan(0);
+    expect(await topResultsContain(hits, 'đường')).toBe(true);
+    // Excerpts stay in Vietnamese even when the match was in the folded copy of a page.
+    for (const h of hits.slice(0, 3)) expect(h.excerpt).toMatch(/[à-ỹđ]/i);
+  });
+
+  it('"don xin chuyen truong" finds the form "Đơn xin chuyển trường" first', async () => {
+    const hits = await search(school.url, 'don xin chuyen truong');
+    expect(hits[0]?.title.toLowerCase()).toContain('đơn xin chuyển trường');
+    expect(hits[0]?.url).toMatch(/\/bieu-mau\//);
+  });
+
+  it('"dao tao" finds "đào tạo"', async () => {
+    const hits = await search(school.url, 'dao tao');
+    expect(hits.length).toBeGreaterThan(0);
+    expect(await topResultsContain(hits, 'đào tạo')).toBe(true);
+  });
+
+  it('"Truong hoc" finds "trường học"', async () => {
+    const hits = await search(school.url, 'Truong hoc');
+    expect(hits.length).toBeGreaterThan(0);
+    expect(await topResultsContain(hits, 'trường học')).toBe(true);
+  });
+
+  it('queries with diacritics still work, exact matches first', async () => {
+    const hits = await search(school.url, 'đơn xin chuyển trường');
+    expect(hits[0]?.title.toLowerCase()).toContain('đơn xin chuyển trường');
+    const exact = await search(school.url, 'an toàn giao thông');
+    expect(exact.length).toBeGreaterThan(0);
+    expect(text(exact[0]!)).toContain('an toàn giao thông');
+  });
+
+  it('finds text that only appears inside an attached PDF or DOCX', async () => {
+    // The leave-of-absence form's DOCX carries the heading "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM".
+    const hits = await search(school.url, 'cong hoa xa hoi chu nghia');
+    expect(hits.some((h) => h.url.includes('/bieu-mau/') || h.url.includes('/van-ban/') || h.url.includes('/cong-khai/'))).toBe(true);
+  });
+
+  it('shows date and category of results', async () => {
+    const hits = await search(school.url, 'khai giảng');
+    const news = hits.find((h) => h.url.includes('/tin-tuc/'));
+    expect(news?.meta).toMatch(/\d{2}\/\d{2}\/\d{4}/);
+  });
+});
+
+describe('district-wide search on the host portal', () => {
+  it('returns results from several schools', async () => {
+    const hits = await search(host.url, 'khai giang');
+    const domains = new Set(hits.map((h) => new URL(h.url, host.url).hostname));
+    expect([...domains].filter((d) => d.endsWith('songxanh.edu.vn')).length).toBeGreaterThanOrEqual(2);
+  });
+});
