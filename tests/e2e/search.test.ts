@@ -131,4 +131,22 @@ describe('district-wide search on the host portal', () => {
     const domains = new Set(hits.map((h) => new URL(h.url, host.url).hostname));
     expect([...domains].filter((d) => d.endsWith('songxanh.edu.vn')).length).toBeGreaterThanOrEqual(2);
   });
+
+  it('offers a school filter that narrows the results to one school', async () => {
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${host.url}/tim-kiem/?q=${encodeURIComponent('khai giang')}`);
+      await page.waitForSelector('select[name="f-Trường"]');
+      const options = await page.$$eval('select[name="f-Trường"] option', (os) => os.map((o) => o.textContent));
+      expect(options).toEqual(expect.arrayContaining(['Trường Mầm non Hoa Sen', 'Trường Trung học cơ sở Lê Lợi']));
+      await page.waitForFunction(() => /kết quả/.test(document.querySelector('[data-search-status]')?.textContent ?? ''));
+      await page.selectOption('select[name="f-Trường"]', 'Trường Trung học cơ sở Lê Lợi');
+      await page.waitForFunction(() => {
+        const links = [...document.querySelectorAll('[data-search-results] a')].map((a) => a.getAttribute('href') ?? '');
+        return links.length > 0 && links.every((h) => h.startsWith('https://thcsleloi.songxanh.edu.vn/'));
+      });
+    } finally {
+      await page.close();
+    }
+  });
 });
