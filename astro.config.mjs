@@ -19,5 +19,6 @@ export default defineConfig({
   compressHTML: true,
   // No Astro fetch file or dev toolbar in production builds.
   devToolbar: { enabled: false },
-  vite: { logLevel: 'error' },
+  // Scripts stay external files too (Vite inlines small ones by default): no inline JavaScript.
+  vite: { logLevel: 'error', build: { assetsInlineLimit: 0 } },
 });

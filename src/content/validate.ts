@@ -80,7 +80,8 @@ function toContentIssues(zi: z.core.$ZodIssue, input: unknown, file: string, sch
   // Our own refinements say which friendly message applies.
   const kind = (zi as { params?: { kind?: string } }).params?.kind;
   if (kind && found !== undefined) {
-    return [{ ...base, name: kind as ContentIssue['name'], args: { field } }];
+    const extra = (zi as { params?: { args?: Record<string, string> } }).params?.args ?? {};
+    return [{ ...base, name: kind as ContentIssue['name'], args: { field, ...extra } }];
   }
 
   switch (zi.code) {

@@ -115,6 +115,17 @@ export const CONTENT_ERRORS = {
       en: 'Quote the colour, because # starts a comment in YAML.',
     },
   },
+  contrast: {
+    title: { vi: 'Màu không đủ tương phản với nền trắng.', en: 'The colour does not contrast enough with white.' },
+    expected: {
+      vi: 'Độ tương phản với màu trắng ít nhất {min}:1 (WCAG 2.1 mức AA); màu này chỉ đạt {ratio}:1.',
+      en: 'A contrast with white of at least {min}:1 (WCAG 2.1 AA); this colour reaches {ratio}:1.',
+    },
+    hint: {
+      vi: 'Chọn màu đậm hơn, ví dụ "#0b4f8a" (xanh đậm), "#1b5e20" (xanh lá đậm) hoặc "#8a1c1c" (đỏ đậm).',
+      en: 'Pick a darker colour, e.g. "#0b4f8a" (dark blue), "#1b5e20" (dark green) or "#8a1c1c" (dark red).',
+    },
+  },
   number: {
     title: { vi: 'Số không hợp lệ.', en: 'The number is not valid.' },
     expected: { vi: '{expected}', en: '{expected}' },

@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { color, domain, email, fileRef, optionalText, phone, text, url } from './fields.ts';
 import { levelSchema } from './level.ts';
+import { contrastRatio } from '../util/contrast.ts';
 
 /** A member of the school's leadership (Ban giám hiệu). TT 37/2020 Điều 9 k1 a asks for all five fields. */
 export const leaderSchema = z.strictObject({
@@ -39,13 +40,37 @@ export const responsiblePersonSchema = z.strictObject({
   title: text(),
 });
 
-/** Brand colours. Checked for WCAG AA contrast against white by the theme. */
-export const colorsSchema = z.strictObject({
-  /** Header and link colour. Default `#0b4f8a`. */
-  primary: color().default('#0b4f8a'),
-  /** Accent colour. Default `#b3261e`. */
-  accent: color().default('#b3261e'),
-});
+/**
+ * Brand colours. The header prints white text on `primary` and links use `primary` on white, so
+ * `primary` needs a contrast of at least 4.5:1 with white (WCAG 2.1 SC 1.4.3, TT 32/2017/TT-BTTTT
+ * Điều 18 a); `accent` draws focus outlines and needs 3:1 (SC 1.4.11).
+ */
+export const colorsSchema = z
+  .strictObject({
+    /** Header and link colour. Default `#0b4f8a`. */
+    primary: color().default('#0b4f8a'),
+    /** Accent colour (focus outlines). Default `#b3261e`. */
+    accent: color().default('#b3261e'),
+  })
+  .check((ctx) => {
+    for (const [key, min] of [
+      ['primary', 4.5],
+      ['accent', 3],
+    ] as const) {
+      const value = ctx.value[key];
+      if (!/^#[0-9a-f]{6}$/i.test(value)) continue;
+      const ratio = contrastRatio(value, '#ffffff');
+      if (ratio < min) {
+        ctx.issues.push({
+          code: 'custom',
+          path: [key],
+          input: value,
+          message: 'contrast',
+          params: { kind: 'contrast', args: { ratio: ratio.toFixed(2), min: String(min) } },
+        });
+      }
+    }
+  });
 
 export const schoolSchema = z.strictObject({
   /** Official full name, e.g. "Trường Trung học cơ sở Lê Lợi". */

@@ -7,6 +7,7 @@ import type { LoadedSchool } from '../../src/content/load.ts';
 import { DISCLOSURE_ITEMS } from '../../src/schemas/disclosure-items.ts';
 import { NEWS_CATEGORIES, NEWS_CATEGORY_NAMES } from '../../src/schemas/collections.ts';
 import { t } from './i18n.ts';
+import { schoolYearOf, todayInVietnam } from '../../src/util/dates.ts';
 import { NEWS_PAGE_SIZE, newsUrl, pageUrl, paginate, publishedNews } from './site.ts';
 
 export interface SitePage {
@@ -26,6 +27,17 @@ export function aboutSubpages(site: LoadedSchool) {
   return site.collections.pages
     .filter((p) => p.data.kind !== 'gioi-thieu' && p.data.kind !== 'lien-he')
     .sort((a, b) => a.data.order - b.data.order || a.data.title.localeCompare(b.data.title, 'vi'));
+}
+
+/**
+ * School years of the công khai archive, newest first: the current one, the five before it
+ * (TT 09/2024 Điều 15 k2 asks to keep five years online) and any older year with content.
+ */
+export function archiveYears(site: LoadedSchool): string[] {
+  const current = Number(schoolYearOf(todayInVietnam()).slice(0, 4));
+  const years = new Set(disclosureYears(site));
+  for (let y = current; y >= current - 5; y--) years.add(`${y}-${y + 1}`);
+  return [...years].sort().reverse();
 }
 
 /** School years with disclosures, newest first. */
@@ -86,7 +98,7 @@ export function siteSections(site: LoadedSchool): SiteSection[] {
     {
       path: '/cong-khai/',
       title: t('nav.disclosures'),
-      pages: disclosureYears(site).flatMap((y) => [
+      pages: archiveYears(site).flatMap((y) => [
         { path: `/cong-khai/${y}/`, title: t('disclosures.year', { year: y }) },
         ...c.disclosures
           .filter((d) => d.schoolYear === y)

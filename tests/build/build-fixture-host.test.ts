@@ -76,7 +76,7 @@ describe('the pages of a school', () => {
     expect($('time').first().text().trim()).toBe('Thứ Bảy, 07:30, 05/09/2026');
     expect($('.prose strong').text().trim()).toBe('lễ khai giảng');
     expect($('.prose a[href="/media/tep/ke-hoach.pdf"]').text().trim()).toBe('kế hoạch năm học');
-    expect($('script').length).toBe(0);
+    expect($('script:not([src]):not([type="application/ld+json"])').length).toBe(0);
     expect($.html()).not.toMatch(/onclick|javascript:|evil\.example/);
   });
 
@@ -113,10 +113,20 @@ describe('the pages of a school', () => {
   it('publish công khai by school year and item', async () => {
     const $ = await page(A, 'cong-khai/2025-2026/index.html');
     expect($('h1').text().trim()).toBe('Công khai – Năm học 2025-2026');
+    // Every item TT 09/2024 requires of a THCS, each with its status.
     const rows = $('tbody tr')
-      .map((_, tr) => $(tr).find('td').first().text().trim())
+      .map((_, tr) => `${$(tr).find('th').text().trim()}: ${$(tr).find('td').first().text().trim()}`)
       .get();
-    expect(rows).toEqual(['Thông tin chung về cơ sở giáo dục', 'Thu, chi tài chính']);
+    expect(rows).toEqual([
+      'Thông tin chung về cơ sở giáo dục: Đã công khai',
+      'Thu, chi tài chính: Đã cập nhật',
+      'Đội ngũ nhà giáo, cán bộ quản lý và nhân viên: Chưa công khai',
+      'Cơ sở vật chất và tài liệu học tập: Chưa công khai',
+      'Kết quả đánh giá, kiểm định chất lượng giáo dục: Chưa công khai',
+      'Kế hoạch hoạt động giáo dục năm học: Chưa công khai',
+      'Kết quả giáo dục năm học trước: Chưa công khai',
+      'Báo cáo thường niên: Chưa công khai',
+    ]);
     const $item = await page(A, 'cong-khai/2025-2026/tai-chinh/index.html');
     expect($item('.meta').first().text()).toContain('10/06/2026');
   });
@@ -190,6 +200,65 @@ describe('the host portal', () => {
   });
 });
 
+describe('legally required elements', () => {
+  const A = 'alpha.thunghiem.edu.vn';
+
+  it('every page has the main menu of TT 32/2017 Điều 16 and a search box', async () => {
+    for (const p of ['index.html', 'tin-tuc/le-khai-giang/index.html', 'cong-khai/index.html']) {
+      const $ = await page(A, p);
+      const menu = $('.menu-wide a')
+        .map((_, a) => $(a).text().trim())
+        .get();
+      expect(menu, p).toEqual([
+        'Trang chủ',
+        'Giới thiệu',
+        'Tin tức',
+        'Văn bản',
+        'Công khai',
+        'Tuyển sinh',
+        'Biểu mẫu',
+        'Liên hệ',
+        'Sơ đồ cổng',
+      ]);
+      expect($('header form[role=search] input[name=q]').length, p).toBe(1);
+      expect($('footer a[href="https://pgd.thunghiem.edu.vn"]').length, p).toBe(1);
+    }
+  });
+
+  it('every content page carries the mandatory Dublin Core elements (TT 24/2011 Điều 4)', async () => {
+    for (const p of [
+      'index.html',
+      'tin-tuc/index.html',
+      'tin-tuc/le-khai-giang/index.html',
+      'van-ban/ke-hoach-nam-hoc/index.html',
+      'cong-khai/2025-2026/index.html',
+    ]) {
+      const $ = await page(A, p);
+      for (const dc of ['title', 'creator', 'date', 'description', 'publisher', 'identifier', 'language']) {
+        expect($(`meta[name="DC.${dc}"]`).attr('content')?.trim(), `${p} DC.${dc}`).toBeTruthy();
+      }
+    }
+  });
+
+  it('describes the school and its articles as schema.org JSON-LD', async () => {
+    const home = JSON.parse((await page(A, 'index.html'))('script[type="application/ld+json"]').text());
+    expect(home).toMatchObject({ '@type': 'MiddleSchool', name: 'Trường Trung học cơ sở Alpha', telephone: '0200 3111 111' });
+    const article = JSON.parse((await page(A, 'tin-tuc/le-khai-giang/index.html'))('script[type="application/ld+json"]').text());
+    expect(article).toMatchObject({ '@type': 'NewsArticle', datePublished: '2026-09-05T00:30:00.000Z', inLanguage: 'vi' });
+  });
+
+  it('articles offer printing and a share link', async () => {
+    const $ = await page(A, 'tin-tuc/le-khai-giang/index.html');
+    expect($('button[data-print]').text().trim()).toBe('In bài viết');
+    expect($('a[href^="mailto:?subject="]').length).toBe(1);
+  });
+
+  it('the công khai archive lists at least five school years and the annual reports', async () => {
+    const $ = await page(A, 'cong-khai/index.html');
+    expect($('a[href^="/cong-khai/20"]').length).toBeGreaterThanOrEqual(6);
+  });
+});
+
 describe('HTML validity', () => {
   it('every built page passes html-validate with the project rules', async () => {
     const { HtmlValidate, FileSystemConfigLoader } = await import('html-validate');
@@ -205,5 +274,32 @@ describe('HTML validity', () => {
         for (const m of r.messages) failures.push(`${path.relative(out, file)}:${m.line}:${m.column} ${m.ruleId} ${m.message}`);
     }
     expect(failures).toEqual([]);
+  });
+});
+
+describe('page weight', () => {
+  it('the home page transfers at most 100 KB gzip without images, and only small scripts', async () => {
+    const { gzipSync } = await import('node:zlib');
+    const A = 'alpha.thunghiem.edu.vn';
+    const html = await readFile(site(A, 'index.html'));
+    const $ = cheerio.load(html.toString());
+    const assets = [
+      ...$('link[rel=stylesheet]')
+        .map((_, l) => $(l).attr('href'))
+        .get(),
+      ...$('script[src]')
+        .map((_, s) => $(s).attr('src'))
+        .get(),
+    ];
+    let total = gzipSync(html).length;
+    for (const a of assets) total += gzipSync(await readFile(site(A, a))).length;
+    expect(total).toBeLessThanOrEqual(100 * 1024);
+    const scripts = $('script[src]')
+      .map((_, s) => $(s).attr('src'))
+      .get();
+    expect(scripts.length).toBeLessThanOrEqual(1);
+    for (const s of scripts) expect((await readFile(site(A, s))).length).toBeLessThan(4 * 1024);
+    // No inline JavaScript (structured data is not executed).
+    expect($('script:not([src]):not([type="application/ld+json"])').length).toBe(0);
   });
 });

@@ -150,3 +150,16 @@ responsiblePerson:
     `);
   });
 });
+
+describe('school colours', () => {
+  it('rejects a primary colour under WCAG AA contrast with white, with the ratio and a fix', () => {
+    const bad = VALID.replace('"#0b4f8a"', '"#7fb3e6"');
+    expect(problems(schoolSchema, bad)).toMatchInlineSnapshot(`
+      "school.yaml:21:12 (lỗi) Màu không đủ tương phản với nền trắng.
+        Mục: colors.primary
+        Giá trị hiện có: "#7fb3e6"
+        Cần: Độ tương phản với màu trắng ít nhất 4.5:1 (WCAG 2.1 mức AA); màu này chỉ đạt 2.21:1.
+        Cách sửa: Chọn màu đậm hơn, ví dụ "#0b4f8a" (xanh đậm), "#1b5e20" (xanh lá đậm) hoặc "#8a1c1c" (đỏ đậm)."
+    `);
+  });
+});
