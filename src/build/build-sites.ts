@@ -10,7 +10,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadContent, type LoadedHost, type LoadedSchool } from '../content/load.ts';
 import type { ContentIssue } from '../content/issues.ts';
-import { toInstant, todayInVietnam } from '../util/dates.ts';
+import { schoolYearOf, toInstant, todayInVietnam } from '../util/dates.ts';
+import { combine, hashPaths, readState, shardOf, themeFingerprint, writeState } from './fingerprint.ts';
 import { runChecks } from '../compliance/engine.ts';
 import { byDateDesc, newsItem } from '../feeds/school-feeds.ts';
 import { closeSearchIndexer, indexSite } from '../search/index-site.ts';
@@ -30,10 +31,14 @@ export interface BuildOptions {
   cacheDir?: string | undefined;
   /** Date for the compliance check, `YYYY-MM-DD`; default today in Vietnam. */
   date?: string | undefined;
+  /** Rebuild every school even when its fingerprint did not change. */
+  force?: boolean | undefined;
+  /** Build only the schools of shard `index` of `count` (1-based); the host portal is skipped. */
+  shard?: { index: number; count: number } | undefined;
   log?: (line: string) => void;
 }
 
-export type SiteStatus = 'built' | 'invalid' | 'failed' | 'blocked';
+export type SiteStatus = 'built' | 'unchanged' | 'invalid' | 'failed' | 'blocked';
 
 export interface SiteReport {
   id: string;
@@ -76,7 +81,9 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
   const log = opts.log ?? (() => {});
   const paths = buildPaths(opts.outDir, opts.cacheDir);
   await recoverInterruptedSwaps(paths.sites);
-  const loaded = await loadContent(opts.contentDir, opts.schools);
+  const all = await loadContent(opts.contentDir, opts.schools);
+  const inShard = (id: string) => !opts.shard || shardOf(id, opts.shard.count) === opts.shard.index;
+  const loaded = { ...all, schools: all.schools.filter((s) => inShard(s.id)), invalid: all.invalid.filter(inShard) };
   const reports: SiteReport[] = [];
   for (const id of loaded.invalid) {
     reports.push({ id, name: id, domain: loaded.domains.get(id), status: 'invalid', pages: 0, keptPrevious: false });
@@ -100,8 +107,56 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
     return false;
   });
 
-  const includeHost = loaded.host !== undefined && !opts.schools;
-  const batch: BatchSite[] = publishable.map((s) => ({
+  // Fingerprints: unchanged schools whose site is still published are skipped.
+  const stateFile = path.join(path.resolve(opts.outDir), '.state.json');
+  const state = await readState(stateFile);
+  const theme = await themeFingerprint();
+  const hostPart = loaded.host ? await hashPaths([path.join(path.resolve(opts.contentDir), 'host.yaml'), path.join(path.resolve(opts.contentDir), 'host')]) : '';
+  const yearPart = schoolYearOf(opts.date ?? todayInVietnam());
+  const fingerprints = new Map<string, string>();
+  for (const s of publishable) fingerprints.set(s.id, combine(theme, hostPart, yearPart, await hashPaths([s.dir])));
+  const published = new Set(await readdir(paths.sites).catch(() => [] as string[]));
+  const changed = publishable.filter((s) => {
+    const prev = state.sites[s.id];
+    const same =
+      !opts.force &&
+      prev !== undefined &&
+      prev.fingerprint === fingerprints.get(s.id) &&
+      prev.domain === s.config.domain &&
+      published.has(s.config.domain);
+    if (same)
+      reports.push({
+        id: s.id,
+        name: s.config.name,
+        domain: s.config.domain,
+        status: 'unchanged',
+        pages: 0,
+        keptPrevious: true,
+        compliance: compliance.get(s.id),
+      });
+    return !same;
+  });
+  // The host aggregates every school: it is refreshed whenever anything changed.
+  const hostFingerprint = combine(theme, hostPart, yearPart, ...[...fingerprints.entries()].sort().map(([id, f]) => `${id}:${f}`));
+  if (loaded.host) fingerprints.set('host', hostFingerprint);
+  const hostUnchanged =
+    !opts.force &&
+    loaded.host !== undefined &&
+    state.sites.host?.fingerprint === hostFingerprint &&
+    published.has(loaded.host.config.domain);
+  if (hostUnchanged && loaded.host && !opts.schools && !opts.shard) {
+    reports.push({
+      id: 'host',
+      name: loaded.host.config.name,
+      domain: loaded.host.config.domain,
+      status: 'unchanged',
+      pages: 0,
+      keptPrevious: true,
+    });
+  }
+
+  const includeHost = loaded.host !== undefined && !opts.schools && !opts.shard && !hostUnchanged;
+  const batch: BatchSite[] = changed.map((s) => ({
     kind: 'school' as const,
     compliance: compliance.get(s.id),
     id: s.id,
@@ -111,7 +166,7 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
   }));
   if (includeHost && loaded.host)
     batch.push({ kind: 'host', id: 'host', route: `${HOST_ROUTE}/portal`, domain: loaded.host.config.domain, site: loaded.host });
-  const directory = directoryOf(loaded.schools);
+  const directory = directoryOf(all.schools);
 
   let peakWorkerRssMb = 0;
   const search = { pages: 0, seconds: 0, bytes: 0 };
@@ -155,6 +210,8 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
           search.seconds += indexed.seconds;
           search.bytes += indexed.bytes;
           await publishSite(staged, paths.sites, s.domain);
+          state.sites[s.id] = { domain: s.domain, fingerprint: fingerprints.get(s.id)! };
+          await writeState(stateFile, state);
           reports.push(siteReport(s, 'built', pages));
           log(`  ✓ ${s.id} → ${path.relative(process.cwd(), path.join(paths.sites, s.domain))} (${pages} trang)`);
         } catch (err) {
@@ -173,13 +230,13 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
   // A site that was not rebuilt keeps whatever good version was published before.
   const live = new Set(await readdir(paths.sites).catch(() => [] as string[]));
   for (const r of reports) {
-    if (r.status !== 'built') r.keptPrevious = r.domain !== undefined && live.has(r.domain);
+    if (r.status !== 'built' && r.status !== 'unchanged') r.keptPrevious = r.domain !== undefined && live.has(r.domain);
   }
   reports.sort((a, b) => a.id.localeCompare(b.id));
   return {
     sites: reports,
     issues: loaded.issues,
-    ok: reports.every((r) => r.status === 'built') && !loaded.issues.some((i) => i.severity === 'error'),
+    ok: reports.every((r) => r.status === 'built' || r.status === 'unchanged') && !loaded.issues.some((i) => i.severity === 'error'),
     seconds: (performance.now() - started) / 1000,
     peakWorkerRssMb,
     search,

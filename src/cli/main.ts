@@ -27,6 +27,8 @@ export async function main(argv: string[]): Promise<number> {
         format: { type: 'string' },
         preset: { type: 'string' },
         level: { type: 'string', multiple: true },
+        force: { type: 'boolean', default: false },
+        shard: { type: 'string' },
       },
       allowPositionals: false,
       strict: true,
@@ -49,8 +51,23 @@ export async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'validate':
       return validate(values.content, values.school, lang);
-    case 'build':
-      return build(values.content, values.out ?? 'dist', values.school, lang);
+    case 'build': {
+      let shard: { index: number; count: number } | undefined;
+      if (values.shard !== undefined) {
+        const m = /^(\d+)\/(\d+)$/.exec(values.shard);
+        const [index, count] = m ? [Number(m[1]), Number(m[2])] : [0, 0];
+        if (!m || count < 1 || index < 1 || index > count) {
+          console.error(
+            lang === 'vi'
+              ? `--shard phải có dạng i/n với 1 ≤ i ≤ n, ví dụ 2/4 (không phải "${values.shard}").`
+              : `--shard must be i/n with 1 ≤ i ≤ n, e.g. 2/4 (not "${values.shard}").`,
+          );
+          return 2;
+        }
+        shard = { index, count };
+      }
+      return build(values.content, values.out ?? 'dist', values.school, lang, { force: values.force, shard });
+    }
     case 'check':
       return check({ ...values, lang });
     default:
@@ -71,14 +88,20 @@ async function validate(contentDir: string, schools: string[] | undefined, lang:
   return result.issues.some((i) => i.severity === 'error') ? 1 : 0;
 }
 
-async function build(contentDir: string, outDir: string, schools: string[] | undefined, lang: Lang): Promise<number> {
+async function build(
+  contentDir: string,
+  outDir: string,
+  schools: string[] | undefined,
+  lang: Lang,
+  extra: { force?: boolean; shard?: { index: number; count: number } | undefined } = {},
+): Promise<number> {
   const text = CLI_TEXT[lang];
   const probe = await loadContent(contentDir, schools);
   if (probe.schools.length === 0 && probe.invalid.length === 0) {
     console.error(text.noSchools(contentDir));
     return 2;
   }
-  const report = await buildSites({ contentDir, outDir, schools, log: (l) => console.log(l) });
+  const report = await buildSites({ contentDir, outDir, schools, ...extra, log: (l) => console.log(l) });
   if (report.issues.length > 0) console.error(`\n${formatIssues(report.issues, lang)}\n`);
   console.log(summaryTable(report, lang));
   return report.ok ? 0 : 1;
@@ -89,8 +112,8 @@ export function summaryTable(report: BuildReport, lang: Lang): string {
   const text = CLI_TEXT[lang];
   const rows = report.sites.map((s) => [
     s.id,
-    text.status[s.status] + (s.status !== 'built' && s.keptPrevious ? ` (${text.keptPrevious})` : ''),
-    String(s.pages),
+    text.status[s.status] + (s.status !== 'built' && s.status !== 'unchanged' && s.keptPrevious ? ` (${text.keptPrevious})` : ''),
+    s.status === 'unchanged' ? '–' : String(s.pages),
     s.compliance ? text.compliance(s.compliance.errors, s.compliance.warnings) : '–',
     s.domain ?? '–',
   ]);

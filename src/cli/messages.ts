@@ -25,6 +25,8 @@ Tùy chọn:
   --content THƯ_MỤC   Thư mục nội dung (mặc định: content)
   --out THƯ_MỤC       Thư mục kết quả (mặc định: dist)
   --school MÃ         Chỉ dựng trường này (lặp lại để chọn nhiều trường)
+  --force             Dựng lại mọi trường, kể cả trường không thay đổi
+  --shard i/n         Chỉ dựng phần thứ i trong n phần (chia trường cố định theo mã, cho nhiều máy)
   --lang vi|en        Ngôn ngữ thông báo (mặc định: vi)
   -h, --help          Xem hướng dẫn này
 
@@ -47,6 +49,8 @@ Options:
   --content DIR   Content folder (default: content)
   --out DIR       Output folder (default: dist)
   --school ID     Build only this school (repeat for several)
+  --force         Rebuild every school, even unchanged ones
+  --shard i/n     Build only part i of n (schools split deterministically by id, for several machines)
   --lang vi|en    Language of messages (default: vi)
   -h, --help      Show this help
 
@@ -66,7 +70,13 @@ export const CLI_TEXT: Record<Lang, CliText> = {
       `Không tìm thấy trường nào trong ${dir}/schools/. Mỗi trường là một thư mục content/schools/<mã-trường>/ có tệp school.yaml.`,
     validated: (ok, invalid) =>
       invalid.length === 0 ? `${ok} trường hợp lệ.` : `${ok} trường hợp lệ; ${invalid.length} trường có lỗi: ${invalid.join(', ')}.`,
-    status: { built: 'đã dựng', invalid: 'lỗi nội dung', failed: 'dựng thất bại', blocked: 'chưa đăng vì lỗi tuân thủ' },
+    status: {
+      built: 'đã dựng',
+      unchanged: 'không đổi',
+      invalid: 'lỗi nội dung',
+      failed: 'dựng thất bại',
+      blocked: 'chưa đăng vì lỗi tuân thủ',
+    },
     keptPrevious: 'giữ bản đã đăng trước đó',
     compliance: (e, w) => `${e} lỗi, ${w} cảnh báo`,
     tableHeader: ['Trường', 'Trạng thái', 'Số trang', 'Tuân thủ', 'Tên miền'],
@@ -79,7 +89,13 @@ export const CLI_TEXT: Record<Lang, CliText> = {
     noSchools: (dir) => `No school found in ${dir}/schools/. Each school is a folder content/schools/<school-id>/ with a school.yaml.`,
     validated: (ok, invalid) =>
       invalid.length === 0 ? `${ok} valid schools.` : `${ok} valid schools; ${invalid.length} with problems: ${invalid.join(', ')}.`,
-    status: { built: 'built', invalid: 'invalid content', failed: 'build failed', blocked: 'not published: compliance errors' },
+    status: {
+      built: 'built',
+      unchanged: 'unchanged',
+      invalid: 'invalid content',
+      failed: 'build failed',
+      blocked: 'not published: compliance errors',
+    },
     keptPrevious: 'previous version kept',
     compliance: (e, w) => `${e} errors, ${w} warnings`,
     tableHeader: ['School', 'Status', 'Pages', 'Compliance', 'Domain'],

@@ -29,7 +29,7 @@ describe('isolation of a failing school', () => {
   it('keeps the previous site of a school whose render fails and builds the others', async () => {
     const before = await index('beta.thunghiem.edu.vn');
     process.env.CONGTRUONG_TEST_FAIL_SCHOOL = 'beta';
-    const report = await buildSites({ contentDir: content, outDir: out });
+    const report = await buildSites({ contentDir: content, outDir: out, force: true });
     const beta = report.sites.find((s) => s.id === 'beta');
     expect(beta).toMatchObject({ status: 'failed', keptPrevious: true });
     expect(beta?.error).toContain('Simulated build failure of beta');
@@ -43,7 +43,7 @@ describe('isolation of a failing school', () => {
     const yaml = path.join(content, 'schools', 'alpha', 'school.yaml');
     const before = await index('alpha.thunghiem.edu.vn');
     await writeFile(yaml, (await readFile(yaml, 'utf8')).replace('email: alpha@thunghiem.edu.vn', 'email: alpha-at-thunghiem'));
-    const report = await buildSites({ contentDir: content, outDir: out });
+    const report = await buildSites({ contentDir: content, outDir: out, force: true });
     expect(report.sites.find((s) => s.id === 'alpha')).toMatchObject({ status: 'invalid', keptPrevious: true });
     expect(report.sites.find((s) => s.id === 'beta')?.status).toBe('built');
     expect(await index('alpha.thunghiem.edu.vn')).toBe(before);

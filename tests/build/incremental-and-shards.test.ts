@@ -1,0 +1,78 @@
+/**
+ * Incremental builds (only changed schools are rebuilt, the host whenever anything changed) and
+ * deterministic shards (every school in exactly one shard).
+ */
+import { appendFile, cp, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSites, type BuildReport } from '../../src/build/build-sites.ts';
+import { shardOf } from '../../src/build/fingerprint.ts';
+import { FIXTURES, tempDir } from '../helpers.ts';
+
+let content: string;
+let out: string;
+const statusOf = (r: BuildReport) => Object.fromEntries(r.sites.map((s) => [s.id, s.status]));
+
+beforeAll(async () => {
+  const base = await tempDir('congtruong-incremental-');
+  content = path.join(base, 'content');
+  out = path.join(base, 'dist');
+  await cp(path.join(FIXTURES, 'content', 'basic'), content, { recursive: true });
+  const first = await buildSites({ contentDir: content, outDir: out, date: '2026-11-23' });
+  expect(statusOf(first)).toMatchObject({ alpha: 'built', beta: 'built', host: 'built' });
+});
+
+describe('incremental builds', () => {
+  it('skips every school and the host when nothing changed', async () => {
+    const r = await buildSites({ contentDir: content, outDir: out, date: '2026-11-23' });
+    expect(statusOf(r)).toEqual({ alpha: 'unchanged', beta: 'unchanged', broken: 'invalid', host: 'unchanged' });
+  });
+
+  it('rebuilds only the school whose news changed, and the host portal', async () => {
+    const news = path.join(content, 'schools', 'beta', 'news', 'chao-mung.md');
+    await appendFile(news, '\nCác em tặng hoa và thiếp chúc mừng thầy cô.\n');
+    const r = await buildSites({ contentDir: content, outDir: out, date: '2026-11-23' });
+    expect(statusOf(r)).toEqual({ alpha: 'unchanged', beta: 'built', broken: 'invalid', host: 'built' });
+    const html = await readFile(path.join(out, 'sites', 'beta.thunghiem.edu.vn', 'tin-tuc', 'chao-mung', 'index.html'), 'utf8');
+    expect(html).toContain('Các em tặng hoa và thiếp chúc mừng thầy cô.');
+  });
+
+  it('rebuilds everything with --force', async () => {
+    const r = await buildSites({ contentDir: content, outDir: out, date: '2026-11-23', force: true });
+    expect(statusOf(r)).toEqual({ alpha: 'built', beta: 'built', broken: 'invalid', host: 'built' });
+  });
+});
+
+describe('shards', () => {
+  it('put every school in exactly one shard, the same one every time', () => {
+    const ids = Array.from({ length: 500 }, (_, i) => `truong-${i}`);
+    for (const n of [1, 2, 3, 7]) {
+      const counts = new Array(n).fill(0);
+      for (const id of ids) {
+        const s = shardOf(id, n);
+        expect(s).toBeGreaterThanOrEqual(1);
+        expect(s).toBeLessThanOrEqual(n);
+        expect(shardOf(id, n)).toBe(s);
+        counts[s - 1]++;
+      }
+      expect(counts.reduce((a, b) => a + b, 0)).toBe(ids.length);
+      // Roughly balanced.
+      for (const c of counts) expect(c).toBeGreaterThan(ids.length / n / 2);
+    }
+  });
+
+  it('build disjoint sets of schools that together cover all, without the host', async () => {
+    const built: string[] = [];
+    for (const index of [1, 2]) {
+      const r = await buildSites({
+        contentDir: content,
+        outDir: path.join(out, `shard-${index}`),
+        date: '2026-11-23',
+        shard: { index, count: 2 },
+      });
+      expect(r.sites.some((s) => s.id === 'host')).toBe(false);
+      built.push(...r.sites.filter((s) => s.status === 'built').map((s) => s.id));
+    }
+    expect(built.sort()).toEqual(['alpha', 'beta']);
+  });
+});
