@@ -38,7 +38,12 @@ export interface DirectoryEntry {
   latestNews: { title: string; date: string; url: string }[];
   /** Latest news as feed items, for the host's aggregated feed. */
   feedItems: FeedItem[];
+  /** Compliance errors and warnings at the build date. */
+  compliance?: { errors: number; warnings: number } | undefined;
 }
+
+/** Folder of the host portal with the compliance dashboard. */
+export const DASHBOARD_DIR = 'tuan-thu';
 
 const KEY = '__congtruongBuildData';
 

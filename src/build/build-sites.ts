@@ -15,6 +15,9 @@ import { combine, hashPaths, readState, shardOf, themeFingerprint, writeState } 
 import { runChecks } from '../compliance/engine.ts';
 import { byDateDesc, newsItem } from '../feeds/school-feeds.ts';
 import { closeSearchIndexer, indexSite } from '../search/index-site.ts';
+import { precompressSite } from '../hosting/precompress.ts';
+import { formatHtml } from '../compliance/formatters/html.ts';
+import { DASHBOARD_DIR } from './build-data.ts';
 import { SCHOOL_INDEXES_DIR } from '../search/paths.ts';
 import { factsFromContent } from '../compliance/facts-from-content.ts';
 import { assembleSite } from './assemble.ts';
@@ -111,7 +114,9 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
   const stateFile = path.join(path.resolve(opts.outDir), '.state.json');
   const state = await readState(stateFile);
   const theme = await themeFingerprint();
-  const hostPart = loaded.host ? await hashPaths([path.join(path.resolve(opts.contentDir), 'host.yaml'), path.join(path.resolve(opts.contentDir), 'host')]) : '';
+  const hostPart = loaded.host
+    ? await hashPaths([path.join(path.resolve(opts.contentDir), 'host.yaml'), path.join(path.resolve(opts.contentDir), 'host')])
+    : '';
   const yearPart = schoolYearOf(opts.date ?? todayInVietnam());
   const fingerprints = new Map<string, string>();
   for (const s of publishable) fingerprints.set(s.id, combine(theme, hostPart, yearPart, await hashPaths([s.dir])));
@@ -166,7 +171,7 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
   }));
   if (includeHost && loaded.host)
     batch.push({ kind: 'host', id: 'host', route: `${HOST_ROUTE}/portal`, domain: loaded.host.config.domain, site: loaded.host });
-  const directory = directoryOf(all.schools);
+  const directory = directoryOf(all.schools).map((d) => ({ ...d, compliance: compliance.get(d.id) }));
 
   let peakWorkerRssMb = 0;
   const search = { pages: 0, seconds: 0, bytes: 0 };
@@ -204,8 +209,12 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
             files: s.site.files,
             imageCache: path.join(paths.cache, 'images'),
           });
-          if (s.kind === 'host') await copySchoolIndexes(paths.sites, staged, directory);
+          if (s.kind === 'host') {
+            await copySchoolIndexes(paths.sites, staged, directory);
+            await writeDashboard(staged, check);
+          }
           const indexed = await indexSite(staged, paths.cache);
+          await precompressSite(staged);
           search.pages += indexed.pages;
           search.seconds += indexed.seconds;
           search.bytes += indexed.bytes;
@@ -253,6 +262,13 @@ async function copySchoolIndexes(sitesDir: string, hostDir: string, directory: D
     const from = path.join(sitesDir, s.domain, 'pagefind');
     if (await stat(from).catch(() => null)) await cp(from, path.join(hostDir, SCHOOL_INDEXES_DIR, s.id), { recursive: true });
   }
+}
+
+/** The hosting unit's compliance dashboard: `/tuan-thu/` on the host portal. */
+async function writeDashboard(hostDir: string, report: ReturnType<typeof runChecks>): Promise<void> {
+  const dir = path.join(hostDir, DASHBOARD_DIR);
+  await mkdir(dir, { recursive: true });
+  for (const [name, content] of formatHtml(report, { externalCss: true })) await writeFile(path.join(dir, name), content);
 }
 
 /** News items per school in the host's aggregated feed. */

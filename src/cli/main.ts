@@ -9,6 +9,7 @@ import type { Lang } from '../errors/content-errors.ts';
 import { formatIssues } from '../errors/format.ts';
 import { CLI_TEXT } from './messages.ts';
 import { check } from './check.ts';
+import { nginx } from './nginx.ts';
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -28,6 +29,9 @@ export async function main(argv: string[]): Promise<number> {
         preset: { type: 'string' },
         level: { type: 'string', multiple: true },
         force: { type: 'boolean', default: false },
+        sites: { type: 'string' },
+        listen: { type: 'string' },
+        https: { type: 'boolean', default: false },
         shard: { type: 'string' },
       },
       allowPositionals: false,
@@ -70,6 +74,8 @@ export async function main(argv: string[]): Promise<number> {
     }
     case 'check':
       return check({ ...values, lang });
+    case 'nginx':
+      return nginx({ out: values.out, sites: values.sites, listen: values.listen, https: values.https, lang });
     default:
       console.error(`${text.unknownCommand(command)}\n\n${text.usage}`);
       return 2;

@@ -20,6 +20,7 @@ Lệnh:
   build      Kiểm tra nội dung rồi dựng mọi trường thành trang web tĩnh trong <out>/sites/<tên miền>/
   validate   Chỉ kiểm tra nội dung, báo mọi lỗi của mọi trường
   check      Kiểm tra tuân thủ quy định (TT 37/2020, TT 09/2024 …) trên nội dung hoặc trang đã dựng
+  nginx      Ghi cấu hình nginx cho các trang đã dựng (--sites dist/sites, --listen 80, --https, --out TỆP)
 
 Tùy chọn:
   --content THƯ_MỤC   Thư mục nội dung (mặc định: content)
@@ -44,6 +45,7 @@ Commands:
   build      Validate the content, then build every school into <out>/sites/<domain>/
   validate   Only validate the content and report every problem of every school
   check      Check compliance (TT 37/2020, TT 09/2024 …) of the content or of built sites
+  nginx      Write the nginx configuration of the built sites (--sites dist/sites, --listen 80, --https, --out FILE)
 
 Options:
   --content DIR   Content folder (default: content)

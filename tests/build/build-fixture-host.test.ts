@@ -198,6 +198,20 @@ describe('the host portal', () => {
     expect($.text()).toContain('Chào mừng ngày Nhà giáo Việt Nam 20/11');
     expect($.text()).toContain('Thông báo họp hiệu trưởng tháng 11');
   });
+
+  it("shows each school's compliance status and publishes the compliance dashboard", async () => {
+    const $ = await page('pgd.thunghiem.edu.vn', 'index.html');
+    const status = $('tbody tr')
+      .map((_, tr) => $(tr).find('td').last().text().trim())
+      .get();
+    expect(status.length).toBe(2);
+    expect(status.every((s) => /^\d+ lỗi, \d+ cảnh báo$/.test(s))).toBe(true);
+    const dashboard = await page('pgd.thunghiem.edu.vn', 'tuan-thu/index.html');
+    expect(dashboard('h1').text()).toBe('Báo cáo tuân thủ cổng thông tin các trường');
+    expect(dashboard('a[href="alpha.html"]').text()).toBe('Trường Trung học cơ sở Alpha');
+    expect(dashboard('link[rel=stylesheet]').attr('href')).toBe('report.css');
+    expect(dashboard('style').length).toBe(0);
+  });
 });
 
 describe('legally required elements', () => {

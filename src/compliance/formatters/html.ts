@@ -20,8 +20,10 @@ table{border-collapse:collapse}th,td{border:1px solid #c8ccd2;padding:.3rem .5re
 th{background:#eef1f5}.pass{background:#e3f4e5}.error{background:#fbe3e1}.warning{background:#fff1cc}.info{background:#e6eefb}.na{color:#555}
 .scroll{overflow-x:auto}a{color:#0b4f8a}`;
 
-function page(title: string, body: string): string {
-  return `<!doctype html>\n<html lang="vi">\n<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(title)}</title><style>${CSS}</style></head>\n<body><main>\n${body}\n</main></body>\n</html>\n`;
+function page(title: string, body: string, externalCss: boolean): string {
+  // On a site with a strict Content-Security-Policy the styles must come from a file.
+  const style = externalCss ? '<link rel="stylesheet" href="report.css">' : `<style>${CSS}</style>`;
+  return `<!DOCTYPE html>\n<html lang="vi">\n<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(title)}</title>${style}</head>\n<body><main>\n${body}\n</main></body>\n</html>\n`;
 }
 
 function statusOf(r: SiteResult['results'][number]) {
@@ -30,9 +32,14 @@ function statusOf(r: SiteResult['results'][number]) {
 
 export const siteFileName = (site: SiteResult) => `${site.id.replace(/[^a-z0-9.-]/gi, '-')}.html`;
 
-/** File name → HTML: `index.html` and one page per site. */
-export function formatHtml(report: ComplianceReport): Map<string, string> {
+/**
+ * File name → content: `index.html` and one page per site; with `externalCss`, also
+ * `report.css` (for publishing on a site whose CSP forbids inline styles).
+ */
+export function formatHtml(report: ComplianceReport, opts: { externalCss?: boolean } = {}): Map<string, string> {
   const files = new Map<string, string>();
+  const externalCss = opts.externalCss ?? false;
+  if (externalCss) files.set('report.css', `${CSS}\n`);
   const head = `<p>Ngày kiểm tra: ${esc(report.date)} (năm học ${esc(report.schoolYear)}) · bộ quy tắc: ${esc(report.preset)}</p>`;
   const rows = report.sites
     .map((s) => {
@@ -53,6 +60,7 @@ export function formatHtml(report: ComplianceReport): Map<string, string> {
 ${rows}
 </tbody></table></div>
 <h2>Quy tắc</h2><ul>${report.rules.map((r) => `<li><strong>${esc(r.id)}</strong>: ${esc(r.title.vi)} ${esc(verificationNote(r.verification, 'vi'))}</li>`).join('')}</ul>`,
+      externalCss,
     ),
   );
   const rules = new Map(report.rules.map((r) => [r.id, r]));
@@ -77,6 +85,7 @@ ${rows}
 <div class="scroll"><table><thead><tr><th scope="col">Mã</th><th scope="col">Quy tắc</th><th scope="col">Trạng thái</th><th scope="col">Chi tiết và cách khắc phục</th><th scope="col">Căn cứ</th></tr></thead><tbody>
 ${items}
 </tbody></table></div>`,
+        externalCss,
       ),
     );
   }
