@@ -40,6 +40,21 @@ for (let i = 0; i < runs; i++) {
   );
   await rm(out, { recursive: true, force: true });
 }
+// Incremental rebuilds on the output of a full build: nothing changed, then one news item edited.
+{
+  const out = path.join(base, 'dist-incremental');
+  await buildSites({ contentDir: content, outDir: out, cacheDir: path.join(base, 'cache') });
+  const same = await buildSites({ contentDir: content, outDir: out, cacheDir: path.join(base, 'cache') });
+  const { appendFile } = await import('node:fs/promises');
+  await appendFile(path.join(content, 'schools', 'truong-0001', 'news', 'tin-0001.md'), '\nĐã cập nhật thêm thông tin.\n');
+  const one = await buildSites({ contentDir: content, outDir: out, cacheDir: path.join(base, 'cache') });
+  const rebuilt = one.sites.filter((s) => s.status === 'built').map((s) => s.id);
+  console.log(
+    `rebuild, no change: ${same.seconds.toFixed(2)} s; one news item edited: ${one.seconds.toFixed(2)} s (rebuilt: ${rebuilt.join(', ')})`,
+  );
+  await rm(out, { recursive: true, force: true });
+}
+
 const sorted = [...results].sort((a, b) => a.seconds - b.seconds);
 const median = sorted[Math.floor(sorted.length / 2)]!;
 console.log(

@@ -1,5 +1,6 @@
 /**
- * Writes `.gz` and `.br` next to every text file of a site, so that nginx (`gzip_static`, and
+ * Writes `.gz` and `.br` next to every text file of a site (brotli quality 5: quality 11 made
+ * a full build four times slower for a few percent less), so that nginx (`gzip_static`, and
  * `brotli_static` where the module exists) serves them without compressing on each request.
  */
 import { readFile, writeFile } from 'node:fs/promises';
@@ -16,8 +17,8 @@ export async function precompressSite(dir: string): Promise<number> {
     if (!COMPRESSIBLE.test(file)) continue;
     const data = await readFile(file);
     if (data.length < MIN_BYTES) continue;
-    await writeFile(`${file}.gz`, gzipSync(data, { level: 9 }));
-    await writeFile(`${file}.br`, brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+    await writeFile(`${file}.gz`, gzipSync(data, { level: 6 }));
+    await writeFile(`${file}.br`, brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }));
     n++;
   }
   return n;
