@@ -6,6 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import { cp, mkdir, readdir, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadContent, type LoadedHost, type LoadedSchool } from '../content/load.ts';
@@ -36,6 +37,8 @@ export interface BuildOptions {
   date?: string | undefined;
   /** Rebuild every school even when its fingerprint did not change. */
   force?: boolean | undefined;
+  /** Sites post-processed at once after the Astro run (assemble, index, compress, publish). Default: CPU count. */
+  jobs?: number | undefined;
   /** Build only the schools of shard `index` of `count` (1-based); the host portal is skipped. */
   shard?: { index: number; count: number } | undefined;
   log?: (line: string) => void;
@@ -174,6 +177,9 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
   const directory = directoryOf(all.schools).map((d) => ({ ...d, compliance: compliance.get(d.id) }));
 
   let peakWorkerRssMb = 0;
+  const jobs = Math.max(1, opts.jobs ?? availableParallelism());
+  // State writes are chained so that parallel publishes never write the file at the same time.
+  let stateWrites: Promise<void> = Promise.resolve();
   const search = { pages: 0, seconds: 0, bytes: 0 };
   const runId = `${Date.now().toString(36)}-${process.pid}`;
   const runDir = path.join(paths.staging, runId);
@@ -198,7 +204,9 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
         continue;
       }
       peakWorkerRssMb = Math.max(peakWorkerRssMb, result.maxRssKb / 1024);
-      for (const s of sites) {
+      // Schools are assembled, indexed and published in parallel; the host portal last, because
+      // it copies the schools' published search indexes.
+      const finish = async (s: BatchSite) => {
         const staged = path.join(runDir, 'sites', s.domain);
         try {
           const pages = await assembleSite({
@@ -220,13 +228,20 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
           search.bytes += indexed.bytes;
           await publishSite(staged, paths.sites, s.domain);
           state.sites[s.id] = { domain: s.domain, fingerprint: fingerprints.get(s.id)! };
-          await writeState(stateFile, state);
+          stateWrites = stateWrites.then(() => writeState(stateFile, state));
+          await stateWrites;
           reports.push(siteReport(s, 'built', pages));
           log(`  ✓ ${s.id} → ${path.relative(process.cwd(), path.join(paths.sites, s.domain))} (${pages} trang)`);
         } catch (err) {
           reports.push(siteReport(s, 'failed', 0, String(err)));
         }
-      }
+      };
+      await runPool(
+        sites.filter((s) => s.kind === 'school'),
+        jobs,
+        finish,
+      );
+      for (const s of sites.filter((x) => x.kind === 'host')) await finish(s);
       await rm(outDir, { recursive: true, force: true });
     }
   } finally {
@@ -262,6 +277,15 @@ async function copySchoolIndexes(sitesDir: string, hostDir: string, directory: D
     const from = path.join(sitesDir, s.domain, 'pagefind');
     if (await stat(from).catch(() => null)) await cp(from, path.join(hostDir, SCHOOL_INDEXES_DIR, s.id), { recursive: true });
   }
+}
+
+/** Runs `fn` over `items` with at most `limit` running at once. */
+async function runPool<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await fn(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
 /** The hosting unit's compliance dashboard: `/tuan-thu/` on the host portal. */

@@ -51,7 +51,7 @@ export async function readState(file: string): Promise<BuildState> {
 /** Written after every publish, atomically, so that an interrupted build keeps what it finished. */
 export async function writeState(file: string, state: BuildState): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
+  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
   await writeFile(tmp, JSON.stringify(state, null, 2));
   await rename(tmp, file);
 }

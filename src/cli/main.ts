@@ -29,6 +29,7 @@ export async function main(argv: string[]): Promise<number> {
         preset: { type: 'string' },
         level: { type: 'string', multiple: true },
         force: { type: 'boolean', default: false },
+        jobs: { type: 'string' },
         sites: { type: 'string' },
         listen: { type: 'string' },
         https: { type: 'boolean', default: false },
@@ -70,7 +71,16 @@ export async function main(argv: string[]): Promise<number> {
         }
         shard = { index, count };
       }
-      return build(values.content, values.out ?? 'dist', values.school, lang, { force: values.force, shard });
+      const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
+      if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1)) {
+        console.error(
+          lang === 'vi'
+            ? `--jobs phải là số nguyên dương (không phải "${values.jobs}").`
+            : `--jobs must be a positive integer (not "${values.jobs}").`,
+        );
+        return 2;
+      }
+      return build(values.content, values.out ?? 'dist', values.school, lang, { force: values.force, shard, jobs });
     }
     case 'check':
       return check({ ...values, lang });
@@ -99,7 +109,7 @@ async function build(
   outDir: string,
   schools: string[] | undefined,
   lang: Lang,
-  extra: { force?: boolean; shard?: { index: number; count: number } | undefined } = {},
+  extra: { force?: boolean; shard?: { index: number; count: number } | undefined; jobs?: number | undefined } = {},
 ): Promise<number> {
   const text = CLI_TEXT[lang];
   const probe = await loadContent(contentDir, schools);

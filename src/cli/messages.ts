@@ -27,6 +27,7 @@ Tùy chọn:
   --out THƯ_MỤC       Thư mục kết quả (mặc định: dist)
   --school MÃ         Chỉ dựng trường này (lặp lại để chọn nhiều trường)
   --force             Dựng lại mọi trường, kể cả trường không thay đổi
+  --jobs N            Số trang web xử lý song song sau khi dựng (mặc định: số nhân CPU)
   --shard i/n         Chỉ dựng phần thứ i trong n phần (chia trường cố định theo mã, cho nhiều máy)
   --lang vi|en        Ngôn ngữ thông báo (mặc định: vi)
   -h, --help          Xem hướng dẫn này
@@ -52,6 +53,7 @@ Options:
   --out DIR       Output folder (default: dist)
   --school ID     Build only this school (repeat for several)
   --force         Rebuild every school, even unchanged ones
+  --jobs N        Sites processed in parallel after rendering (default: CPU count)
   --shard i/n     Build only part i of n (schools split deterministically by id, for several machines)
   --lang vi|en    Language of messages (default: vi)
   -h, --help      Show this help
