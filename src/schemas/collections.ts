@@ -200,9 +200,6 @@ export const albumSchema = z.strictObject({
   videos: z.array(url()).default([]),
 });
 
-/** Host's own notices (syndicated to its schools). */
-export const hostNewsSchema = newsSchema;
-
 export type Page = z.infer<typeof pageSchema>;
 export type News = z.infer<typeof newsSchema>;
 export type Document = z.infer<typeof documentSchema>;
@@ -212,4 +209,3 @@ export type Admission = z.infer<typeof admissionSchema>;
 export type Consultation = z.infer<typeof consultationSchema>;
 export type Schedule = z.infer<typeof scheduleSchema>;
 export type Album = z.infer<typeof albumSchema>;
-export { fileRef, email };

@@ -8,12 +8,9 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSites } from '../../src/build/build-sites.ts';
-import { launchChromium } from '../browser.ts';
-import { serveFolder, type StaticServer } from '../static-server.ts';
-import { tempDir } from '../helpers.ts';
+import type { StaticServer } from '../static-server.ts';
+import { ROOT, startDemoSites, type DemoSites } from './demo-sites.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const AXE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
@@ -48,24 +45,19 @@ const SCHOOL_PAGES = [
 ];
 const HOST_PAGES = ['/', '/tin-tuc/', '/van-ban/', '/tim-kiem/?q=khai%20giang', '/so-do-cong/', '/rss/'];
 
+let demo: DemoSites;
 let browser: Browser;
 let out: string;
 let school: StaticServer;
 let host: StaticServer;
 
 beforeAll(async () => {
-  out = await tempDir('congtruong-a11y-');
-  const report = await buildSites({ contentDir: path.join(ROOT, 'content'), outDir: out, date: '2026-11-23' });
-  expect(report.sites.every((s) => s.status === 'built')).toBe(true);
-  school = await serveFolder(path.join(out, 'sites', 'thcsleloi.songxanh.edu.vn'));
-  host = await serveFolder(path.join(out, 'sites', 'songxanh.edu.vn'));
-  browser = await launchChromium();
+  demo = await startDemoSites('congtruong-a11y-');
+  ({ out, browser, school, host } = demo);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await school?.close();
-  await host?.close();
+  await demo?.close();
 });
 
 interface Violation {

@@ -8,30 +8,22 @@ import path from 'node:path';
 import * as cheerio from 'cheerio';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSites } from '../../src/build/build-sites.ts';
-import { launchChromium } from '../browser.ts';
-import { serveFolder, type StaticServer } from '../static-server.ts';
-import { tempDir } from '../helpers.ts';
+import type { StaticServer } from '../static-server.ts';
+import { startDemoSites, type DemoSites } from './demo-sites.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 let out: string;
+let demo: DemoSites;
 let browser: Browser;
 let school: StaticServer;
 let host: StaticServer;
 
 beforeAll(async () => {
-  out = await tempDir('congtruong-search-');
-  const report = await buildSites({ contentDir: path.join(ROOT, 'content'), outDir: out, date: '2026-11-23' });
-  expect(report.sites.every((s) => s.status === 'built')).toBe(true);
-  school = await serveFolder(path.join(out, 'sites', 'thcsleloi.songxanh.edu.vn'));
-  host = await serveFolder(path.join(out, 'sites', 'songxanh.edu.vn'));
-  browser = await launchChromium();
+  demo = await startDemoSites('congtruong-search-');
+  ({ out, browser, school, host } = demo);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await school?.close();
-  await host?.close();
+  await demo?.close();
 });
 
 interface Hit {
