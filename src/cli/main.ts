@@ -13,8 +13,20 @@ import { CLI_TEXT } from './messages.ts';
 import { check } from './check.ts';
 import { nginx } from './nginx.ts';
 
+/**
+ * Commands that parse their own arguments (they have options of their own). Loaded lazily so
+ * that `build` does not pay for the crawler or the CMS.
+ */
+const SUBCOMMANDS: Record<string, () => Promise<{ run: (argv: string[]) => Promise<number> }>> = {
+  rank: () => import('./rank.ts'),
+  new: () => import('./new.ts'),
+  dev: () => import('./dev.ts'),
+};
+
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  const sub = command === undefined ? undefined : SUBCOMMANDS[command];
+  if (sub) return (await sub()).run(rest);
   let parsed;
   try {
     parsed = parseArgs({
