@@ -37,7 +37,12 @@ export async function assembleSite(input: AssembleInput): Promise<number> {
   const { batchDir, dest } = input;
   await rm(dest, { recursive: true, force: true });
   await mkdir(path.dirname(dest), { recursive: true });
-  await cp(path.join(batchDir, input.siteRoute), dest, { recursive: true });
+  // The batch output is thrown away afterwards: move the site's pages rather than copy them
+  // (both live in the staging area, on one file system).
+  await rename(path.join(batchDir, input.siteRoute), dest).catch(async (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EXDEV') throw err;
+    await cp(path.join(batchDir, input.siteRoute), dest, { recursive: true });
+  });
 
   // Astro writes `404/index.html` for a route named 404 below a parameter; servers want `404.html`.
   const notFound = path.join(dest, '404', 'index.html');

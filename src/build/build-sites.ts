@@ -24,8 +24,10 @@ import { factsFromContent } from '../compliance/facts-from-content.ts';
 import { assembleSite } from './assemble.ts';
 import type { AstroJob } from './astro-worker.ts';
 import { HOST_ROUTE, type DirectoryEntry } from './build-data.ts';
-import { buildPaths } from './paths.ts';
+import { buildPaths, PACKAGE_ROOT } from './paths.ts';
+import { limiter } from '../util/concurrency.ts';
 import { publishSite, recoverInterruptedSwaps } from './publish.ts';
+import type { BuildProgress } from './progress.ts';
 
 export interface BuildOptions {
   contentDir: string;
@@ -41,7 +43,11 @@ export interface BuildOptions {
   jobs?: number | undefined;
   /** Build only the schools of shard `index` of `count` (1-based); the host portal is skipped. */
   shard?: { index: number; count: number } | undefined;
+  /** About how many pages one Astro run renders; sites are grouped into chunks of this size. */
+  chunkPages?: number | undefined;
   log?: (line: string) => void;
+  /** Live progress (the terminal display); `log` lines are written either way. */
+  progress?: BuildProgress | undefined;
 }
 
 export type SiteStatus = 'built' | 'unchanged' | 'invalid' | 'failed' | 'blocked';
@@ -69,9 +75,27 @@ export interface BuildReport {
   peakWorkerRssMb: number;
   /** Search indexing totals over all sites built. */
   search: { pages: number; seconds: number; bytes: number };
+  /** Seconds spent per stage (post-processing stages summed over sites), for the benchmark. */
+  timings: Record<'load' | 'prepare' | 'render' | 'assemble' | 'index' | 'compress' | 'publish', number>;
 }
 
 const WORKER = fileURLToPath(new URL('./astro-worker.ts', import.meta.url));
+/** Astro's output of each run, `<run id>/batch-<n>/`, inside the package (see `buildSites`). */
+const ASTRO_RUNS = path.join(PACKAGE_ROOT, '.astro', 'runs');
+
+/** Removes the Astro output of builds that were killed (their process no longer exists). */
+async function removeStaleAstroRuns(): Promise<void> {
+  for (const name of await readdir(ASTRO_RUNS).catch(() => [] as string[])) {
+    const pid = Number(name.split('-').pop());
+    let alive = pid === process.pid;
+    try {
+      if (!alive) alive = process.kill(pid, 0);
+    } catch {
+      alive = false;
+    }
+    if (!alive) await rm(path.join(ASTRO_RUNS, name), { recursive: true, force: true });
+  }
+}
 
 interface BatchSite {
   kind: 'school' | 'host';
@@ -84,10 +108,22 @@ interface BatchSite {
 
 export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
   const started = performance.now();
+  const timings: BuildReport['timings'] = { load: 0, prepare: 0, render: 0, assemble: 0, index: 0, compress: 0, publish: 0 };
+  /** Adds the time of `task` to a stage. */
+  const timed = async <T>(stage: keyof typeof timings, task: Promise<T>): Promise<T> => {
+    const t0 = performance.now();
+    try {
+      return await task;
+    } finally {
+      timings[stage] += (performance.now() - t0) / 1000;
+    }
+  };
   const log = opts.log ?? (() => {});
+  const progress = opts.progress;
   const paths = buildPaths(opts.outDir, opts.cacheDir);
   await recoverInterruptedSwaps(paths.sites);
-  const all = await loadContent(opts.contentDir, opts.schools);
+  const all = await timed('load', loadContent(opts.contentDir, opts.schools));
+  const prepared = performance.now();
   const inShard = (id: string) => !opts.shard || shardOf(id, opts.shard.count) === opts.shard.index;
   const loaded = { ...all, schools: all.schools.filter((s) => inShard(s.id)), invalid: all.invalid.filter(inShard) };
   const reports: SiteReport[] = [];
@@ -174,6 +210,10 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
   }));
   if (includeHost && loaded.host)
     batch.push({ kind: 'host', id: 'host', route: `${HOST_ROUTE}/portal`, domain: loaded.host.config.domain, site: loaded.host });
+  progress?.start(
+    batch.map((s) => ({ id: s.id, pages: estimatePages(s.site) })),
+    reports.length,
+  );
   const directory = directoryOf(all.schools).map((d) => ({ ...d, compliance: compliance.get(d.id) }));
 
   let peakWorkerRssMb = 0;
@@ -181,70 +221,105 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
   // State writes are chained so that parallel publishes never write the file at the same time.
   let stateWrites: Promise<void> = Promise.resolve();
   const search = { pages: 0, seconds: 0, bytes: 0 };
+  timings.prepare = (performance.now() - prepared) / 1000;
   const runId = `${Date.now().toString(36)}-${process.pid}`;
   const runDir = path.join(paths.staging, runId);
   await mkdir(runDir, { recursive: true });
+  // Astro's output goes inside the package: its prerender chunks must resolve the package's
+  // node_modules, and an output folder outside the working directory makes Astro stage them in
+  // one shared `.astro/.prerender/` (concurrent builds then collide, and its final rename fails
+  // when the sites are on another disk). One folder per run and batch avoids both.
+  await removeStaleAstroRuns();
+  const astroRunDir = path.join(ASTRO_RUNS, runId);
+  const finish = async (s: BatchSite, batchDir: string, siblings: BatchSite[]): Promise<void> => {
+    const staged = path.join(runDir, 'sites', s.domain);
+    try {
+      progress?.phase(s.id, 'assemble');
+      const pages = await timed(
+        'assemble',
+        assembleSite({
+          batchDir,
+          siteRoute: s.route,
+          siteRoutes: siblings.map((x) => x.route),
+          dest: staged,
+          files: s.site.files,
+          imageCache: path.join(paths.cache, 'images'),
+        }),
+      );
+      if (s.kind === 'host') {
+        await copySchoolIndexes(paths.sites, staged, directory);
+        await writeDashboard(staged, check);
+      }
+      progress?.phase(s.id, 'index');
+      const indexed = await timed('index', indexSite(staged, paths.cache));
+      progress?.phase(s.id, 'publish');
+      await timed('compress', precompressSite(staged));
+      search.pages += indexed.pages;
+      search.seconds += indexed.seconds;
+      search.bytes += indexed.bytes;
+      await timed('publish', publishSite(staged, paths.sites, s.domain));
+      state.sites[s.id] = { domain: s.domain, fingerprint: fingerprints.get(s.id)! };
+      stateWrites = stateWrites.then(() => writeState(stateFile, state));
+      await stateWrites;
+      reports.push(siteReport(s, 'built', pages));
+      progress?.finished(s.id, 'built', pages);
+      log(`  ✓ ${s.id} → ${path.relative(process.cwd(), path.join(paths.sites, s.domain))} (${pages} trang)`);
+    } catch (err) {
+      await rm(staged, { recursive: true, force: true }).catch(() => {});
+      reports.push(siteReport(s, 'failed', 0, describeFailure(err)));
+      progress?.finished(s.id, 'failed', 0);
+    }
+  };
   try {
-    // One Astro run for the whole batch is much faster than one per school (Astro's start-up
-    // costs ~2 s); when it fails, each site is retried alone so that only the culprit fails.
-    const queue: BatchSite[][] = batch.length > 0 ? [batch] : [];
+    // Astro's start-up costs a few seconds per run, so sites are rendered in a few large chunks
+    // rather than one by one. Chunks are rendered one after another (one Astro process at a
+    // time keeps memory bounded) while the sites of the previous chunk are assembled, indexed,
+    // compressed and published in parallel: the two stages overlap on a multi-core machine.
+    // When a chunk fails, each of its sites is rendered alone so that only the culprit fails.
+    const limit = limiter(jobs);
+    const finishing: Promise<void>[] = [];
+    const hostRenders: { site: BatchSite; batchDir: string; siblings: BatchSite[]; done: () => void }[] = [];
+    const queue = chunkSites(batch, opts.chunkPages ?? DEFAULT_CHUNK_PAGES);
     let n = 0;
     while (queue.length > 0) {
       const sites = queue.shift()!;
-      const outDir = path.join(runDir, `batch-${n++}`);
-      log(`Đang dựng ${sites.length} trang web: ${sites.map((s) => s.id).join(', ')}`);
-      const result = await renderBatch(opts.contentDir, sites, outDir, path.join(paths.cache, 'astro'), directory);
+      const outDir = path.join(astroRunDir, `batch-${n++}`);
+      const ids = sites.map((s) => s.id);
+      log(`Đang dựng ${sites.length} trang web: ${ids.slice(0, 8).join(', ')}${ids.length > 8 ? ` … (+${ids.length - 8})` : ''}`);
+      progress?.rendering(sites.map((s) => s.id));
+      const result = await timed('render', renderBatch(opts.contentDir, sites, outDir, path.join(paths.cache, 'astro'), directory));
       if (!result.ok) {
         if (sites.length > 1) {
           log('Dựng chung thất bại; dựng lại từng trường để tìm trường bị lỗi.');
-          queue.push(...sites.map((s) => [s]));
+          queue.unshift(...sites.map((s) => [s]));
           continue;
         }
-        reports.push(siteReport(sites[0]!, 'failed', 0, result.error));
+        reports.push(siteReport(sites[0]!, 'failed', 0, describeFailure(result.error)));
+        progress?.finished(sites[0]!.id, 'failed', 0);
         continue;
       }
       peakWorkerRssMb = Math.max(peakWorkerRssMb, result.maxRssKb / 1024);
-      // Schools are assembled, indexed and published in parallel; the host portal last, because
-      // it copies the schools' published search indexes.
-      const finish = async (s: BatchSite) => {
-        const staged = path.join(runDir, 'sites', s.domain);
-        try {
-          const pages = await assembleSite({
-            batchDir: outDir,
-            siteRoute: s.route,
-            siteRoutes: sites.map((x) => x.route),
-            dest: staged,
-            files: s.site.files,
-            imageCache: path.join(paths.cache, 'images'),
-          });
-          if (s.kind === 'host') {
-            await copySchoolIndexes(paths.sites, staged, directory);
-            await writeDashboard(staged, check);
-          }
-          const indexed = await indexSite(staged, paths.cache);
-          await precompressSite(staged);
-          search.pages += indexed.pages;
-          search.seconds += indexed.seconds;
-          search.bytes += indexed.bytes;
-          await publishSite(staged, paths.sites, s.domain);
-          state.sites[s.id] = { domain: s.domain, fingerprint: fingerprints.get(s.id)! };
-          stateWrites = stateWrites.then(() => writeState(stateFile, state));
-          await stateWrites;
-          reports.push(siteReport(s, 'built', pages));
-          log(`  ✓ ${s.id} → ${path.relative(process.cwd(), path.join(paths.sites, s.domain))} (${pages} trang)`);
-        } catch (err) {
-          reports.push(siteReport(s, 'failed', 0, String(err)));
-        }
+      // The batch folder is removed once every site of it has been assembled.
+      let pending = sites.length;
+      const release = () => {
+        if (--pending === 0) finishing.push(rm(outDir, { recursive: true, force: true }));
       };
-      await runPool(
-        sites.filter((s) => s.kind === 'school'),
-        jobs,
-        finish,
-      );
-      for (const s of sites.filter((x) => x.kind === 'host')) await finish(s);
-      await rm(outDir, { recursive: true, force: true });
+      for (const s of sites) {
+        progress?.phase(s.id, 'wait');
+        if (s.kind === 'host') hostRenders.push({ site: s, batchDir: outDir, siblings: sites, done: release });
+        else finishing.push(limit(() => finish(s, outDir, sites).finally(release)));
+      }
     }
+    await Promise.all(finishing);
+    // The host portal last: it copies the schools' published search indexes.
+    for (const h of hostRenders) {
+      await finish(h.site, h.batchDir, h.siblings);
+      h.done();
+    }
+    await Promise.all(finishing);
   } finally {
+    progress?.end();
+    await rm(astroRunDir, { recursive: true, force: true });
     await closeSearchIndexer();
     await rm(runDir, { recursive: true, force: true });
     // Leave no empty staging folder behind; another run may still be using it.
@@ -263,8 +338,25 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
     ok: reports.every((r) => r.status === 'built' || r.status === 'unchanged') && !loaded.issues.some((i) => i.severity === 'error'),
     seconds: (performance.now() - started) / 1000,
     peakWorkerRssMb,
+    timings,
     search,
   };
+}
+
+/**
+ * The reason a site failed, as a host administrator needs it. A full disk is common on small
+ * servers and the raw error ("ENOSPC: no space left on device, write") does not say what to do.
+ */
+export function describeFailure(err: unknown): string {
+  const text = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+  if (/ENOSPC|no space left on device/i.test(text)) {
+    return (
+      'Hết dung lượng ổ đĩa khi dựng trang (ENOSPC). Trang đang xuất bản được giữ nguyên. ' +
+      'Cách sửa: giải phóng chỗ trống trên ổ chứa thư mục kết quả (cần khoảng gấp đôi dung lượng các trang web) rồi chạy lại. ' +
+      `/ Disk full while building (ENOSPC); the published site was kept. Free space and build again.\n${text}`
+    );
+  }
+  return text;
 }
 
 function siteReport(s: BatchSite, status: SiteStatus, pages: number, error?: string): SiteReport {
@@ -279,13 +371,35 @@ async function copySchoolIndexes(sitesDir: string, hostDir: string, directory: D
   }
 }
 
-/** Runs `fn` over `items` with at most `limit` running at once. */
-async function runPool<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await fn(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+/**
+ * Pages per Astro run. Large enough that Astro's start-up (~3 s) stays small next to the
+ * rendering, small enough that the post-processing of one chunk overlaps the next one's
+ * rendering and that a worker's memory stays bounded (measured in BENCHMARKS.md).
+ */
+const DEFAULT_CHUNK_PAGES = 4000;
+
+/** Rough page count of a site: one page per entry plus its listings and fixed pages. */
+export function estimatePages(site: LoadedSchool | LoadedHost): number {
+  return 20 + Object.values(site.collections).reduce((n, entries: readonly unknown[]) => n + entries.length, 0);
+}
+
+/** Groups sites, in order, into chunks of about `pages` pages; the host portal goes in the last chunk. */
+export function chunkSites<T extends { kind: string; site: LoadedSchool | LoadedHost }>(sites: T[], pages: number): T[][] {
+  const chunks: T[][] = [];
+  let current: T[] = [];
+  let size = 0;
+  for (const s of sites) {
+    const est = estimatePages(s.site);
+    if (current.length > 0 && size + est > pages && s.kind !== 'host') {
+      chunks.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(s);
+    size += est;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
 }
 
 /** The hosting unit's compliance dashboard: `/tuan-thu/` on the host portal. */
@@ -323,6 +437,24 @@ function directoryOf(schools: LoadedSchool[]): DirectoryEntry[] {
     .sort((a, b) => a.name.localeCompare(b.name, 'vi'));
 }
 
+/**
+ * The Astro job of every valid school and the host in one run, without assembly, search
+ * indexes, compression or publishing: the benchmark's reference "bare astro build".
+ */
+export async function bareAstroJob(contentDir: string, outDir: string, cacheDir: string): Promise<AstroJob> {
+  const loaded = await loadContent(contentDir);
+  return {
+    contentDir: path.resolve(contentDir),
+    schoolIds: loaded.schools.map((s) => s.id),
+    includeHost: loaded.host !== undefined,
+    outDir,
+    cacheDir,
+    directory: directoryOf(loaded.schools),
+  };
+}
+
+export const ASTRO_WORKER = WORKER;
+
 async function renderBatch(
   contentDir: string,
   sites: BatchSite[],
@@ -338,11 +470,17 @@ async function renderBatch(
     cacheDir,
     directory,
   };
-  await mkdir(outDir, { recursive: true });
   const jobFile = `${outDir}.job.json`;
-  await writeFile(jobFile, JSON.stringify(job));
+  try {
+    await mkdir(outDir, { recursive: true });
+    await writeFile(jobFile, JSON.stringify(job));
+  } catch (err) {
+    // A full disk shows up here first; it fails this batch, not the whole command.
+    return { ok: false, error: String(err) };
+  }
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [WORKER, jobFile], {
+      cwd: PACKAGE_ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
     });

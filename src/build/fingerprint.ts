@@ -1,6 +1,6 @@
 /**
  * Fingerprints that decide what to rebuild. A school is rebuilt when its folder, the theme and
- * engine (`templates/`, `src/`, `astro.config.mjs`), the lockfile, the host's content (shown on
+ * engine (`templates/`, the parts of `src/` that shape the output, `astro.config.mjs`), the lockfile, the host's content (shown on
  * every school site) or the school year changes; the host portal when any of them changes.
  * The last published fingerprints are kept in `<out>/.state.json`.
  */
@@ -24,9 +24,22 @@ export async function hashPaths(paths: string[]): Promise<string> {
   return h.digest('hex');
 }
 
+/**
+ * Parts of the engine that shape the published sites. The command line, the ranking job, the
+ * scaffolding and the preview server do not: editing them must not rebuild a province.
+ */
+const OUTPUT_SOURCES = [
+  'templates',
+  'astro.config.mjs',
+  'package-lock.json',
+  ...['build', 'compliance', 'content', 'errors', 'feeds', 'hosting', 'i18n', 'media', 'render', 'schemas', 'search', 'util'].map(
+    (d) => `src/${d}`,
+  ),
+];
+
 /** Fingerprint of the theme, the engine and the dependencies. */
 export function themeFingerprint(): Promise<string> {
-  return hashPaths(['templates', 'src', 'astro.config.mjs', 'package-lock.json'].map((p) => path.join(PACKAGE_ROOT, p)));
+  return hashPaths(OUTPUT_SOURCES.map((p) => path.join(PACKAGE_ROOT, p)));
 }
 
 export function combine(...parts: string[]): string {

@@ -6,6 +6,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildSites, type BuildReport } from '../build/build-sites.ts';
+import { terminalProgress } from '../build/progress.ts';
 import { loadContent } from '../content/load.ts';
 import type { Lang } from '../errors/content-errors.ts';
 import { formatIssues } from '../errors/format.ts';
@@ -132,7 +133,16 @@ async function build(
     console.error(text.noSchools(contentDir));
     return 2;
   }
-  const report = await buildSites({ contentDir, outDir, schools, ...extra, log: (l) => console.log(l) });
+  // A live display on a terminal; plain lines when the output goes to a file or CI.
+  const progress = process.stdout.isTTY ? terminalProgress(process.stdout) : undefined;
+  const report = await buildSites({
+    contentDir,
+    outDir,
+    schools,
+    ...extra,
+    progress,
+    log: progress ? (l) => progress.log(l) : (l) => console.log(l),
+  });
   if (report.issues.length > 0) console.error(`\n${formatIssues(report.issues, lang)}\n`);
   console.log(summaryTable(report, lang));
   return report.ok ? 0 : 1;

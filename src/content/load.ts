@@ -21,6 +21,7 @@ import { splitFrontMatter } from './front-matter.ts';
 import { fieldPath, type ContentIssue } from './issues.ts';
 import { parseWithFriendlyErrors } from './validate.ts';
 import { locate, parseYaml } from './yaml-source.ts';
+import { mapLimit } from '../util/concurrency.ts';
 
 /** One validated Markdown file. */
 export interface Entry<T> {
@@ -124,7 +125,8 @@ export async function loadContent(contentDir: string, only?: readonly string[], 
   for (const name of await listDir(schoolsDir)) {
     if ((await isDir(path.join(schoolsDir, name))) && (!only || only.includes(name))) ids.push(name);
   }
-  const results = await Promise.all(ids.map((id) => loadSchool(path.join(schoolsDir, id), id, options)));
+  // A few schools at a time: each reads its folders in parallel already.
+  const results = await mapLimit(ids, 8, (id) => loadSchool(path.join(schoolsDir, id), id, options));
   const schools: LoadedSchool[] = [];
   const invalid: string[] = [];
   const domains = new Map<string, string>();
@@ -211,7 +213,7 @@ async function loadSite<S extends z.ZodType>(
     const mdFiles = await listMarkdown(folder, name === 'disclosures');
     const seen = new Map<string, string>();
     // Read the whole folder at once; parsing stays in file order so messages are stable.
-    const sources = await Promise.all(mdFiles.map((f) => readFile(f, 'utf8')));
+    const sources = await mapLimit(mdFiles, 64, (f) => readFile(f, 'utf8'));
     for (const [i, abs] of mdFiles.entries()) {
       const file = display(abs);
       const src = sources[i]!;
@@ -264,8 +266,10 @@ async function loadSite<S extends z.ZodType>(
   }
 
   // Resolve every file reference once; images get their variants planned.
-  await Promise.all(
-    fileRefs.map(async (r) => {
+  await mapLimit(
+    fileRefs,
+    32,
+    async (r) => {
       const resolved = await resolveFileRef(filesRoot, r.ref);
       if (!resolved.ok) {
         issues.push({ ...resolved.issue, file: r.file, field: r.field, ...r.at });
@@ -286,7 +290,7 @@ async function loadSite<S extends z.ZodType>(
           published.image = planImage(resolved.rel, w, h);
         }
       }
-    }),
+    },
   );
 
   const normalizeRef = (ref: string) => ref.normalize('NFC').replace(/\\/g, '/').replace(/^\.\//, '');
@@ -306,6 +310,9 @@ async function loadSite<S extends z.ZodType>(
       entry.html = rendered.html;
       entry.text = htmlToText(rendered.html);
     }
+    // A draft công khai item must never be published nor count as published for the checker:
+    // it is validated above, then left out of the site (news drafts are filtered by consumers).
+    if (name === 'disclosures' && (entry.data as { draft?: boolean }).draft) continue;
     (out[name] as Entry<unknown>[]).push(entry);
   }
   if (!config) return { issues, domain };

@@ -4,22 +4,37 @@
  * `brotli_static` where the module exists) serves them without compressing on each request.
  */
 import { readFile, writeFile } from 'node:fs/promises';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
 import { walk } from '../build/assemble.ts';
 
 const COMPRESSIBLE = /\.(html|css|js|mjs|json|xml|txt|svg)$/;
 /** Smaller files gain nothing worth a second file. */
 const MIN_BYTES = 512;
 
+const gzipAsync = promisify(gzip);
+const brotliAsync = promisify(brotliCompress);
+/** Files compressed at once: the async zlib calls run on libuv's thread pool, off the main thread. */
+const CONCURRENCY = 8;
+
+async function compressFile(file: string): Promise<boolean> {
+  const data = await readFile(file);
+  if (data.length < MIN_BYTES) return false;
+  const [gz, br] = await Promise.all([
+    gzipAsync(data, { level: 6 }),
+    brotliAsync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: data.length } }),
+  ]);
+  await Promise.all([writeFile(`${file}.gz`, gz), writeFile(`${file}.br`, br)]);
+  return true;
+}
+
 export async function precompressSite(dir: string): Promise<number> {
+  const files = (await walk(dir)).filter((f) => COMPRESSIBLE.test(f));
   let n = 0;
-  for (const file of await walk(dir)) {
-    if (!COMPRESSIBLE.test(file)) continue;
-    const data = await readFile(file);
-    if (data.length < MIN_BYTES) continue;
-    await writeFile(`${file}.gz`, gzipSync(data, { level: 6 }));
-    await writeFile(`${file}.br`, brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }));
-    n++;
-  }
+  let next = 0;
+  const worker = async () => {
+    while (next < files.length) if (await compressFile(files[next++]!)) n++;
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   return n;
 }

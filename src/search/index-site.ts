@@ -7,7 +7,7 @@
  * (`foldDiacritics`), plus the text of the PDF/DOCX files it links. The published HTML is not
  * changed: the index is fed from memory (`addHTMLFile`).
  */
-import { readFile, stat } from 'node:fs/promises';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as cheerio from 'cheerio';
 import * as pagefind from 'pagefind';
@@ -39,7 +39,8 @@ export async function indexSite(siteDir: string, cacheDir: string): Promise<Inde
     for (const file of files) {
       const html = await readFile(file, 'utf8');
       if (!html.includes('data-pagefind-body')) continue;
-      const $ = cheerio.load(html);
+      // htmlparser2 is several times faster than the default parse5 and enough for our own pages.
+      const $ = cheerio.load(html, { xml: { xmlMode: false, decodeEntities: true } });
       const body = $('[data-pagefind-body]').first();
       const extra: string[] = [];
       const attachments: string[] = [];
@@ -59,7 +60,17 @@ export async function indexSite(siteDir: string, cacheDir: string): Promise<Inde
       assertOk(await index.addHTMLFile({ url, content: $.html() }), `indexing ${url}`);
       pages++;
     }
-    assertOk(await index.writeFiles({ outputPath: path.join(siteDir, 'pagefind') }), 'writing the index');
+    // The files come back in memory and are written by Node rather than by Pagefind: a write
+    // error (a full disk) then fails this site with a clear error, where the Pagefind process
+    // would panic and leave its caller waiting forever.
+    const res = await index.getFiles();
+    assertOk(res, 'writing the index');
+    const outDir = path.join(siteDir, 'pagefind');
+    for (const f of res.files) {
+      const target = path.join(outDir, f.path);
+      await mkdir(path.dirname(target), { recursive: true });
+      await writeFile(target, f.content);
+    }
   } finally {
     await index.deleteIndex();
   }

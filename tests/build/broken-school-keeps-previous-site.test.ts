@@ -39,6 +39,18 @@ describe('isolation of a failing school', () => {
     expect(await index('beta.thunghiem.edu.vn')).toBe(before);
   });
 
+  it('isolates the failure when schools are rendered in several chunks', async () => {
+    // One chunk per school: the failing chunk is retried alone while the others are published.
+    process.env.CONGTRUONG_TEST_FAIL_SCHOOL = 'beta';
+    const lines: string[] = [];
+    const report = await buildSites({ contentDir: content, outDir: out, force: true, chunkPages: 1, log: (l) => lines.push(l) });
+    expect(lines.filter((l) => l.startsWith('Đang dựng 1 trang web')).length).toBeGreaterThanOrEqual(2);
+    expect(report.sites.find((s) => s.id === 'beta')).toMatchObject({ status: 'failed', keptPrevious: true });
+    expect(report.sites.find((s) => s.id === 'alpha')?.status).toBe('built');
+    expect(report.sites.find((s) => s.id === 'host')?.status).toBe('built');
+    expect(await index('alpha.thunghiem.edu.vn')).toContain('alpha');
+  });
+
   it('keeps the previous site of a school whose content became invalid', async () => {
     const yaml = path.join(content, 'schools', 'alpha', 'school.yaml');
     const before = await index('alpha.thunghiem.edu.vn');
