@@ -11,6 +11,7 @@ import { loadContent } from '../content/load.ts';
 import { setBuildData, type DirectoryEntry, type Syndication } from './build-data.ts';
 import type { LoadedHost } from '../content/load.ts';
 import { PACKAGE_ROOT } from './paths.ts';
+import { applySchoolUrls } from './site-urls.ts';
 
 /** What the orchestrator asks a worker to render. */
 export interface AstroJob {
@@ -28,6 +29,7 @@ async function run(jobFile: string): Promise<void> {
   const schools = loaded.schools.filter((s) => job.schoolIds.includes(s.id));
   const missing = job.schoolIds.filter((id) => !schools.some((s) => s.id === id));
   if (missing.length > 0) throw new Error(`Content of ${missing.join(', ')} changed during the build or is invalid.`);
+  applySchoolUrls(schools, loaded.host);
   const host = job.includeHost ? loaded.host : undefined;
   setBuildData({
     schools,

@@ -26,6 +26,8 @@ import type { AstroJob } from './astro-worker.ts';
 import { HOST_ROUTE, type DirectoryEntry } from './build-data.ts';
 import { buildPaths, PACKAGE_ROOT } from './paths.ts';
 import { limiter } from '../util/concurrency.ts';
+import { rebaseSite } from './rebase.ts';
+import { applySchoolUrls, basePath, siteFolder } from './site-urls.ts';
 import { publishSite, recoverInterruptedSwaps } from './publish.ts';
 import type { BuildProgress } from './progress.ts';
 
@@ -127,14 +129,16 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
   const inShard = (id: string) => !opts.shard || shardOf(id, opts.shard.count) === opts.shard.index;
   const loaded = { ...all, schools: all.schools.filter((s) => inShard(s.id)), invalid: all.invalid.filter(inShard) };
   const reports: SiteReport[] = [];
-  for (const id of loaded.invalid) {
-    reports.push({ id, name: id, domain: loaded.domains.get(id), status: 'invalid', pages: 0, keptPrevious: false });
-  }
 
   // The checker runs on every valid school; the host decides whether errors block publishing.
   const settings = loaded.host?.config.compliance ?? { blockPublishingOnErrors: false, preset: 'recommended' };
   const check = runChecks({ sites: loaded.schools.map(factsFromContent), date: opts.date ?? todayInVietnam(), preset: settings.preset });
   const compliance = new Map(check.sites.map((s) => [s.id, { errors: s.summary.errors, warnings: s.summary.warnings }]));
+  // Addresses are set after the check, which judges each school's own domain and e-mail.
+  applySchoolUrls(all.schools, all.host, all.domains);
+  for (const id of loaded.invalid) {
+    reports.push({ id, name: id, domain: loaded.domains.get(id), status: 'invalid', pages: 0, keptPrevious: false });
+  }
   const publishable = loaded.schools.filter((s) => {
     if (!settings.blockPublishingOnErrors || (compliance.get(s.id)?.errors ?? 0) === 0) return true;
     reports.push({
@@ -167,7 +171,7 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
       prev !== undefined &&
       prev.fingerprint === fingerprints.get(s.id) &&
       prev.domain === s.config.domain &&
-      published.has(s.config.domain);
+      published.has(siteFolder(s.config.domain));
     if (same)
       reports.push({
         id: s.id,
@@ -187,7 +191,7 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
     !opts.force &&
     loaded.host !== undefined &&
     state.sites.host?.fingerprint === hostFingerprint &&
-    published.has(loaded.host.config.domain);
+    published.has(siteFolder(loaded.host.config.domain));
   if (hostUnchanged && loaded.host && !opts.schools && !opts.shard) {
     reports.push({
       id: 'host',
@@ -232,7 +236,8 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
   await removeStaleAstroRuns();
   const astroRunDir = path.join(ASTRO_RUNS, runId);
   const finish = async (s: BatchSite, batchDir: string, siblings: BatchSite[]): Promise<void> => {
-    const staged = path.join(runDir, 'sites', s.domain);
+    const folder = siteFolder(s.domain);
+    const staged = path.join(runDir, 'sites', folder);
     try {
       progress?.phase(s.id, 'assemble');
       const pages = await timed(
@@ -250,20 +255,23 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
         await copySchoolIndexes(paths.sites, staged, directory);
         await writeDashboard(staged, check);
       }
+      // Path mode: the school's root-relative links get its `/<id>/` prefix.
+      const base = basePath(s.domain);
+      await rebaseSite(staged, base);
       progress?.phase(s.id, 'index');
-      const indexed = await timed('index', indexSite(staged, paths.cache));
+      const indexed = await timed('index', indexSite(staged, paths.cache, base));
       progress?.phase(s.id, 'publish');
       await timed('compress', precompressSite(staged));
       search.pages += indexed.pages;
       search.seconds += indexed.seconds;
       search.bytes += indexed.bytes;
-      await timed('publish', publishSite(staged, paths.sites, s.domain));
+      await timed('publish', publishSite(staged, paths.sites, folder));
       state.sites[s.id] = { domain: s.domain, fingerprint: fingerprints.get(s.id)! };
       stateWrites = stateWrites.then(() => writeState(stateFile, state));
       await stateWrites;
       reports.push(siteReport(s, 'built', pages));
       progress?.finished(s.id, 'built', pages);
-      log(`  ✓ ${s.id} → ${path.relative(process.cwd(), path.join(paths.sites, s.domain))} (${pages} trang)`);
+      log(`  ✓ ${s.id} → ${path.relative(process.cwd(), path.join(paths.sites, folder))} (${pages} trang)`);
     } catch (err) {
       await rm(staged, { recursive: true, force: true }).catch(() => {});
       reports.push(siteReport(s, 'failed', 0, describeFailure(err)));
@@ -329,7 +337,7 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
   // A site that was not rebuilt keeps whatever good version was published before.
   const live = new Set(await readdir(paths.sites).catch(() => [] as string[]));
   for (const r of reports) {
-    if (r.status !== 'built' && r.status !== 'unchanged') r.keptPrevious = r.domain !== undefined && live.has(r.domain);
+    if (r.status !== 'built' && r.status !== 'unchanged') r.keptPrevious = r.domain !== undefined && live.has(siteFolder(r.domain));
   }
   reports.sort((a, b) => a.id.localeCompare(b.id));
   return {
@@ -366,7 +374,7 @@ function siteReport(s: BatchSite, status: SiteStatus, pages: number, error?: str
 /** The host's district-wide search merges a same-origin copy of each published school index. */
 async function copySchoolIndexes(sitesDir: string, hostDir: string, directory: DirectoryEntry[]): Promise<void> {
   for (const s of directory) {
-    const from = path.join(sitesDir, s.domain, 'pagefind');
+    const from = path.join(sitesDir, siteFolder(s.domain), 'pagefind');
     if (await stat(from).catch(() => null)) await cp(from, path.join(hostDir, SCHOOL_INDEXES_DIR, s.id), { recursive: true });
   }
 }

@@ -36,6 +36,16 @@ export const hostSchema = z.strictObject({
       preset: z.enum(PRESET_IDS).default('recommended'),
     })
     .default({ blockPublishingOnErrors: false, preset: 'recommended' }),
+  /** How school sites are addressed. */
+  hosting: z
+    .strictObject({
+      /**
+       * `domain` (default): each school at the root of its own domain (`school.yaml` `domain`).
+       * `path`: for hosts without subdomains, each school at `https://<host domain>/<school id>/`.
+       */
+      schoolUrls: z.enum(['domain', 'path']).default('domain'),
+    })
+    .default({ schoolUrls: 'domain' }),
 });
 
 export type Host = z.infer<typeof hostSchema>;

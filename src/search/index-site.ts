@@ -28,8 +28,8 @@ function assertOk(res: { errors: string[] }, what: string): void {
   if (res.errors.length > 0) throw new Error(`Pagefind ${what}: ${res.errors.join('; ')}`);
 }
 
-/** Indexes `siteDir` into `siteDir/pagefind/`. */
-export async function indexSite(siteDir: string, cacheDir: string): Promise<IndexResult> {
+/** Indexes `siteDir` into `siteDir/pagefind/`; `base` is the site's path prefix (`/` or `/<id>/`). */
+export async function indexSite(siteDir: string, cacheDir: string, base = '/'): Promise<IndexResult> {
   const started = performance.now();
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'vi' });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
@@ -45,7 +45,10 @@ export async function indexSite(siteDir: string, cacheDir: string): Promise<Inde
       const extra: string[] = [];
       const attachments: string[] = [];
       for (const a of body.find('a[href^="/"]').toArray()) {
-        const href = $(a).attr('href')!.split(/[?#]/)[0]!;
+        const raw = $(a).attr('href')!.split(/[?#]/)[0]!;
+        if (!raw.startsWith(base)) continue;
+        // The file's path inside the site folder, without the site's path prefix.
+        const href = `/${raw.slice(base.length)}`;
         if (!/\.(pdf|docx)$/i.test(href)) continue;
         const text = await attachmentText(path.join(siteDir, href), path.join(cacheDir, 'attachment-text'));
         if (text) attachments.push(text);
@@ -56,7 +59,7 @@ export async function indexSite(siteDir: string, cacheDir: string): Promise<Inde
       if (folded !== text) extra.push(`<div data-pagefind-weight="0.5">${escapeHtml(folded)}</div>`);
       body.append(extra.join(''));
       const rel = path.relative(siteDir, file).split(path.sep).join('/');
-      const url = `/${rel.replace(/(^|\/)index\.html$/, '$1')}`;
+      const url = `${base}${rel.replace(/(^|\/)index\.html$/, '$1')}`;
       assertOk(await index.addHTMLFile({ url, content: $.html() }), `indexing ${url}`);
       pages++;
     }

@@ -30,7 +30,8 @@ async function setup(root: HTMLElement): Promise<void> {
   const list = root.querySelector<HTMLUListElement>('[data-search-results]')!;
   const text = JSON.parse(root.dataset.text ?? '{}') as Record<string, string>;
   const merges = JSON.parse(root.dataset.merge ?? '[]') as { path: string; baseUrl: string; name: string }[];
-  const path = '/pagefind/pagefind.js';
+  // The bundle's URL is an attribute so that a site served under a path prefix gets it rewritten.
+  const path = root.dataset.pagefindBundle ?? '/pagefind/pagefind.js';
   const pagefind = (await import(/* @vite-ignore */ path)) as Pagefind;
   await pagefind.options({ excerptLength: 24 });
   for (const m of merges) await pagefind.mergeIndex(m.path, { baseUrl: m.baseUrl, mergeFilter: { [text.school!]: m.name } });

@@ -4,7 +4,8 @@
  * hashed assets and the site's own 404 page.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { appendFile, cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { gunzipSync } from 'node:zlib';
 import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
@@ -30,9 +31,10 @@ function get(
   host: string,
   p: string,
   headers: Record<string, string> = {},
+  onPort = port,
 ): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = http.get({ host: '127.0.0.1', port, path: p, headers: { Host: host, ...headers } }, (res) => {
+    const req = http.get({ host: '127.0.0.1', port: onPort, path: p, headers: { Host: host, ...headers } }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
@@ -41,13 +43,8 @@ function get(
   });
 }
 
-beforeAll(async () => {
-  const base = await tempDir('congtruong-nginx-');
-  const out = path.join(base, 'dist');
-  await buildSites({ contentDir: path.join(FIXTURES, 'content', 'basic'), outDir: out, date: '2026-11-23' });
-  port = await freePort();
-  const sites = ['alpha.thunghiem.edu.vn', 'beta.thunghiem.edu.vn', 'pgd.thunghiem.edu.vn'];
-  const servers = nginxConfig(sites, { sitesDir: path.join(out, 'sites'), listen: `127.0.0.1:${port}`, https: true });
+/** Starts a real nginx on 127.0.0.1 with the given server blocks; resolves when it accepts connections. */
+async function startNginx(base: string, servers: string, onPort: number): Promise<ChildProcess> {
   const prefix = path.join(base, 'nginx');
   await mkdir(path.join(prefix, 'logs'), { recursive: true });
   const conf = path.join(prefix, 'nginx.conf');
@@ -58,16 +55,26 @@ beforeAll(async () => {
   );
   const test = spawnSync(NGINX, ['-t', '-p', prefix, '-c', conf], { encoding: 'utf8' });
   expect(test.status, test.stderr).toBe(0);
-  proc = spawn(NGINX, ['-p', prefix, '-c', conf], { stdio: 'ignore' });
+  const child = spawn(NGINX, ['-p', prefix, '-c', conf], { stdio: 'ignore' });
   for (let i = 0; i < 50; i++) {
     const up = await new Promise<boolean>((resolve) => {
-      const s = net.connect(port, '127.0.0.1', () => (s.end(), resolve(true)));
+      const s = net.connect(onPort, '127.0.0.1', () => (s.end(), resolve(true)));
       s.on('error', () => resolve(false));
     });
-    if (up) return;
+    if (up) return child;
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error('nginx did not start');
+}
+
+beforeAll(async () => {
+  const base = await tempDir('congtruong-nginx-');
+  const out = path.join(base, 'dist');
+  await buildSites({ contentDir: path.join(FIXTURES, 'content', 'basic'), outDir: out, date: '2026-11-23' });
+  port = await freePort();
+  const sites = ['alpha.thunghiem.edu.vn', 'beta.thunghiem.edu.vn', 'pgd.thunghiem.edu.vn'];
+  const servers = nginxConfig(sites, { sitesDir: path.join(out, 'sites'), listen: `127.0.0.1:${port}`, https: true });
+  proc = await startNginx(base, servers, port);
 });
 
 afterAll(() => {
@@ -111,5 +118,82 @@ describe('nginx serving the published sites', () => {
     expect(asset.status).toBe(200);
     expect(asset.headers['cache-control']).toContain('immutable');
     expect(asset.headers['x-content-type-options']).toBe('nosniff');
+  });
+});
+
+describe('path mode: schools under the host domain at /<school id>/', () => {
+  let pathProc: ChildProcess | undefined;
+  let pathPort: number;
+  let out: string;
+  const HOST = 'pgd.thunghiem.edu.vn';
+  const at = (p: string, headers: Record<string, string> = {}) => get(HOST, p, headers, pathPort);
+
+  beforeAll(async () => {
+    const base = await tempDir('congtruong-nginx-path-');
+    const content = path.join(base, 'content');
+    out = path.join(base, 'dist');
+    await cp(path.join(FIXTURES, 'content', 'basic'), content, { recursive: true });
+    await appendFile(path.join(content, 'host.yaml'), 'hosting:\n  schoolUrls: path\n');
+    const report = await buildSites({ contentDir: content, outDir: out, date: '2026-11-23' });
+    expect(report.sites.filter((s) => s.status === 'built').map((s) => s.id)).toEqual(['alpha', 'beta', 'host']);
+    const folders = await readdir(path.join(out, 'sites'));
+    expect(folders.sort()).toEqual([HOST, `${HOST}+alpha`, `${HOST}+beta`]);
+    pathPort = await freePort();
+    pathProc = await startNginx(
+      base,
+      nginxConfig(folders, { sitesDir: path.join(out, 'sites'), listen: `127.0.0.1:${pathPort}` }),
+      pathPort,
+    );
+  }, 120_000);
+
+  afterAll(() => {
+    pathProc?.kill('SIGTERM');
+  });
+
+  it('serves each school under its path with its links, assets and 404 page', async () => {
+    const home = await at('/alpha/');
+    expect(home.status).toBe(200);
+    expect(home.body).toContain('<title>Trường Trung học cơ sở Alpha</title>');
+    // Every root-relative link of the page stays inside the school.
+    const links = [...home.body.matchAll(/\s(?:href|src)="(\/[^"]*)"/g)].map((m) => m[1]!);
+    expect(links.length).toBeGreaterThan(5);
+    expect(links.filter((l) => !l.startsWith('/alpha/'))).toEqual([]);
+    expect((await at('/alpha/tin-tuc/le-khai-giang/')).status).toBe(200);
+    const css = /href="(\/alpha\/_astro\/[^"]+\.css)"/.exec(home.body)![1]!;
+    const asset = await at(css);
+    expect(asset.status).toBe(200);
+    expect(asset.headers['cache-control']).toContain('immutable');
+    const missing = await at('/alpha/khong-co/');
+    expect(missing.status).toBe(404);
+    expect(missing.body).toContain('Trường Trung học cơ sở Alpha');
+    expect((await at('/beta/')).body).toContain('<title>Trường Tiểu học Beta</title>');
+    expect((await at('/')).body).toContain('<title>Phòng Giáo dục và Đào tạo huyện Thử Nghiệm</title>');
+  });
+
+  it('gives feeds, sitemaps and the search index the prefixed addresses', async () => {
+    const feed = (await at('/alpha/rss.xml')).body;
+    expect(feed).toContain(`<link>https://${HOST}/alpha/</link>`);
+    expect(feed).toContain(`https://${HOST}/alpha/tin-tuc/le-khai-giang/`);
+    expect((await at('/alpha/sitemap.xml')).body).toContain(`<loc>https://${HOST}/alpha/</loc>`);
+    const search = (await at('/alpha/tim-kiem/')).body;
+    expect(search).toContain('data-pagefind-bundle="/alpha/pagefind/pagefind.js"');
+    const fragments = await readdir(path.join(out, 'sites', `${HOST}+alpha`, 'pagefind', 'fragment'));
+    const fragment = JSON.parse(
+      gunzipSync(
+        await readFile(
+          path.join(
+            out,
+            'sites',
+            `${HOST}+alpha`,
+            'pagefind',
+            'fragment',
+            fragments.find((f) => f.endsWith('.pf_fragment'))!,
+          ),
+        ),
+      )
+        .toString('utf8')
+        .replace(/^pagefind_dcd/, ''),
+    ) as { url: string };
+    expect(fragment.url.startsWith('/alpha/')).toBe(true);
   });
 });
