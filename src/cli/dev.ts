@@ -1,6 +1,91 @@
 /** `congtruong dev <school>`: previews one school with live reload and the browser editor. */
-export function run(argv: string[]): Promise<number> {
-  void argv;
-  console.error('Not implemented yet.');
-  return Promise.resolve(2);
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Lang } from '../errors/content-errors.ts';
+import { startDevServer } from '../dev/dev-server.ts';
+import { schoolIds } from '../dev/school-content.ts';
+
+const USAGE = {
+  vi: `Cách dùng: congtruong dev <mã-trường> [--content THƯ_MỤC] [--port 4321] [--host 127.0.0.1] [--lang vi|en] [--no-cms]
+
+Xem trước trang web của một trường tại http://127.0.0.1:4321/, tự tải lại khi tệp nội dung thay đổi.
+Soạn nội dung trên trình duyệt tại http://127.0.0.1:4321/admin/ (tắt bằng --no-cms).`,
+  en: `Usage: congtruong dev <school-id> [--content DIR] [--port 4321] [--host 127.0.0.1] [--lang vi|en] [--no-cms]
+
+Previews one school's site at http://127.0.0.1:4321/ and reloads when content files change.
+Edit content in the browser at http://127.0.0.1:4321/admin/ (disable with --no-cms).`,
+} as const;
+
+export async function run(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      options: {
+        content: { type: 'string', default: 'content' },
+        port: { type: 'string', default: '4321' },
+        host: { type: 'string', default: '127.0.0.1' },
+        lang: { type: 'string', default: 'vi' },
+        cms: { type: 'boolean', default: true },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      allowPositionals: true,
+      allowNegative: true,
+      strict: true,
+    });
+  } catch (err) {
+    console.error(`${(err as Error).message}\n\n${USAGE.vi}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.lang !== 'vi' && values.lang !== 'en') {
+    console.error(`--lang phải là vi hoặc en (--lang must be vi or en), không phải "${values.lang}".`);
+    return 2;
+  }
+  const lang: Lang = values.lang;
+  if (values.help) {
+    console.log(USAGE[lang]);
+    return 0;
+  }
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    console.error(
+      lang === 'vi'
+        ? `--port phải là số từ 1 đến 65535 (không phải "${values.port}").`
+        : `--port must be 1 to 65535 (not "${values.port}").`,
+    );
+    return 2;
+  }
+  const ids = await schoolIds(values.content);
+  const school = positionals[0];
+  if (positionals.length !== 1 || !school || !ids.includes(school)) {
+    const known = ids.length > 0 ? ids.join(', ') : lang === 'vi' ? '(không có trường nào)' : '(none)';
+    const where = path.join(values.content, 'schools');
+    console.error(
+      lang === 'vi'
+        ? `${school ? `Không có trường "${school}" trong ${where}.` : 'Thiếu mã trường.'} Các trường có: ${known}.\n\n${USAGE.vi}`
+        : `${school ? `No school "${school}" in ${where}.` : 'Missing school id.'} Schools: ${known}.\n\n${USAGE.en}`,
+    );
+    return 2;
+  }
+
+  let server;
+  try {
+    server = await startDevServer({ contentDir: values.content, school, port, host: values.host, lang, cms: values.cms });
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    console.error(lang === 'vi' ? `Không khởi động được máy chủ xem trước: ${message}` : `Could not start the preview server: ${message}`);
+    return 1;
+  }
+  // Runs until Ctrl-C (or a SIGTERM from a process manager); then stops the child processes.
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  const forced = setTimeout(() => process.exit(0), 5000);
+  forced.unref();
+  await server.stop();
+  console.log(lang === 'vi' ? 'Đã dừng.' : 'Stopped.');
+  return 0;
 }

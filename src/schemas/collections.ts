@@ -117,6 +117,11 @@ export const disclosureSchema = z.strictObject({
   /** For the annual report: the calendar year it covers (figures as of 31/12). */
   reportYear: z.number().int().min(2000).max(2100).optional(),
   attachments: z.array(attachment()).default([]),
+  /**
+   * A draft is validated but neither published nor counted as published by the checker
+   * (`congtruong new disclosure` creates the items of a year as drafts). Default `false`.
+   */
+  draft: z.boolean().default(false),
 });
 
 /** Mẫu đơn: a downloadable form. */

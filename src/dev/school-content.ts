@@ -1,0 +1,70 @@
+/**
+ * The content of the one school being previewed: loaded and validated exactly as the build
+ * does, then handed to the theme through `setBuildData`. Invalid content keeps its issues so
+ * that the preview can show them instead of the pages.
+ */
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { setBuildData, type Syndication } from '../build/build-data.ts';
+import { loadContent, type LoadedHost, type LoadedSchool } from '../content/load.ts';
+import type { ContentIssue } from '../content/issues.ts';
+import { schoolYearOf, todayInVietnam } from '../util/dates.ts';
+
+export interface SchoolContent {
+  /** The school, when its content has no errors. */
+  school?: LoadedSchool | undefined;
+  /** Every problem found (school and host), errors and warnings. */
+  issues: ContentIssue[];
+  /** Milliseconds the load took. */
+  ms: number;
+}
+
+/** Loads the school (and the host, for the notices it syndicates) and publishes it to the theme. */
+export async function loadSchoolContent(contentDir: string, schoolId: string): Promise<SchoolContent> {
+  const started = performance.now();
+  const loaded = await loadContent(contentDir, [schoolId]);
+  const school = loaded.schools.find((s) => s.id === schoolId);
+  setBuildData({
+    schools: school ? [school] : [],
+    directory: [],
+    builtAt: new Date().toISOString(),
+    syndication: loaded.host && syndicationOf(loaded.host),
+  });
+  return { school, issues: loaded.issues, ms: performance.now() - started };
+}
+
+/**
+ * What school sites show of their host. Mirrors `syndicationOf` in `src/build/astro-worker.ts`
+ * (which cannot be imported: that module runs a build when loaded).
+ */
+function syndicationOf(host: LoadedHost): Syndication {
+  const origin = `https://${host.config.domain}`;
+  return {
+    hostName: host.config.name,
+    hostDomain: host.config.domain,
+    notices: host.collections.news
+      .filter((n) => !n.data.draft)
+      .sort((a, b) => b.data.date.localeCompare(a.data.date))
+      .slice(0, 5)
+      .map((n) => ({ title: n.data.title, date: n.data.date, url: `${origin}/tin-tuc/${n.slug}/` })),
+    documents: host.collections.documents
+      .sort((a, b) => b.data.issued.localeCompare(a.data.issued))
+      .slice(0, 10)
+      .map((d) => ({ title: d.data.summary, number: d.data.number, date: d.data.issued, url: `${origin}/van-ban/${d.slug}/` })),
+  };
+}
+
+/** School years with a `disclosures/<year>/` folder, plus the current one (for the editor). */
+export async function disclosureYears(schoolDir: string): Promise<string[]> {
+  const names = await readdir(path.join(schoolDir, 'disclosures')).catch(() => [] as string[]);
+  return [...new Set([...names.filter((n) => /^\d{4}-\d{4}$/.test(n)), schoolYearOf(todayInVietnam())])];
+}
+
+/** School folders of a content folder (for the "unknown school" message). */
+export async function schoolIds(contentDir: string): Promise<string[]> {
+  const entries = await readdir(path.join(contentDir, 'schools'), { withFileTypes: true }).catch(() => []);
+  return entries
+    .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
+    .map((e) => e.name)
+    .sort();
+}

@@ -1,0 +1,155 @@
+/**
+ * Copying attachments into a school's folder. A file is accepted only when its content (the
+ * magic bytes read by `file-type`) matches its extension and that type is allowed for the
+ * field, and when it is within the size limit: a `.pdf` that is really a program or a web
+ * page never reaches a school site.
+ *
+ * Existing files are never overwritten: the same content is reused, a different file with the
+ * same name gets a `-2`, `-3` … suffix.
+ */
+import { createHash } from 'node:crypto';
+import { constants } from 'node:fs';
+import { copyFile, mkdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { fileTypeFromFile } from 'file-type';
+import { extensionOf, safeAttachmentName } from './names.ts';
+import { formatBytes, ScaffoldError } from './scaffold-error.ts';
+
+const MB = 1024 * 1024;
+
+/**
+ * Extensions we accept → the type `file-type` reports for such a file. Old Office files
+ * (`.doc`, `.xls`) are OLE compound files and are reported as `cfb`.
+ */
+export const FILE_TYPES = {
+  pdf: 'pdf',
+  docx: 'docx',
+  doc: 'cfb',
+  xlsx: 'xlsx',
+  xls: 'cfb',
+  pptx: 'pptx',
+  odt: 'odt',
+  ods: 'ods',
+  jpg: 'jpg',
+  jpeg: 'jpg',
+  png: 'png',
+  webp: 'webp',
+} as const;
+export type FileExtension = keyof typeof FILE_TYPES;
+
+export interface AttachmentPolicy {
+  /** Folder inside the school folder where copies go. */
+  folder: string;
+  extensions: readonly FileExtension[];
+  /** Largest accepted file, in bytes. */
+  maxBytes: number;
+}
+
+const OFFICE: readonly FileExtension[] = ['pdf', 'docx', 'doc', 'xlsx', 'xls', 'odt', 'ods'];
+
+/**
+ * What each kind of attachment accepts. Limits keep sites light on the shared server and on
+ * parents' phones: 20 MB for documents (a scanned, signed PDF of 30 pages), 10 MB for photos
+ * (the build makes small WebP copies anyway).
+ */
+export const ATTACHMENT_POLICIES = {
+  /** Văn bản, công khai, tuyển sinh, lịch: signed documents and tables. */
+  document: { folder: 'media/tep', extensions: [...OFFICE, 'pptx'], maxBytes: 20 * MB },
+  /** Mẫu đơn: forms parents download and fill in. */
+  form: { folder: 'media/mau-don', extensions: OFFICE, maxBytes: 20 * MB },
+  /** Báo cáo thường niên: PDF only (TT 09/2024/TT-BGDĐT Điều 14; rule CK-008). */
+  annualReport: { folder: 'media/tep', extensions: ['pdf'], maxBytes: 20 * MB },
+  /** Photos and illustrations. */
+  image: { folder: 'media/anh', extensions: ['jpg', 'jpeg', 'png', 'webp'], maxBytes: 10 * MB },
+} as const satisfies Record<string, AttachmentPolicy>;
+export type AttachmentKind = keyof typeof ATTACHMENT_POLICIES;
+
+export interface CheckedAttachment {
+  /** The file as given on the command line, resolved. */
+  source: string;
+  /** Safe file name to copy to (before any `-2` suffix). */
+  name: string;
+  ext: FileExtension;
+  bytes: number;
+  policy: AttachmentPolicy;
+}
+
+/** Checks one file before anything is written. Throws a `ScaffoldError` that says what to do. */
+export async function checkAttachment(given: string, kind: AttachmentKind, flag = '--file'): Promise<CheckedAttachment> {
+  const policy: AttachmentPolicy = ATTACHMENT_POLICIES[kind];
+  const source = path.resolve(given);
+  const st = await stat(source).catch(() => null);
+  if (!st || !st.isFile()) {
+    throw new ScaffoldError({
+      vi: `${flag} ${given}: không tìm thấy tệp này. Kiểm tra đường dẫn (đặt trong dấu nháy kép nếu tên có khoảng trắng).`,
+      en: `${flag} ${given}: no such file. Check the path (quote it if the name has spaces).`,
+    });
+  }
+  const allowed = policy.extensions.map((e) => `.${e}`).join(', ');
+  const ext = extensionOf(given);
+  if (!(policy.extensions as readonly string[]).includes(ext)) {
+    throw new ScaffoldError({
+      vi: `${flag} ${given}: loại tệp ${ext ? `.${ext}` : '(không có đuôi)'} không được nhận ở đây. Cần một trong: ${allowed}. Cách sửa: lưu tệp thành một trong các định dạng đó (ví dụ "Lưu thành PDF" trong Word).`,
+      en: `${flag} ${given}: ${ext ? `.${ext}` : '(no extension)'} files are not accepted here. Expected one of: ${allowed}. Fix: save the file in one of those formats (e.g. "Save as PDF" in Word).`,
+    });
+  }
+  if (st.size === 0) {
+    throw new ScaffoldError({
+      vi: `${flag} ${given}: tệp rỗng (0 byte). Cần tệp có nội dung; hãy lưu lại tệp rồi thử lại.`,
+      en: `${flag} ${given}: the file is empty (0 bytes). Save the file again and retry.`,
+    });
+  }
+  if (st.size > policy.maxBytes) {
+    throw new ScaffoldError({
+      vi: `${flag} ${given}: tệp nặng ${formatBytes(st.size, 'vi')}, vượt giới hạn ${formatBytes(policy.maxBytes, 'vi')}. Cách sửa: nén PDF (in lại bằng "Microsoft Print to PDF" hoặc quét ở 150 dpi), giảm kích thước ảnh, hoặc tách thành nhiều tệp.`,
+      en: `${flag} ${given}: the file is ${formatBytes(st.size, 'en')}, over the ${formatBytes(policy.maxBytes, 'en')} limit. Fix: compress the PDF (print it again to PDF or scan at 150 dpi), shrink the image, or split the file.`,
+    });
+  }
+  const detected = await fileTypeFromFile(source).catch(() => undefined);
+  const expected = FILE_TYPES[ext as FileExtension];
+  if (detected?.ext !== expected) {
+    const what = detected ? `${detected.ext} (${detected.mime})` : 'không nhận ra / unrecognised (text, HTML or damaged)';
+    throw new ScaffoldError({
+      vi: `${flag} ${given}: tên tệp có đuôi .${ext} nhưng nội dung là ${what}. Cần một tệp .${ext} thật. Cách sửa: mở tệp gốc và lưu lại đúng định dạng; không đổi tên đuôi tệp bằng tay.`,
+      en: `${flag} ${given}: the name ends in .${ext} but the content is ${what}. Expected a real .${ext} file. Fix: open the original and save it in that format; do not just rename the extension.`,
+    });
+  }
+  return { source, name: safeAttachmentName(given, ext), ext: ext as FileExtension, bytes: st.size, policy };
+}
+
+const digest = async (file: string) =>
+  createHash('sha256')
+    .update(await readFile(file))
+    .digest('hex');
+
+/**
+ * Copies a checked file into `schoolDir/<policy folder>/` and returns its reference relative
+ * to the school folder (`media/tep/ke-hoach.pdf`), as written in front matter.
+ */
+export async function copyAttachment(schoolDir: string, file: CheckedAttachment): Promise<{ ref: string; reused: boolean }> {
+  const dir = path.join(schoolDir, file.policy.folder);
+  await mkdir(dir, { recursive: true });
+  const stem = file.name.slice(0, -(file.ext.length + 1));
+  let sourceDigest: string | undefined;
+  for (let n = 1; ; n++) {
+    const name = n === 1 ? file.name : `${stem}-${n}.${file.ext}`;
+    const target = path.join(dir, name);
+    const existing = await stat(target).catch(() => null);
+    const ref = `${file.policy.folder}/${name}`;
+    if (existing) {
+      // The same file attached twice (a form in Word and in a news post) is stored once.
+      if (existing.isFile() && existing.size === file.bytes) {
+        sourceDigest ??= await digest(file.source);
+        if ((await digest(target)) === sourceDigest) return { ref, reused: true };
+      }
+      continue;
+    }
+    // COPYFILE_EXCL: never replace a file that appeared in the meantime.
+    try {
+      await copyFile(file.source, target, constants.COPYFILE_EXCL);
+      return { ref, reused: false };
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    }
+  }
+}

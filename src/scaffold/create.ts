@@ -1,0 +1,168 @@
+/**
+ * Creating entries: every check runs first (values, attachments, name clash, schema), then the
+ * attachments are copied and the Markdown file is written with `wx`, so an existing file is
+ * never replaced.
+ */
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { z } from 'zod';
+import { COLLECTIONS, type CollectionName } from '../content/collections.ts';
+import { splitFrontMatter } from '../content/front-matter.ts';
+import type { ContentIssue } from '../content/issues.ts';
+import { parseWithFriendlyErrors } from '../content/validate.ts';
+import { parseYaml } from '../content/yaml-source.ts';
+import { formatIssues } from '../errors/format.ts';
+import { slugify } from '../util/slug.ts';
+import { checkAttachment, copyAttachment, type CheckedAttachment } from './attachments.ts';
+import { existingItems, itemsForYear, disclosureBody, disclosureLines } from './disclosures.ts';
+import type { EntryKind } from './entries.ts';
+import { list, str, type SchoolContext, type Values } from './flags.ts';
+import { markdownFile, type AttachmentRef } from './front-matter.ts';
+import { ScaffoldError } from './scaffold-error.ts';
+
+/** Path for messages: relative to the working directory, with `/`. */
+export function display(abs: string): string {
+  const rel = path.relative(process.cwd(), abs);
+  return (rel.startsWith('..') ? abs : rel).split(path.sep).join('/');
+}
+
+export interface CreateResult {
+  /** Files written (Markdown and copied attachments), for display. */
+  created: string[];
+  /** Attachments that were already in the folder with the same content. */
+  reused: string[];
+  /** Existing entries left alone (disclosure drafts). */
+  skipped: string[];
+}
+
+/** Validates a Markdown file's front matter exactly as the loader will. */
+export function validateMarkdown(text: string, schema: z.ZodType, file: string): ContentIssue[] {
+  const split = splitFrontMatter(text);
+  if (!split) return [{ name: 'frontMatterMissing', severity: 'error', file, line: 1 }];
+  const y = parseYaml(split.yaml, file, split.yamlLineOffset);
+  if (!y.ok) return [y.issue];
+  const res = parseWithFriendlyErrors(schema, y.data ?? {}, file, y.source);
+  return res.ok ? [] : res.issues;
+}
+
+function refuseInvalid(issues: ContentIssue[]): never {
+  throw new ScaffoldError({
+    vi: `Chưa ghi tệp nào: nội dung sẽ tạo không hợp lệ.\n\n${formatIssues(issues, 'vi')}\n\nSửa giá trị của tùy chọn tương ứng rồi chạy lại lệnh.`,
+    en: `Nothing was written: the content would not be valid.\n\n${formatIssues(issues, 'en')}\n\nFix the value of the matching option and run the command again.`,
+  });
+}
+
+/** Refuses when a file with the same address (slug) already exists in `folder`. */
+async function refuseClash(folder: string, slug: string): Promise<void> {
+  const names = await readdir(folder).catch(() => [] as string[]);
+  const clash = names.find((n) => n.toLowerCase().endsWith('.md') && slugify(n.slice(0, -3)) === slug);
+  if (clash) {
+    const file = display(path.join(folder, clash));
+    throw new ScaffoldError(
+      {
+        vi: `Đã có tệp ${file} (cùng địa chỉ "${slug}"), không ghi đè. Cách sửa: mở tệp đó để sửa, hoặc đặt tên khác bằng --slug TÊN-KHÁC.`,
+        en: `${file} already exists (same address "${slug}"); it is not overwritten. Fix: edit that file, or choose another name with --slug OTHER-NAME.`,
+      },
+      1,
+    );
+  }
+}
+
+async function checkAttachments(kind: EntryKind, v: Values): Promise<{ checked: CheckedAttachment[]; alts: string[] }> {
+  const spec = kind.attachments;
+  if (!spec) return { checked: [], alts: [] };
+  const files = list(v, spec.flag);
+  const flag = `--${spec.flag}`;
+  if (files.length < spec.min) {
+    throw new ScaffoldError({
+      vi: `Cần ít nhất ${spec.min} tệp: thêm ${flag} ĐƯỜNG_DẪN_TỆP.`,
+      en: `At least ${spec.min} file(s) needed: add ${flag} PATH.`,
+    });
+  }
+  if (files.length > spec.max) {
+    throw new ScaffoldError({
+      vi: `Chỉ nhận tối đa ${spec.max} tệp ${flag} (đang có ${files.length}).`,
+      en: `At most ${spec.max} ${flag} file(s) are accepted (got ${files.length}).`,
+    });
+  }
+  const alts = spec.altFlag ? list(v, spec.altFlag).map((a) => a.normalize('NFC').trim()) : [];
+  if (spec.altFlag && (alts.length !== files.length || alts.some((a) => a === ''))) {
+    throw new ScaffoldError({
+      vi: `Mỗi ảnh cần một mô tả cho người khiếm thị (TT 32/2017/TT-BTTTT Điều 18): ${files.length} ảnh nhưng ${alts.length} --${spec.altFlag}. Ví dụ: ${flag} anh.jpg --${spec.altFlag} "Học sinh dự lễ chào cờ".`,
+      en: `Each image needs a description for blind readers: ${files.length} image(s) but ${alts.length} --${spec.altFlag}. Example: ${flag} photo.jpg --${spec.altFlag} "Pupils at the flag ceremony".`,
+    });
+  }
+  const kindName = spec.kind(v);
+  const checked: CheckedAttachment[] = [];
+  for (const f of files) checked.push(await checkAttachment(f, kindName, flag));
+  return { checked, alts };
+}
+
+/** Creates one entry of a collection. */
+export async function createEntry(kind: EntryKind, v: Values, ctx: SchoolContext): Promise<CreateResult> {
+  const { checked, alts } = await checkAttachments(kind, v);
+  const folder = path.join(ctx.dir, kind.collection, ...(kind.subfolder ? [kind.subfolder(v)] : []));
+  const slug = str(v, 'slug') ?? kind.slug(v, ctx);
+  if (!slug) {
+    throw new ScaffoldError({
+      vi: 'Không tạo được tên tệp từ tiêu đề (tiêu đề chỉ có dấu câu?). Cách sửa: đặt tên bằng --slug ten-tep.',
+      en: 'No file name can be made from the title (only punctuation?). Fix: name it with --slug file-name.',
+    });
+  }
+  await refuseClash(folder, slug);
+  const abs = path.join(folder, `${slug}.md`);
+  const schema = COLLECTIONS[kind.collection as CollectionName];
+  const render = (refs: AttachmentRef[]) => markdownFile(kind.lines(v, refs, ctx), kind.body(v, ctx));
+  // Validate with the names the copies will most likely get; the copy may add a `-2` suffix,
+  // which does not change validity.
+  const planned = checked.map((c, i) => ({ ref: `${c.policy.folder}/${c.name}`, ext: c.ext, alt: alts[i] }));
+  const issues = validateMarkdown(render(planned), schema, display(abs));
+  if (issues.length > 0) refuseInvalid(issues);
+
+  const result: CreateResult = { created: [], reused: [], skipped: [] };
+  const refs: AttachmentRef[] = [];
+  for (const [i, c] of checked.entries()) {
+    const copy = await copyAttachment(ctx.dir, c);
+    refs.push({ ref: copy.ref, ext: c.ext, alt: alts[i] });
+    (copy.reused ? result.reused : result.created).push(display(path.join(ctx.dir, copy.ref)));
+  }
+  await mkdir(folder, { recursive: true });
+  await writeFile(abs, render(refs), { flag: 'wx' });
+  result.created.unshift(display(abs));
+  return result;
+}
+
+/** `new disclosure --year Y` without `--item`: drafts of every required item not yet present. */
+export async function createDisclosureYear(schoolYear: string, published: string, ctx: SchoolContext): Promise<CreateResult> {
+  const folder = path.join(ctx.dir, 'disclosures', schoolYear);
+  const existing = await existingItems(folder);
+  const result: CreateResult = { created: [], reused: [], skipped: [] };
+  const planned: { abs: string; text: string }[] = [];
+  for (const item of itemsForYear(schoolYear, ctx.config.levels)) {
+    const have = existing.get(item);
+    if (have) {
+      result.skipped.push(display(path.join(folder, have)));
+      continue;
+    }
+    const abs = path.join(folder, `${item}.md`);
+    const text = markdownFile(
+      disclosureLines(item, schoolYear, { published, draft: true, today: ctx.today }),
+      disclosureBody(item, schoolYear, ctx, true),
+    );
+    const issues = validateMarkdown(text, COLLECTIONS.disclosures, display(abs));
+    if (issues.length > 0) refuseInvalid(issues);
+    planned.push({ abs, text });
+  }
+  await mkdir(folder, { recursive: true });
+  for (const p of planned) {
+    try {
+      await writeFile(p.abs, p.text, { flag: 'wx' });
+      result.created.push(display(p.abs));
+    } catch (err) {
+      // A file of that name that is not about this item (rare): leave it, report it.
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      result.skipped.push(display(p.abs));
+    }
+  }
+  return result;
+}
