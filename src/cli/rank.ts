@@ -1,6 +1,232 @@
-/** `congtruong rank`: crawls and scores school websites (issue 7). */
-export function run(argv: string[]): Promise<number> {
-  void argv;
-  console.error('Not implemented yet.');
-  return Promise.resolve(2);
+/**
+ * `congtruong rank`: crawls and scores school websites, writes the ranking report (JSON, CSV,
+ * HTML). Exit codes: 0 report written, 2 bad arguments, invalid sites or criteria file.
+ */
+import { mkdir, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Lang } from '../errors/content-errors.ts';
+import { formatIssues } from '../errors/format.ts';
+import { loadCriteria } from '../ranking/criteria.ts';
+import { crawlSites, scoreSnapshot, type ProgressEvent } from '../ranking/rank.ts';
+import { formatCsv } from '../ranking/report/csv.ts';
+import { formatHtml } from '../ranking/report/html.ts';
+import { formatJson } from '../ranking/report/json.ts';
+import { parseResolve, readSitesFile, sitesFromContent, type RankSite } from '../ranking/sites-list.ts';
+import { loadSnapshot, saveSnapshot, SnapshotError, type Snapshot } from '../ranking/snapshot.ts';
+import { isRealDate, parseLocalDate } from '../util/dates.ts';
+
+const USAGE = {
+  vi: `Cách dùng: congtruong rank (--sites TỆP | --content THƯ_MỤC | --from-snapshot TỆP) [tùy chọn]
+
+Thu thập và chấm điểm cổng thông tin các trường, ghi báo cáo xếp hạng (JSON, CSV, HTML).
+
+  --sites TỆP             Danh sách trang web (CSV hoặc YAML: name, url, level, unit, domain)
+  --content THƯ_MỤC       Mọi trường của nội dung Cổng Trường (content/host.yaml + schools)
+  --resolve TÊN=MÁY:CỔNG  Lấy trang của tên miền này từ địa chỉ khác (thử nghiệm), lặp lại được
+  --criteria TỆP          Bộ tiêu chí YAML (mặc định: src/ranking/criteria/default.yaml)
+  --out THƯ_MỤC           Thư mục báo cáo (mặc định: ranking)
+  --concurrency N         Số trang web thu thập song song (mặc định: 4)
+  --date YYYY-MM-DD       Ngày chấm điểm (mặc định: ngày thu thập)
+  --save-snapshot TỆP     Lưu mọi phản hồi đã thu thập (.json hoặc .json.gz)
+  --from-snapshot TỆP     Chấm lại từ bản lưu, không truy cập mạng
+  --max-pages N           Số trang tối đa mỗi trang web (mặc định: 60)
+  --timeout GIÂY          Thời gian tối đa mỗi yêu cầu (mặc định: 30)
+  --site-timeout GIÂY     Thời gian tối đa mỗi trang web (mặc định: 180)
+  --retries N             Số lần thử lại khi lỗi tạm thời (mặc định: 2)
+  --offline               Không tra cứu DNS (chỉ địa chỉ IP và --resolve)
+  --lang vi|en            Ngôn ngữ thông báo và báo cáo HTML (mặc định: vi)`,
+  en: `Usage: congtruong rank (--sites FILE | --content DIR | --from-snapshot FILE) [options]
+
+Crawls and scores school web portals and writes the ranking report (JSON, CSV, HTML).
+
+  --sites FILE            List of sites (CSV or YAML: name, url, level, unit, domain)
+  --content DIR           Every school of a Cổng Trường content folder (content/host.yaml + schools)
+  --resolve NAME=HOST:PORT  Fetch this domain from another address (testing); repeatable
+  --criteria FILE         Criteria YAML (default: src/ranking/criteria/default.yaml)
+  --out DIR               Report folder (default: ranking)
+  --concurrency N         Sites crawled in parallel (default: 4)
+  --date YYYY-MM-DD       Scoring date (default: the crawl date)
+  --save-snapshot FILE    Save every recorded response (.json or .json.gz)
+  --from-snapshot FILE    Score a saved snapshot again, without any network request
+  --max-pages N           Maximum pages per site (default: 60)
+  --timeout SECONDS       Maximum time per request (default: 30)
+  --site-timeout SECONDS  Maximum time per site (default: 180)
+  --retries N             Retries after transient errors (default: 2)
+  --offline               No DNS lookups (IP addresses and --resolve only)
+  --lang vi|en            Language of messages and of the HTML report (default: vi)`,
+};
+
+function bad(lang: Lang, vi: string, en: string): number {
+  console.error(lang === 'vi' ? vi : en);
+  return 2;
+}
+
+const exists = (f: string) =>
+  stat(f).then(
+    () => true,
+    () => false,
+  );
+
+function positiveInt(v: string | undefined): number | undefined | null {
+  if (v === undefined) return undefined;
+  return /^\d+$/.test(v) && Number(v) > 0 ? Number(v) : null;
+}
+
+function progressPrinter(lang: Lang) {
+  const tty = process.stderr.isTTY === true;
+  return {
+    start(site: RankSite) {
+      if (tty) process.stderr.write(`\r\x1b[2K${lang === 'vi' ? 'Đang thu thập' : 'Crawling'} ${site.domain} …`);
+    },
+    done(e: ProgressEvent) {
+      const pages = e.crawl.entries.filter((x) => x.kind === 'page' || x.kind === 'home').length;
+      const line = `[${e.done}/${e.total}] ${e.site.domain}: ${e.crawl.status}, ${pages} ${lang === 'vi' ? 'trang' : 'pages'}, ${(e.crawl.ms / 1000).toFixed(1)} s`;
+      if (tty) process.stderr.write(`\r\x1b[2K${line}${e.done === e.total ? '\n' : ''}`);
+      else console.error(line);
+    },
+  };
+}
+
+export async function run(argv: string[]): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        sites: { type: 'string' },
+        content: { type: 'string' },
+        resolve: { type: 'string', multiple: true },
+        criteria: { type: 'string' },
+        out: { type: 'string' },
+        concurrency: { type: 'string' },
+        date: { type: 'string' },
+        'save-snapshot': { type: 'string' },
+        'from-snapshot': { type: 'string' },
+        'max-pages': { type: 'string' },
+        timeout: { type: 'string' },
+        'site-timeout': { type: 'string' },
+        retries: { type: 'string' },
+        offline: { type: 'boolean' },
+        lang: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (err) {
+    console.error((err as Error).message);
+    console.error(USAGE.vi);
+    return 2;
+  }
+  const lang: Lang = values.lang === 'en' ? 'en' : 'vi';
+  if (values.lang !== undefined && values.lang !== 'vi' && values.lang !== 'en')
+    return bad(lang, `--lang phải là vi hoặc en (không phải "${values.lang}").`, `--lang must be vi or en (not "${values.lang}").`);
+  if (values.help) {
+    console.log(USAGE[lang]);
+    return 0;
+  }
+  const sources = [values.sites, values.content, values['from-snapshot']].filter((x) => x !== undefined).length;
+  if (sources !== 1)
+    return bad(
+      lang,
+      `Cần đúng một trong --sites, --content, --from-snapshot.\n\n${USAGE.vi}`,
+      `Give exactly one of --sites, --content, --from-snapshot.\n\n${USAGE.en}`,
+    );
+  if (values.date !== undefined) {
+    const d = parseLocalDate(values.date);
+    if (!d || !isRealDate(d) || d.iso !== values.date)
+      return bad(
+        lang,
+        `--date phải là một ngày có thật dạng YYYY-MM-DD (không phải "${values.date}").`,
+        `--date must be a real date YYYY-MM-DD (not "${values.date}").`,
+      );
+  }
+  const nums: Record<string, number | undefined> = {};
+  for (const k of ['concurrency', 'max-pages', 'timeout', 'site-timeout'] as const) {
+    const n = positiveInt(values[k]);
+    if (n === null)
+      return bad(
+        lang,
+        `--${k} phải là một số nguyên dương (không phải "${values[k]}").`,
+        `--${k} must be a positive integer (not "${values[k]}").`,
+      );
+    nums[k] = n;
+  }
+  const retries = values.retries === undefined ? undefined : /^\d+$/.test(values.retries) ? Number(values.retries) : null;
+  if (retries === null) return bad(lang, `--retries phải là một số nguyên ≥ 0.`, `--retries must be an integer ≥ 0.`);
+  const resolve = parseResolve(values.resolve ?? []);
+  if (!resolve.ok)
+    return bad(
+      lang,
+      `--resolve phải có dạng tên-miền=máy:cổng (không phải "${resolve.bad}").`,
+      `--resolve must look like domain=host:port (not "${resolve.bad}").`,
+    );
+
+  const criteria = await loadCriteria(values.criteria);
+  if (!criteria.ok) {
+    console.error(criteria.message(lang));
+    return 2;
+  }
+
+  let snapshot: Snapshot;
+  if (values['from-snapshot']) {
+    try {
+      snapshot = await loadSnapshot(values['from-snapshot']);
+    } catch (err) {
+      if (err instanceof SnapshotError)
+        return bad(lang, `Không đọc được bản lưu: ${err.message}.`, `Cannot read the snapshot: ${err.message}.`);
+      throw err;
+    }
+  } else {
+    let sites: RankSite[];
+    if (values.sites) {
+      if (!(await exists(values.sites)))
+        return bad(lang, `Không tìm thấy tệp danh sách ${values.sites}.`, `Sites file ${values.sites} not found.`);
+      const res = await readSitesFile(values.sites, resolve.map);
+      if (!res.ok) {
+        console.error(formatIssues(res.issues, lang));
+        return 2;
+      }
+      sites = res.sites;
+    } else {
+      if (!(await exists(path.join(values.content!, 'schools'))))
+        return bad(lang, `Không tìm thấy ${values.content}/schools/.`, `${values.content}/schools/ not found.`);
+      const res = await sitesFromContent(values.content!, resolve.map);
+      if (!res.ok) {
+        console.error(formatIssues(res.issues, lang));
+        return 2;
+      }
+      sites = res.sites;
+    }
+    const progress = progressPrinter(lang);
+    const timeout = nums.timeout !== undefined ? nums.timeout * 1000 : undefined;
+    snapshot = await crawlSites({
+      sites,
+      concurrency: nums.concurrency,
+      fetcher: {
+        ...(timeout ? { totalTimeoutMs: timeout, connectTimeoutMs: Math.min(timeout, 10_000) } : {}),
+        ...(retries !== undefined ? { retries } : {}),
+        offline: values.offline ?? false,
+      },
+      crawl: {
+        ...(nums['max-pages'] ? { maxPages: nums['max-pages'] } : {}),
+        ...(nums['site-timeout'] ? { siteTimeoutMs: nums['site-timeout'] * 1000 } : {}),
+      },
+      onStart: progress.start,
+      onProgress: progress.done,
+    });
+    if (values['save-snapshot']) await saveSnapshot(values['save-snapshot'], snapshot);
+  }
+
+  const report = scoreSnapshot(snapshot, criteria.criteria, values.date ?? snapshot.crawledOn);
+  const out = path.resolve(values.out ?? 'ranking');
+  await mkdir(out, { recursive: true });
+  await writeFile(path.join(out, 'ranking.json'), formatJson(report));
+  await writeFile(path.join(out, 'ranking.csv'), formatCsv(report, lang));
+  for (const [name, content] of formatHtml(report, lang)) await writeFile(path.join(out, name), content);
+  console.log(
+    lang === 'vi'
+      ? `Đã ghi báo cáo xếp hạng ${report.sites.length} trường vào ${out}/index.html`
+      : `Ranking of ${report.sites.length} sites written to ${out}/index.html`,
+  );
+  return 0;
 }
