@@ -5,14 +5,15 @@
  * its previous published site; every other school is still built.
  */
 import { spawn } from 'node:child_process';
-import { cp, mkdir, readdir, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, readdir, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadContent, type LoadedHost, type LoadedSchool } from '../content/load.ts';
 import type { ContentIssue } from '../content/issues.ts';
 import { schoolYearOf, toInstant, todayInVietnam } from '../util/dates.ts';
-import { combine, hashPaths, readState, shardOf, themeFingerprint, writeState } from './fingerprint.ts';
+import { combine, FileHashes, readState, shardOf, themeFingerprint, writeState } from './fingerprint.ts';
+import { readSummary, writeSummary, type SchoolSummary } from './school-cache.ts';
 import { runChecks } from '../compliance/engine.ts';
 import { byDateDesc, newsItem } from '../feeds/school-feeds.ts';
 import { closeSearchIndexer, indexSite } from '../search/index-site.ts';
@@ -21,7 +22,7 @@ import { formatHtml } from '../compliance/formatters/html.ts';
 import { DASHBOARD_DIR } from './build-data.ts';
 import { SCHOOL_INDEXES_DIR } from '../search/paths.ts';
 import { factsFromContent } from '../compliance/facts-from-content.ts';
-import { assembleSite } from './assemble.ts';
+import { assembleSite, walk } from './assemble.ts';
 import type { AstroJob } from './astro-worker.ts';
 import { HOST_ROUTE, type DirectoryEntry } from './build-data.ts';
 import { buildPaths, PACKAGE_ROOT } from './paths.ts';
@@ -124,20 +125,77 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
   const progress = opts.progress;
   const paths = buildPaths(opts.outDir, opts.cacheDir);
   await recoverInterruptedSwaps(paths.sites);
-  const all = await timed('load', loadContent(opts.contentDir, opts.schools));
-  const prepared = performance.now();
+  const contentRoot = path.resolve(opts.contentDir);
+  const date = opts.date ?? todayInVietnam();
   const inShard = (id: string) => !opts.shard || shardOf(id, opts.shard.count) === opts.shard.index;
-  const loaded = { ...all, schools: all.schools.filter((s) => inShard(s.id)), invalid: all.invalid.filter(inShard) };
+  const schoolsDir = path.join(contentRoot, 'schools');
+  const ids: string[] = [];
+  for (const e of await readdir(schoolsDir, { withFileTypes: true }).catch(() => [])) {
+    if (e.isDirectory() && !e.name.startsWith('.') && (!opts.schools || opts.schools.includes(e.name)) && inShard(e.name)) ids.push(e.name);
+  }
+  ids.sort();
+
+  // Fingerprints first, from remembered file hashes: what did not change is neither read nor
+  // rendered again, its compliance facts and directory entry come from the cache.
+  const hashes = await FileHashes.open(path.join(paths.cache, 'file-hashes.json'));
+  const theme = await themeFingerprint(hashes);
+  const hostPart = await hashes.hashPaths([path.join(contentRoot, 'host.yaml'), path.join(contentRoot, 'host')]);
+  const yearPart = schoolYearOf(date);
+  const fingerprints = new Map<string, string>();
+  for (const id of ids) fingerprints.set(id, combine(theme, hostPart, yearPart, await hashes.hashPaths([path.join(schoolsDir, id)])));
+  await hashes.save();
+  const stateFile = path.join(path.resolve(opts.outDir), '.state.json');
+  const state = await readState(stateFile);
+  const published = new Set(await readdir(paths.sites).catch(() => [] as string[]));
+  const cached = new Map<string, SchoolSummary>();
+  if (!opts.force) {
+    for (const id of ids) {
+      const prev = state.sites[id];
+      if (!prev || prev.fingerprint !== fingerprints.get(id) || !published.has(siteFolder(prev.domain))) continue;
+      const summary = await readSummary(paths.cache, id, fingerprints.get(id)!);
+      if (summary) cached.set(id, summary);
+    }
+  }
+  const toLoad = ids.filter((id) => !cached.has(id));
+  const loaded = await timed(
+    'load',
+    loadContent(opts.contentDir, toLoad, { otherDomains: new Map([...cached].map(([id, c]) => [c.ownDomain, id])) }),
+  );
+  const prepared = performance.now();
   const reports: SiteReport[] = [];
 
   // The checker runs on every valid school; the host decides whether errors block publishing.
   const settings = loaded.host?.config.compliance ?? { blockPublishingOnErrors: false, preset: 'recommended' };
-  const check = runChecks({ sites: loaded.schools.map(factsFromContent), date: opts.date ?? todayInVietnam(), preset: settings.preset });
+  const freshFacts = new Map(loaded.schools.map((s) => [s.id, factsFromContent(s)]));
+  const check = runChecks({ sites: ids.flatMap((id) => freshFacts.get(id) ?? cached.get(id)?.facts ?? []), date, preset: settings.preset });
   const compliance = new Map(check.sites.map((s) => [s.id, { errors: s.summary.errors, warnings: s.summary.warnings }]));
   // Addresses are set after the check, which judges each school's own domain and e-mail.
-  applySchoolUrls(all.schools, all.host, all.domains);
+  const ownDomains = new Map(loaded.schools.map((s) => [s.id, s.config.domain]));
+  applySchoolUrls(loaded.schools, loaded.host, loaded.domains);
+  const entries = new Map([...cached].map(([id, c]) => [id, c.entry]));
+  for (const e of directoryOf(loaded.schools)) entries.set(e.id, e);
+  for (const s of loaded.schools) {
+    await writeSummary(paths.cache, s.id, {
+      version: 1,
+      fingerprint: fingerprints.get(s.id)!,
+      ownDomain: ownDomains.get(s.id)!,
+      facts: freshFacts.get(s.id)!,
+      entry: entries.get(s.id)!,
+    });
+  }
   for (const id of loaded.invalid) {
     reports.push({ id, name: id, domain: loaded.domains.get(id), status: 'invalid', pages: 0, keptPrevious: false });
+  }
+  for (const [id, c] of cached) {
+    reports.push({
+      id,
+      name: c.entry.name,
+      domain: c.entry.domain,
+      status: 'unchanged',
+      pages: 0,
+      keptPrevious: true,
+      compliance: compliance.get(id),
+    });
   }
   const publishable = loaded.schools.filter((s) => {
     if (!settings.blockPublishingOnErrors || (compliance.get(s.id)?.errors ?? 0) === 0) return true;
@@ -153,17 +211,7 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
     return false;
   });
 
-  // Fingerprints: unchanged schools whose site is still published are skipped.
-  const stateFile = path.join(path.resolve(opts.outDir), '.state.json');
-  const state = await readState(stateFile);
-  const theme = await themeFingerprint();
-  const hostPart = loaded.host
-    ? await hashPaths([path.join(path.resolve(opts.contentDir), 'host.yaml'), path.join(path.resolve(opts.contentDir), 'host')])
-    : '';
-  const yearPart = schoolYearOf(opts.date ?? todayInVietnam());
-  const fingerprints = new Map<string, string>();
-  for (const s of publishable) fingerprints.set(s.id, combine(theme, hostPart, yearPart, await hashPaths([s.dir])));
-  const published = new Set(await readdir(paths.sites).catch(() => [] as string[]));
+  // A school loaded again (no cached summary) may still be unchanged since its last publish.
   const changed = publishable.filter((s) => {
     const prev = state.sites[s.id];
     const same =
@@ -185,7 +233,13 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
     return !same;
   });
   // The host aggregates every school: it is refreshed whenever anything changed.
-  const hostFingerprint = combine(theme, hostPart, yearPart, ...[...fingerprints.entries()].sort().map(([id, f]) => `${id}:${f}`));
+  const valid = new Set([...cached.keys(), ...publishable.map((s) => s.id)]);
+  const hostFingerprint = combine(
+    theme,
+    hostPart,
+    yearPart,
+    ...ids.filter((id) => valid.has(id)).map((id) => `${id}:${fingerprints.get(id)}`),
+  );
   if (loaded.host) fingerprints.set('host', hostFingerprint);
   const hostUnchanged =
     !opts.force &&
@@ -218,7 +272,9 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
     batch.map((s) => ({ id: s.id, pages: estimatePages(s.site) })),
     reports.length,
   );
-  const directory = directoryOf(all.schools).map((d) => ({ ...d, compliance: compliance.get(d.id) }));
+  const directory = [...entries.values()]
+    .sort((a, b) => a.name.localeCompare(b.name, 'vi'))
+    .map((d) => ({ ...d, compliance: compliance.get(d.id) }));
 
   let peakWorkerRssMb = 0;
   const jobs = Math.max(1, opts.jobs ?? availableParallelism());
@@ -261,7 +317,11 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
       progress?.phase(s.id, 'index');
       const indexed = await timed('index', indexSite(staged, paths.cache, base));
       progress?.phase(s.id, 'publish');
-      await timed('compress', precompressSite(staged));
+      // The schools' index copies on the host are precompressed already (and hard-linked).
+      await timed(
+        'compress',
+        precompressSite(staged, (f) => f.includes(`${path.sep}${SCHOOL_INDEXES_DIR}${path.sep}`)),
+      );
       search.pages += indexed.pages;
       search.seconds += indexed.seconds;
       search.bytes += indexed.bytes;
@@ -371,11 +431,22 @@ function siteReport(s: BatchSite, status: SiteStatus, pages: number, error?: str
   return { id: s.id, name: s.site.config.name, domain: s.domain, status, pages, error, keptPrevious: false, compliance: s.compliance };
 }
 
-/** The host's district-wide search merges a same-origin copy of each published school index. */
+/**
+ * The host's district-wide search merges a same-origin copy of each published school index
+ * (already precompressed). Hard links make the copy free: a province's indexes weigh tens of
+ * megabytes and the host is rebuilt whenever any school changes. A school's next publish swaps
+ * in a new folder, so the host's links keep the files they were made from.
+ */
 async function copySchoolIndexes(sitesDir: string, hostDir: string, directory: DirectoryEntry[]): Promise<void> {
   for (const s of directory) {
     const from = path.join(sitesDir, siteFolder(s.domain), 'pagefind');
-    if (await stat(from).catch(() => null)) await cp(from, path.join(hostDir, SCHOOL_INDEXES_DIR, s.id), { recursive: true });
+    if (!(await stat(from).catch(() => null))) continue;
+    const to = path.join(hostDir, SCHOOL_INDEXES_DIR, s.id);
+    for (const file of await walk(from)) {
+      const target = path.join(to, path.relative(from, file));
+      await mkdir(path.dirname(target), { recursive: true });
+      await link(file, target).catch(() => copyFile(file, target));
+    }
   }
 }
 

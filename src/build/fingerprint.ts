@@ -5,23 +5,82 @@
  * The last published fingerprints are kept in `<out>/.state.json`.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { walk } from './assemble.ts';
 import { PACKAGE_ROOT } from './paths.ts';
+import { mapLimit } from '../util/concurrency.ts';
 
 /** Hash of every file under the given paths (names and contents), in a stable order. */
 export async function hashPaths(paths: string[]): Promise<string> {
-  const h = createHash('sha256');
-  for (const p of paths) {
-    const files = await walk(p).catch(async () => ((await readFile(p).catch(() => null)) ? [p] : []));
-    for (const f of files.sort()) {
-      h.update(path.relative(PACKAGE_ROOT, f));
-      h.update('\0');
-      h.update(await readFile(f));
+  return new FileHashes().hashPaths(paths);
+}
+
+interface CachedHash {
+  size: number;
+  mtimeNs: string;
+  ctimeNs: string;
+  ino: string;
+  hash: string;
+}
+
+/**
+ * Content hashes of files, remembered with the file's size, times and inode: a file that was not
+ * touched is not read again. A province has tens of thousands of content files; reading them all
+ * to learn that nothing changed would take longer than the rebuild of one school. Any write
+ * changes `ctime`, so an edit is never missed; a fresh checkout (new times) is simply hashed again.
+ */
+export class FileHashes {
+  #file: string | undefined;
+  #entries = new Map<string, CachedHash>();
+  #dirty = false;
+
+  static async open(file: string): Promise<FileHashes> {
+    const hashes = new FileHashes();
+    hashes.#file = file;
+    try {
+      const data = JSON.parse(await readFile(file, 'utf8')) as { version: number; files: Record<string, CachedHash> };
+      if (data.version === 1) hashes.#entries = new Map(Object.entries(data.files));
+    } catch {
+      // No cache yet: every file is read once.
     }
+    return hashes;
   }
-  return h.digest('hex');
+
+  async #hashFile(file: string): Promise<string> {
+    const st = await stat(file, { bigint: true });
+    const key = { size: Number(st.size), mtimeNs: String(st.mtimeNs), ctimeNs: String(st.ctimeNs), ino: String(st.ino) };
+    const known = this.#entries.get(file);
+    if (known && known.size === key.size && known.mtimeNs === key.mtimeNs && known.ctimeNs === key.ctimeNs && known.ino === key.ino)
+      return known.hash;
+    const hash = createHash('sha256')
+      .update(await readFile(file))
+      .digest('hex');
+    this.#entries.set(file, { ...key, hash });
+    this.#dirty = true;
+    return hash;
+  }
+
+  /** Hash of every file under the given paths (names and contents), in a stable order. */
+  async hashPaths(paths: string[]): Promise<string> {
+    const h = createHash('sha256');
+    for (const p of paths) {
+      const files = await walk(p).catch(async () => ((await stat(p).catch(() => null)) ? [p] : []));
+      files.sort();
+      const hashes = await mapLimit(files, 64, (f) => this.#hashFile(f));
+      files.forEach((f, i) => h.update(path.relative(PACKAGE_ROOT, f)).update('\0').update(hashes[i]!).update('\n'));
+    }
+    return h.digest('hex');
+  }
+
+  async save(): Promise<void> {
+    if (!this.#file || !this.#dirty) return;
+    await mkdir(path.dirname(this.#file), { recursive: true });
+    const tmp = `${this.#file}.${process.pid}.tmp`;
+    await writeFile(tmp, JSON.stringify({ version: 1, files: Object.fromEntries(this.#entries) }));
+    await rename(tmp, this.#file);
+    this.#dirty = false;
+  }
 }
 
 /**
@@ -38,8 +97,8 @@ const OUTPUT_SOURCES = [
 ];
 
 /** Fingerprint of the theme, the engine and the dependencies. */
-export function themeFingerprint(): Promise<string> {
-  return hashPaths(OUTPUT_SOURCES.map((p) => path.join(PACKAGE_ROOT, p)));
+export function themeFingerprint(hashes = new FileHashes()): Promise<string> {
+  return hashes.hashPaths(OUTPUT_SOURCES.map((p) => path.join(PACKAGE_ROOT, p)));
 }
 
 export function combine(...parts: string[]): string {

@@ -108,6 +108,8 @@ export interface LoadOptions {
    * text, so it skips rendering: `html` stays empty and `text` is the Markdown source.
    */
   render?: boolean;
+  /** Domains of schools that are not loaded (domain → school id), for the duplicate-domain check. */
+  otherDomains?: ReadonlyMap<string, string>;
 }
 
 export async function loadContent(contentDir: string, only?: readonly string[], options: LoadOptions = {}): Promise<LoadResult> {
@@ -136,8 +138,10 @@ export async function loadContent(contentDir: string, only?: readonly string[], 
     if (r.site && !r.issues.some((x) => x.severity === 'error')) schools.push(r.site);
     else invalid.push(ids[i]!);
   });
-  // Two schools on one domain would overwrite each other's site.
-  const byDomain = new Map<string, LoadedSchool>();
+  // Two schools on one domain would overwrite each other's site. Schools not loaded this time
+  // (unchanged since the last build) take part through `otherDomains`.
+  const byDomain = new Map<string, string>();
+  for (const [d, id] of options.otherDomains ?? []) if (!ids.includes(id)) byDomain.set(d, path.join(schoolsDir, id, 'school.yaml'));
   for (const s of [...schools]) {
     const other = byDomain.get(s.config.domain);
     if (other) {
@@ -147,11 +151,11 @@ export async function loadContent(contentDir: string, only?: readonly string[], 
         file: display(path.join(s.dir, 'school.yaml')),
         field: 'domain',
         found: JSON.stringify(s.config.domain),
-        args: { other: display(path.join(other.dir, 'school.yaml')) },
+        args: { other: display(other) },
       });
       schools.splice(schools.indexOf(s), 1);
       invalid.push(s.id);
-    } else byDomain.set(s.config.domain, s);
+    } else byDomain.set(s.config.domain, path.join(s.dir, 'school.yaml'));
   }
   return { host, schools, invalid: invalid.sort(), issues, domains };
 }

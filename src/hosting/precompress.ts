@@ -28,8 +28,8 @@ async function compressFile(file: string): Promise<boolean> {
   return true;
 }
 
-export async function precompressSite(dir: string): Promise<number> {
-  const files = (await walk(dir)).filter((f) => COMPRESSIBLE.test(f));
+export async function precompressSite(dir: string, skip: (file: string) => boolean = () => false): Promise<number> {
+  const files = (await walk(dir)).filter((f) => COMPRESSIBLE.test(f) && !skip(f));
   let n = 0;
   let next = 0;
   const worker = async () => {

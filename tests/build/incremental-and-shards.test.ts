@@ -2,7 +2,7 @@
  * Incremental builds (only changed schools are rebuilt, the host whenever anything changed) and
  * deterministic shards (every school in exactly one shard).
  */
-import { appendFile, cp, readFile } from 'node:fs/promises';
+import { appendFile, cp, readdir, readFile, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSites, type BuildReport } from '../../src/build/build-sites.ts';
@@ -35,6 +35,38 @@ describe('incremental builds', () => {
     expect(statusOf(r)).toEqual({ alpha: 'unchanged', beta: 'built', broken: 'invalid', host: 'built' });
     const html = await readFile(path.join(out, 'sites', 'beta.thunghiem.edu.vn', 'tin-tuc', 'chao-mung', 'index.html'), 'utf8');
     expect(html).toContain('Các em tặng hoa và thiếp chúc mừng thầy cô.');
+    // The unchanged school was not loaded again, yet the host still lists it, with its news,
+    // compliance status and search index (from the build cache).
+    const hostDir = path.join(out, 'sites', 'pgd.thunghiem.edu.vn');
+    const home = await readFile(path.join(hostDir, 'index.html'), 'utf8');
+    expect(home).toContain('Trường Trung học cơ sở Alpha');
+    expect(home).toContain('Trường Tiểu học Beta');
+    expect(await readFile(path.join(hostDir, 'tuan-thu', 'index.html'), 'utf8')).toContain('alpha');
+    expect((await readdir(path.join(hostDir, 'pagefind-truong'))).sort()).toEqual(['alpha', 'beta']);
+    expect(r.sites.find((s) => s.id === 'alpha')?.compliance).toBeDefined();
+  });
+
+  it('notices an edit whatever the file times say', async () => {
+    // Same size, same modification time: the change time and content still differ.
+    const file = path.join(content, 'schools', 'alpha', 'school.yaml');
+    const before = await stat(file);
+    const text = await readFile(file, 'utf8');
+    await writeFile(file, text.replace('Alpha', 'Alfa!'));
+    await utimes(file, before.atime, before.mtime);
+    const r = await buildSites({ contentDir: content, outDir: out, date: '2026-11-23' });
+    expect(statusOf(r).alpha).toBe('built');
+    await writeFile(file, text);
+  });
+
+  it('refuses a changed school that takes the domain of an unchanged one', async () => {
+    await buildSites({ contentDir: content, outDir: out, date: '2026-11-23' });
+    const yaml = path.join(content, 'schools', 'beta', 'school.yaml');
+    const text = await readFile(yaml, 'utf8');
+    await writeFile(yaml, text.replace('domain: beta.thunghiem.edu.vn', 'domain: alpha.thunghiem.edu.vn'));
+    const r = await buildSites({ contentDir: content, outDir: out, date: '2026-11-23' });
+    expect(statusOf(r)).toMatchObject({ alpha: 'unchanged', beta: 'invalid' });
+    expect(r.issues.some((i) => i.name === 'duplicateDomain' && i.file.includes('beta'))).toBe(true);
+    await writeFile(yaml, text);
   });
 
   it('rebuilds everything with --force', async () => {
