@@ -4,7 +4,8 @@
  *   1. a bare `astro build` of the same pages (the reference: no assembly, search, compression),
  *   2. the full build (pages, feeds, search indexes, precompression, atomic publish),
  *   3. a rebuild with no change, and 4. a rebuild after editing one news item of one school;
- * then the compliance check of 100 schools. Record results in BENCHMARKS.md.
+ * then the compliance check of 100 schools and the ranking job on local fixture sites.
+ * Record results in BENCHMARKS.md.
  *
  * Usage: npm run bench -- [--schools 100] [--news 200] [--runs 1]
  */
@@ -58,6 +59,7 @@ function measure(args: string[]): Promise<Measured> {
 
 interface BuildRun extends Measured {
   pages: number;
+  timings: Record<string, number>;
   built: string[];
   search: { pages: number; seconds: number; bytes: number };
 }
@@ -70,6 +72,11 @@ async function build(content: string, out: string, cache: string, force = false)
 }
 
 const fmt = (x: number, d = 1) => x.toFixed(d);
+/** Seconds per stage; post-processing stages are summed over sites running in parallel. */
+const stages = (t: Record<string, number>) =>
+  Object.entries(t)
+    .map(([k, v]) => `${k} ${fmt(v)}`)
+    .join(', ');
 const base = await mkdtemp(path.join(os.tmpdir(), 'congtruong-bench-'));
 const content = path.join(base, 'content');
 await generateSyntheticHost(content, schools, news);
@@ -98,6 +105,7 @@ for (let i = 1; i <= runs; i++) {
     `run ${i}: full build: ${fmt(full.seconds)} s, ${full.pages} pages, ${fmt(full.pages / full.seconds, 0)} pages/s, ` +
       `peak RSS ${fmt(full.peakRssMb, 0)} MB (process tree) — ${fmt(full.seconds / bare.seconds, 2)}× the bare astro build`,
   );
+  console.log(`        stages (s): ${stages(full.timings)}`);
   console.log(
     `        search index: ${full.search.pages} pages, ${fmt(full.search.seconds)} s summed over sites, ${fmt(full.search.bytes / 2 ** 20)} MB; ` +
       `per 1,000 pages ${fmt(perK(full.search.seconds), 2)} s, ${fmt(perK(full.search.bytes) / 2 ** 20)} MB`,
@@ -113,6 +121,7 @@ for (let i = 1; i <= runs; i++) {
   console.log(
     `run ${i}: rebuild, one news item edited: ${fmt(one.seconds, 2)} s (rebuilt: ${one.built.join(', ')}), peak RSS ${fmt(one.peakRssMb, 0)} MB`,
   );
+  console.log(`        stages (s): ${stages(one.timings)}`);
   await rm(out, { recursive: true, force: true });
 }
 await rm(base, { recursive: true, force: true });
@@ -135,4 +144,11 @@ await rm(base, { recursive: true, force: true });
       `rules ${fmt((t2 - t1) / 1000, 3)} s, total ${fmt((t2 - t0) / 1000, 2)} s`,
   );
   await rm(checkBase, { recursive: true, force: true });
+}
+
+// Ranking job (issue 7): sites crawled and scored per minute on local fixture servers.
+{
+  console.log('');
+  const ranking = await measure([path.join(import.meta.dirname, 'bench-ranking.ts')]);
+  process.stdout.write(ranking.output);
 }

@@ -1,22 +1,16 @@
 /**
  * Turns the output of one Astro batch into standalone sites: each site's folder becomes the
- * root of its domain, with the shared `_astro/` assets it references, its published files
+ * root of its domain, with the batch's shared `_astro/` assets, its published files
  * and images, and `404.html` where web servers look for it.
  */
-import { copyFile, cp, mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { copyFile, cp, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { PublishedFile } from '../content/load.ts';
-import { writeImageVariants } from './images.ts';
 
 /** Files under `dir`, recursively, as absolute paths. */
 export async function walk(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const e of await readdir(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) out.push(...(await walk(p)));
-    else out.push(p);
-  }
-  return out;
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries.filter((e) => !e.isDirectory()).map((e) => path.join(e.parentPath, e.name));
 }
 
 export interface AssembleInput {
@@ -51,23 +45,10 @@ export async function assembleSite(input: AssembleInput): Promise<number> {
     await rm(path.join(dest, '404'), { recursive: true, force: true });
   }
 
-  // Shared assets: copy only what this site references (CSS, scripts, fonts).
-  const referenced = new Set<string>();
-  const pending = (await walk(dest)).filter((f) => /\.(html|css|js)$/.test(f));
-  const scanned = new Set<string>();
-  while (pending.length > 0) {
-    const f = pending.pop()!;
-    if (scanned.has(f)) continue;
-    scanned.add(f);
-    for (const m of (await readFile(f, 'utf8')).matchAll(/\/_astro\/[^"'()\s,>]+/g)) {
-      const rel = m[0].slice(1);
-      if (referenced.has(rel)) continue;
-      referenced.add(rel);
-      const target = path.join(dest, rel);
-      await mkdir(path.dirname(target), { recursive: true });
-      await copyFile(path.join(batchDir, rel), target);
-      if (/\.(css|js)$/.test(rel)) pending.push(target);
-    }
+  // Shared assets (hashed CSS and scripts): a handful of small files, copied whole. Scanning
+  // every page for the ones it references cost more than the copy (a school has ~300 pages).
+  if (await stat(path.join(batchDir, '_astro')).catch(() => null)) {
+    await cp(path.join(batchDir, '_astro'), path.join(dest, '_astro'), { recursive: true });
   }
 
   // Files of the theme's public folder sit at the top of the batch output.
@@ -80,6 +61,8 @@ export async function assembleSite(input: AssembleInput): Promise<number> {
   // Attachments and images referenced by content.
   for (const [, f] of input.files) {
     if (f.image) {
+      // Loaded on first use: sharp's start-up is not paid by builds without images.
+      const { writeImageVariants } = await import('./images.ts');
       await writeImageVariants(f.abs, f.image, dest, input.imageCache);
     } else {
       const target = path.join(dest, f.url);

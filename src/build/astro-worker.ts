@@ -8,8 +8,8 @@
 import { readFile } from 'node:fs/promises';
 import { build } from 'astro';
 import { loadContent } from '../content/load.ts';
-import { setBuildData, type DirectoryEntry, type Syndication } from './build-data.ts';
-import type { LoadedHost } from '../content/load.ts';
+import { setBuildData, type DirectoryEntry } from './build-data.ts';
+import { syndicationOf } from './syndication.ts';
 import { PACKAGE_ROOT } from './paths.ts';
 import { applySchoolUrls } from './site-urls.ts';
 
@@ -52,24 +52,6 @@ async function run(jobFile: string): Promise<void> {
     logLevel: 'error',
     mode: 'production',
   });
-}
-
-/** What school sites show of their host: its latest notices and văn bản. */
-function syndicationOf(host: LoadedHost): Syndication {
-  const origin = `https://${host.config.domain}`;
-  return {
-    hostName: host.config.name,
-    hostDomain: host.config.domain,
-    notices: host.collections.news
-      .filter((n) => !n.data.draft)
-      .sort((a, b) => b.data.date.localeCompare(a.data.date))
-      .slice(0, 5)
-      .map((n) => ({ title: n.data.title, date: n.data.date, url: `${origin}/tin-tuc/${n.slug}/` })),
-    documents: host.collections.documents
-      .sort((a, b) => b.data.issued.localeCompare(a.data.issued))
-      .slice(0, 10)
-      .map((d) => ({ title: d.data.summary, number: d.data.number, date: d.data.issued, url: `${origin}/van-ban/${d.slug}/` })),
-  };
 }
 
 run(process.argv[2]!).then(

@@ -16,7 +16,6 @@ import { combine, FileHashes, readState, shardOf, themeFingerprint, writeState }
 import { readSummary, writeSummary, type SchoolSummary } from './school-cache.ts';
 import { runChecks } from '../compliance/engine.ts';
 import { byDateDesc, newsItem } from '../feeds/school-feeds.ts';
-import { closeSearchIndexer, indexSite } from '../search/index-site.ts';
 import { precompressSite } from '../hosting/precompress.ts';
 import { formatHtml } from '../compliance/formatters/html.ts';
 import { DASHBOARD_DIR } from './build-data.ts';
@@ -26,7 +25,7 @@ import { assembleSite, walk } from './assemble.ts';
 import type { AstroJob } from './astro-worker.ts';
 import { HOST_ROUTE, type DirectoryEntry } from './build-data.ts';
 import { buildPaths, PACKAGE_ROOT } from './paths.ts';
-import { limiter } from '../util/concurrency.ts';
+import { limiter, mapLimit } from '../util/concurrency.ts';
 import { rebaseSite } from './rebase.ts';
 import { applySchoolUrls, basePath, siteFolder } from './site-urls.ts';
 import { publishSite, recoverInterruptedSwaps } from './publish.ts';
@@ -79,7 +78,7 @@ export interface BuildReport {
   /** Search indexing totals over all sites built. */
   search: { pages: number; seconds: number; bytes: number };
   /** Seconds spent per stage (post-processing stages summed over sites), for the benchmark. */
-  timings: Record<'load' | 'prepare' | 'render' | 'assemble' | 'index' | 'compress' | 'publish', number>;
+  timings: Record<'fingerprint' | 'load' | 'prepare' | 'render' | 'assemble' | 'host' | 'index' | 'compress' | 'publish', number>;
 }
 
 const WORKER = fileURLToPath(new URL('./astro-worker.ts', import.meta.url));
@@ -111,7 +110,17 @@ interface BatchSite {
 
 export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
   const started = performance.now();
-  const timings: BuildReport['timings'] = { load: 0, prepare: 0, render: 0, assemble: 0, index: 0, compress: 0, publish: 0 };
+  const timings: BuildReport['timings'] = {
+    fingerprint: 0,
+    load: 0,
+    prepare: 0,
+    render: 0,
+    assemble: 0,
+    host: 0,
+    index: 0,
+    compress: 0,
+    publish: 0,
+  };
   /** Adds the time of `task` to a stage. */
   const timed = async <T>(stage: keyof typeof timings, task: Promise<T>): Promise<T> => {
     const t0 = performance.now();
@@ -142,7 +151,8 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
   const hostPart = await hashes.hashPaths([path.join(contentRoot, 'host.yaml'), path.join(contentRoot, 'host')]);
   const yearPart = schoolYearOf(date);
   const fingerprints = new Map<string, string>();
-  for (const id of ids) fingerprints.set(id, combine(theme, hostPart, yearPart, await hashes.hashPaths([path.join(schoolsDir, id)])));
+  const schoolHashes = await mapLimit(ids, 8, (id) => hashes.hashPaths([path.join(schoolsDir, id)]));
+  ids.forEach((id, i) => fingerprints.set(id, combine(theme, hostPart, yearPart, schoolHashes[i]!)));
   await hashes.save();
   const stateFile = path.join(path.resolve(opts.outDir), '.state.json');
   const state = await readState(stateFile);
@@ -157,6 +167,7 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
     }
   }
   const toLoad = ids.filter((id) => !cached.has(id));
+  timings.fingerprint = (performance.now() - started) / 1000;
   const loaded = await timed(
     'load',
     loadContent(opts.contentDir, toLoad, { otherDomains: new Map([...cached].map(([id, c]) => [c.ownDomain, id])) }),
@@ -308,13 +319,15 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
         }),
       );
       if (s.kind === 'host') {
-        await copySchoolIndexes(paths.sites, staged, directory);
-        await writeDashboard(staged, check);
+        await timed('host', copySchoolIndexes(paths.sites, staged, directory));
+        await timed('host', writeDashboard(staged, check));
       }
       // Path mode: the school's root-relative links get its `/<id>/` prefix.
       const base = basePath(s.domain);
       await rebaseSite(staged, base);
       progress?.phase(s.id, 'index');
+      // Pagefind, cheerio and the PDF/DOCX readers load only when a site is built.
+      const { indexSite } = await import('../search/index-site.ts');
       const indexed = await timed('index', indexSite(staged, paths.cache, base));
       progress?.phase(s.id, 'publish');
       // The schools' index copies on the host are precompressed already (and hard-linked).
@@ -347,37 +360,48 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
     const limit = limiter(jobs);
     const finishing: Promise<void>[] = [];
     const hostRenders: { site: BatchSite; batchDir: string; siblings: BatchSite[]; done: () => void }[] = [];
-    const queue = chunkSites(batch, opts.chunkPages ?? DEFAULT_CHUNK_PAGES);
+    const chunks = chunkSites(batch, opts.chunkPages ?? DEFAULT_CHUNK_PAGES);
+    // A small rebuild (one school edited: one chunk) renders the host portal in a second Astro
+    // process at the same time: Astro's start-up is most of such a rebuild, and a second core
+    // hides one of the two.
+    let lanes = [chunks];
+    const only = chunks.length === 1 ? chunks[0]! : [];
+    if (only.length > 1 && only.some((s) => s.kind === 'host') && availableParallelism() > 1) {
+      lanes = [[only.filter((s) => s.kind !== 'host')], [only.filter((s) => s.kind === 'host')]];
+    }
     let n = 0;
-    while (queue.length > 0) {
-      const sites = queue.shift()!;
-      const outDir = path.join(astroRunDir, `batch-${n++}`);
-      const ids = sites.map((s) => s.id);
-      log(`Đang dựng ${sites.length} trang web: ${ids.slice(0, 8).join(', ')}${ids.length > 8 ? ` … (+${ids.length - 8})` : ''}`);
-      progress?.rendering(sites.map((s) => s.id));
-      const result = await timed('render', renderBatch(opts.contentDir, sites, outDir, path.join(paths.cache, 'astro'), directory));
-      if (!result.ok) {
-        if (sites.length > 1) {
-          log('Dựng chung thất bại; dựng lại từng trường để tìm trường bị lỗi.');
-          queue.unshift(...sites.map((s) => [s]));
+    const renderLane = async (queue: BatchSite[][]) => {
+      while (queue.length > 0) {
+        const sites = queue.shift()!;
+        const outDir = path.join(astroRunDir, `batch-${n++}`);
+        const ids = sites.map((s) => s.id);
+        log(`Đang dựng ${sites.length} trang web: ${ids.slice(0, 8).join(', ')}${ids.length > 8 ? ` … (+${ids.length - 8})` : ''}`);
+        progress?.rendering(sites.map((s) => s.id));
+        const result = await timed('render', renderBatch(opts.contentDir, sites, outDir, path.join(paths.cache, 'astro'), directory));
+        if (!result.ok) {
+          if (sites.length > 1) {
+            log('Dựng chung thất bại; dựng lại từng trường để tìm trường bị lỗi.');
+            queue.unshift(...sites.map((s) => [s]));
+            continue;
+          }
+          reports.push(siteReport(sites[0]!, 'failed', 0, describeFailure(result.error)));
+          progress?.finished(sites[0]!.id, 'failed', 0);
           continue;
         }
-        reports.push(siteReport(sites[0]!, 'failed', 0, describeFailure(result.error)));
-        progress?.finished(sites[0]!.id, 'failed', 0);
-        continue;
+        peakWorkerRssMb = Math.max(peakWorkerRssMb, result.maxRssKb / 1024);
+        // The batch folder is removed once every site of it has been assembled.
+        let pending = sites.length;
+        const release = () => {
+          if (--pending === 0) finishing.push(rm(outDir, { recursive: true, force: true }));
+        };
+        for (const s of sites) {
+          progress?.phase(s.id, 'wait');
+          if (s.kind === 'host') hostRenders.push({ site: s, batchDir: outDir, siblings: sites, done: release });
+          else finishing.push(limit(() => finish(s, outDir, sites).finally(release)));
+        }
       }
-      peakWorkerRssMb = Math.max(peakWorkerRssMb, result.maxRssKb / 1024);
-      // The batch folder is removed once every site of it has been assembled.
-      let pending = sites.length;
-      const release = () => {
-        if (--pending === 0) finishing.push(rm(outDir, { recursive: true, force: true }));
-      };
-      for (const s of sites) {
-        progress?.phase(s.id, 'wait');
-        if (s.kind === 'host') hostRenders.push({ site: s, batchDir: outDir, siblings: sites, done: release });
-        else finishing.push(limit(() => finish(s, outDir, sites).finally(release)));
-      }
-    }
+    };
+    await Promise.all(lanes.map(renderLane));
     await Promise.all(finishing);
     // The host portal last: it copies the schools' published search indexes.
     for (const h of hostRenders) {
@@ -388,7 +412,7 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
   } finally {
     progress?.end();
     await rm(astroRunDir, { recursive: true, force: true });
-    await closeSearchIndexer();
+    if (batch.length > 0) await (await import('../search/index-site.ts')).closeSearchIndexer();
     await rm(runDir, { recursive: true, force: true });
     // Leave no empty staging folder behind; another run may still be using it.
     await rmdir(paths.staging).catch(() => {});
@@ -442,11 +466,12 @@ async function copySchoolIndexes(sitesDir: string, hostDir: string, directory: D
     const from = path.join(sitesDir, siteFolder(s.domain), 'pagefind');
     if (!(await stat(from).catch(() => null))) continue;
     const to = path.join(hostDir, SCHOOL_INDEXES_DIR, s.id);
-    for (const file of await walk(from)) {
+    const files = await walk(from);
+    for (const dir of new Set(files.map((f) => path.dirname(path.join(to, path.relative(from, f)))))) await mkdir(dir, { recursive: true });
+    await mapLimit(files, 64, (file) => {
       const target = path.join(to, path.relative(from, file));
-      await mkdir(path.dirname(target), { recursive: true });
-      await link(file, target).catch(() => copyFile(file, target));
-    }
+      return link(file, target).catch(() => copyFile(file, target));
+    });
   }
 }
 

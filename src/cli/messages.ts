@@ -21,6 +21,9 @@ Lệnh:
   validate   Chỉ kiểm tra nội dung, báo mọi lỗi của mọi trường
   check      Kiểm tra tuân thủ quy định (TT 37/2020, TT 09/2024 …) trên nội dung hoặc trang đã dựng
   nginx      Ghi cấu hình nginx cho các trang đã dựng (--sites dist/sites, --listen 80, --https, --out TỆP)
+  new        Tạo nội dung mới đúng mẫu: news, document, form, disclosure, admission, school … (new --help)
+  dev        Xem trước một trường, tự tải lại khi sửa, soạn bài tại /admin/ (dev <mã trường>, dev --help)
+  rank       Thu thập và chấm điểm các trang web trường, xuất báo cáo xếp hạng (rank --help)
 
 Tùy chọn:
   --content THƯ_MỤC   Thư mục nội dung (mặc định: content)
@@ -47,6 +50,9 @@ Commands:
   validate   Only validate the content and report every problem of every school
   check      Check compliance (TT 37/2020, TT 09/2024 …) of the content or of built sites
   nginx      Write the nginx configuration of the built sites (--sites dist/sites, --listen 80, --https, --out FILE)
+  new        Create content from templates: news, document, form, disclosure, admission, school … (new --help)
+  dev        Preview one school with live reload and the editor at /admin/ (dev <school id>, dev --help)
+  rank       Crawl and score school websites, write a ranking report (rank --help)
 
 Options:
   --content DIR   Content folder (default: content)

@@ -5,7 +5,6 @@
  */
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import sharp from 'sharp';
 import type { z } from 'zod';
 import { hostSchema, type Host } from '../schemas/host.ts';
 import { schoolSchema, type School } from '../schemas/school.ts';
@@ -284,6 +283,8 @@ async function loadSite<S extends z.ZodType>(
       const published: PublishedFile = { abs: resolved.abs, url: publicFilePath(resolved.rel), bytes: st.size };
       files.set(resolved.rel, published);
       if (isImage(resolved.rel)) {
+        // sharp is loaded only when a school has images: it is the slowest module to start.
+        const { default: sharp } = await import('sharp');
         const meta = await sharp(resolved.abs)
           .metadata()
           .catch(() => null);

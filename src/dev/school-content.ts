@@ -5,8 +5,9 @@
  */
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { setBuildData, type Syndication } from '../build/build-data.ts';
-import { loadContent, type LoadedHost, type LoadedSchool } from '../content/load.ts';
+import { setBuildData } from '../build/build-data.ts';
+import { syndicationOf } from '../build/syndication.ts';
+import { loadContent, type LoadedSchool } from '../content/load.ts';
 import type { ContentIssue } from '../content/issues.ts';
 import { schoolYearOf, todayInVietnam } from '../util/dates.ts';
 
@@ -31,27 +32,6 @@ export async function loadSchoolContent(contentDir: string, schoolId: string): P
     syndication: loaded.host && syndicationOf(loaded.host),
   });
   return { school, issues: loaded.issues, ms: performance.now() - started };
-}
-
-/**
- * What school sites show of their host. Mirrors `syndicationOf` in `src/build/astro-worker.ts`
- * (which cannot be imported: that module runs a build when loaded).
- */
-function syndicationOf(host: LoadedHost): Syndication {
-  const origin = `https://${host.config.domain}`;
-  return {
-    hostName: host.config.name,
-    hostDomain: host.config.domain,
-    notices: host.collections.news
-      .filter((n) => !n.data.draft)
-      .sort((a, b) => b.data.date.localeCompare(a.data.date))
-      .slice(0, 5)
-      .map((n) => ({ title: n.data.title, date: n.data.date, url: `${origin}/tin-tuc/${n.slug}/` })),
-    documents: host.collections.documents
-      .sort((a, b) => b.data.issued.localeCompare(a.data.issued))
-      .slice(0, 10)
-      .map((d) => ({ title: d.data.summary, number: d.data.number, date: d.data.issued, url: `${origin}/van-ban/${d.slug}/` })),
-  };
 }
 
 /** School years with a `disclosures/<year>/` folder, plus the current one (for the editor). */

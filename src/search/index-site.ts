@@ -38,9 +38,15 @@ export async function indexSite(siteDir: string, cacheDir: string, base = '/'): 
     const files = (await walk(siteDir)).filter((f) => f.endsWith('.html') && !f.includes(`${path.sep}pagefind${path.sep}`));
     for (const file of files) {
       const html = await readFile(file, 'utf8');
-      if (!html.includes('data-pagefind-body')) continue;
+      // Only the page's <main> is indexed (data-pagefind-body, filters and meta all live there):
+      // parsing and sending just that fragment halves the work of a province-wide build.
+      const start = html.indexOf('<main');
+      const end = html.lastIndexOf('</main>');
+      if (start < 0 || end < start) continue;
+      const main = html.slice(start, end + '</main>'.length);
+      if (!main.includes('data-pagefind-body')) continue;
       // htmlparser2 is several times faster than the default parse5 and enough for our own pages.
-      const $ = cheerio.load(html, { xml: { xmlMode: false, decodeEntities: true } });
+      const $ = cheerio.load(main, { xml: { xmlMode: false, decodeEntities: true } }, false);
       const body = $('[data-pagefind-body]').first();
       const extra: string[] = [];
       const attachments: string[] = [];
@@ -60,7 +66,9 @@ export async function indexSite(siteDir: string, cacheDir: string, base = '/'): 
       body.append(extra.join(''));
       const rel = path.relative(siteDir, file).split(path.sep).join('/');
       const url = `${base}${rel.replace(/(^|\/)index\.html$/, '$1')}`;
-      assertOk(await index.addHTMLFile({ url, content: $.html() }), `indexing ${url}`);
+      const title = /<title>([^<]*)<\/title>/.exec(html)?.[1] ?? '';
+      const doc = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>${title}</title></head><body>${$.html()}</body></html>`;
+      assertOk(await index.addHTMLFile({ url, content: doc }), `indexing ${url}`);
       pages++;
     }
     // The files come back in memory and are written by Node rather than by Pagefind: a write

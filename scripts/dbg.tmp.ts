@@ -1,0 +1,14 @@
+import path from 'node:path';
+import { FileHashes, themeFingerprint } from '../src/build/fingerprint.ts';
+import { readSummary } from '../src/build/school-cache.ts';
+let t = performance.now();
+const lap = (l: string) => { const n = performance.now(); console.log(l, ((n - t) / 1000).toFixed(3)); t = n; };
+const h = await FileHashes.open('/tmp/big/cache/file-hashes.json');
+lap('open hashes');
+await themeFingerprint(h);
+lap('theme');
+const ids = Array.from({ length: 100 }, (_, i) => `truong-${String(i + 1).padStart(4, '0')}`);
+for (const id of ids) await h.hashPaths([path.join('/tmp/big/content/schools', id)]);
+lap('schools');
+for (const id of ids) await readSummary('/tmp/big/cache', id, 'x');
+lap('summaries');

@@ -1,0 +1,20 @@
+/** What school sites show of their host: its latest notices and văn bản. */
+import type { LoadedHost } from '../content/load.ts';
+import type { Syndication } from './build-data.ts';
+
+export function syndicationOf(host: LoadedHost): Syndication {
+  const origin = `https://${host.config.domain}`;
+  return {
+    hostName: host.config.name,
+    hostDomain: host.config.domain,
+    notices: host.collections.news
+      .filter((n) => !n.data.draft)
+      .sort((a, b) => b.data.date.localeCompare(a.data.date))
+      .slice(0, 5)
+      .map((n) => ({ title: n.data.title, date: n.data.date, url: `${origin}/tin-tuc/${n.slug}/` })),
+    documents: host.collections.documents
+      .sort((a, b) => b.data.issued.localeCompare(a.data.issued))
+      .slice(0, 10)
+      .map((d) => ({ title: d.data.summary, number: d.data.number, date: d.data.issued, url: `${origin}/van-ban/${d.slug}/` })),
+  };
+}
