@@ -5,7 +5,7 @@
  * its previous published site; every other school is still built.
  */
 import { spawn } from 'node:child_process';
-import { copyFile, link, mkdir, readdir, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, rmdir, stat, symlink, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,7 +21,7 @@ import { formatHtml } from '../compliance/formatters/html.ts';
 import { DASHBOARD_DIR } from './build-data.ts';
 import { SCHOOL_INDEXES_DIR } from '../search/paths.ts';
 import { factsFromContent } from '../compliance/facts-from-content.ts';
-import { assembleSite, walk } from './assemble.ts';
+import { assembleSite } from './assemble.ts';
 import type { AstroJob } from './astro-worker.ts';
 import { HOST_ROUTE, type DirectoryEntry } from './build-data.ts';
 import { buildPaths, PACKAGE_ROOT } from './paths.ts';
@@ -157,6 +157,38 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
   const stateFile = path.join(path.resolve(opts.outDir), '.state.json');
   const state = await readState(stateFile);
   const published = new Set(await readdir(paths.sites).catch(() => [] as string[]));
+  // Nothing changed at all (the common case of a scheduled build): answer from the state,
+  // without loading, checking or rendering anything.
+  const unchanged = (id: string, fingerprint: string | undefined) => {
+    const prev = state.sites[id];
+    return prev !== undefined && prev.fingerprint === fingerprint && published.has(siteFolder(prev.domain));
+  };
+  const hostIncluded = !opts.schools && !opts.shard && (await stat(path.join(contentRoot, 'host.yaml')).catch(() => null)) !== null;
+  const allSchools = combine(theme, hostPart, yearPart, ...ids.map((id) => `${id}:${fingerprints.get(id)}`));
+  if (!opts.force && ids.every((id) => unchanged(id, fingerprints.get(id))) && (!hostIncluded || unchanged('host', allSchools))) {
+    const sites: SiteReport[] = [...ids, ...(hostIncluded ? ['host'] : [])].sort().map((id) => {
+      const prev = state.sites[id]!;
+      return {
+        id,
+        name: prev.name ?? id,
+        domain: prev.domain,
+        status: 'unchanged',
+        pages: 0,
+        keptPrevious: true,
+        compliance: prev.compliance,
+      };
+    });
+    timings.fingerprint = (performance.now() - started) / 1000;
+    return {
+      sites,
+      issues: [],
+      ok: true,
+      seconds: timings.fingerprint,
+      peakWorkerRssMb: 0,
+      search: { pages: 0, seconds: 0, bytes: 0 },
+      timings,
+    };
+  }
   const cached = new Map<string, SchoolSummary>();
   if (!opts.force) {
     for (const id of ids) {
@@ -319,7 +351,7 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
         }),
       );
       if (s.kind === 'host') {
-        await timed('host', copySchoolIndexes(paths.sites, staged, directory));
+        await timed('host', linkSchoolIndexes(staged, directory));
         await timed('host', writeDashboard(staged, check));
       }
       // Path mode: the school's root-relative links get its `/<id>/` prefix.
@@ -339,7 +371,7 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
       search.seconds += indexed.seconds;
       search.bytes += indexed.bytes;
       await timed('publish', publishSite(staged, paths.sites, folder));
-      state.sites[s.id] = { domain: s.domain, fingerprint: fingerprints.get(s.id)! };
+      state.sites[s.id] = { domain: s.domain, fingerprint: fingerprints.get(s.id)!, name: s.site.config.name, compliance: s.compliance };
       stateWrites = stateWrites.then(() => writeState(stateFile, state));
       await stateWrites;
       reports.push(siteReport(s, 'built', pages));
@@ -359,7 +391,6 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
     // When a chunk fails, each of its sites is rendered alone so that only the culprit fails.
     const limit = limiter(jobs);
     const finishing: Promise<void>[] = [];
-    const hostRenders: { site: BatchSite; batchDir: string; siblings: BatchSite[]; done: () => void }[] = [];
     const chunks = chunkSites(batch, opts.chunkPages ?? DEFAULT_CHUNK_PAGES);
     // A small rebuild (one school edited: one chunk) renders the host portal in a second Astro
     // process at the same time: Astro's start-up is most of such a rebuild, and a second core
@@ -396,18 +427,13 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
         };
         for (const s of sites) {
           progress?.phase(s.id, 'wait');
-          if (s.kind === 'host') hostRenders.push({ site: s, batchDir: outDir, siblings: sites, done: release });
-          else finishing.push(limit(() => finish(s, outDir, sites).finally(release)));
+          finishing.push(limit(() => finish(s, outDir, sites).finally(release)));
         }
       }
     };
     await Promise.all(lanes.map(renderLane));
     await Promise.all(finishing);
-    // The host portal last: it copies the schools' published search indexes.
-    for (const h of hostRenders) {
-      await finish(h.site, h.batchDir, h.siblings);
-      h.done();
-    }
+    // Finished sites queued the removal of their batch folders meanwhile.
     await Promise.all(finishing);
   } finally {
     progress?.end();
@@ -456,23 +482,17 @@ function siteReport(s: BatchSite, status: SiteStatus, pages: number, error?: str
 }
 
 /**
- * The host's district-wide search merges a same-origin copy of each published school index
- * (already precompressed). Hard links make the copy free: a province's indexes weigh tens of
- * megabytes and the host is rebuilt whenever any school changes. A school's next publish swaps
- * in a new folder, so the host's links keep the files they were made from.
+ * The host's district-wide search merges each school's published index from the host's own
+ * origin, through relative symbolic links `pagefind-truong/<id>` → `../../<school folder>/pagefind`
+ * in `dist/sites/`. A link always reaches the school's current index (a school's publish swaps
+ * its folder under the same name), so the host neither copies tens of megabytes nor waits for
+ * the schools built in the same run. nginx follows symbolic links by default; upload tools need
+ * theirs on (`aws s3 sync` follows them, `rsync` wants `-L`).
  */
-async function copySchoolIndexes(sitesDir: string, hostDir: string, directory: DirectoryEntry[]): Promise<void> {
-  for (const s of directory) {
-    const from = path.join(sitesDir, siteFolder(s.domain), 'pagefind');
-    if (!(await stat(from).catch(() => null))) continue;
-    const to = path.join(hostDir, SCHOOL_INDEXES_DIR, s.id);
-    const files = await walk(from);
-    for (const dir of new Set(files.map((f) => path.dirname(path.join(to, path.relative(from, f)))))) await mkdir(dir, { recursive: true });
-    await mapLimit(files, 64, (file) => {
-      const target = path.join(to, path.relative(from, file));
-      return link(file, target).catch(() => copyFile(file, target));
-    });
-  }
+async function linkSchoolIndexes(hostDir: string, directory: DirectoryEntry[]): Promise<void> {
+  const dir = path.join(hostDir, SCHOOL_INDEXES_DIR);
+  await mkdir(dir, { recursive: true });
+  for (const s of directory) await symlink(path.join('..', '..', siteFolder(s.domain), 'pagefind'), path.join(dir, s.id), 'dir');
 }
 
 /**

@@ -107,7 +107,17 @@ export function combine(...parts: string[]): string {
 
 export interface BuildState {
   version: 1;
-  sites: Record<string, { domain: string; fingerprint: string }>;
+  sites: Record<
+    string,
+    {
+      domain: string;
+      fingerprint: string;
+      /** Shown when nothing changed, without loading the content. */
+      name?: string | undefined;
+      /** Compliance errors and warnings when the site was built. */
+      compliance?: { errors: number; warnings: number } | undefined;
+    }
+  >;
 }
 
 export async function readState(file: string): Promise<BuildState> {
