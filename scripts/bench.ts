@@ -42,7 +42,7 @@ function measure(args: string[]): Promise<Measured> {
   const started = performance.now();
   const child = spawn(process.execPath, args, {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', UV_THREADPOOL_SIZE: '16' }, // as bin/congtruong.mjs sets it
   });
   const sampler = sampleTreeRss(child.pid!);
   let output = '';

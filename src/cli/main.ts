@@ -5,14 +5,11 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildSites, type BuildReport } from '../build/build-sites.ts';
-import { terminalProgress } from '../build/progress.ts';
-import { loadContent } from '../content/load.ts';
+// Each command loads the engine it needs when it runs: starting the command line stays fast
+// (a build where nothing changed takes well under a second, most of it Node's start-up).
+import type { BuildReport } from '../build/build-sites.ts';
 import type { Lang } from '../errors/content-errors.ts';
-import { formatIssues } from '../errors/format.ts';
 import { CLI_TEXT } from './messages.ts';
-import { check } from './check.ts';
-import { nginx } from './nginx.ts';
 
 /**
  * Commands that parse their own arguments (they have options of their own). Loaded lazily so
@@ -64,9 +61,9 @@ export async function main(argv: string[]): Promise<number> {
   }
   const lang: Lang = values.lang;
   const text = CLI_TEXT[lang];
-  if (values.help || command === undefined || command === 'help') {
+  if (values.help || command === undefined || command === 'help' || command === '--help' || command === '-h') {
     console.log(text.usage);
-    return command === undefined && !values.help ? 2 : 0;
+    return command === undefined ? 2 : 0;
   }
   switch (command) {
     case 'validate':
@@ -98,9 +95,9 @@ export async function main(argv: string[]): Promise<number> {
       return build(values.content, values.out ?? 'dist', values.school, lang, { force: values.force, shard, jobs });
     }
     case 'check':
-      return check({ ...values, lang });
+      return (await import('./check.ts')).check({ ...values, lang });
     case 'nginx':
-      return nginx({ out: values.out, sites: values.sites, listen: values.listen, https: values.https, lang });
+      return (await import('./nginx.ts')).nginx({ out: values.out, sites: values.sites, listen: values.listen, https: values.https, lang });
     default:
       console.error(`${text.unknownCommand(command)}\n\n${text.usage}`);
       return 2;
@@ -109,6 +106,8 @@ export async function main(argv: string[]): Promise<number> {
 
 async function validate(contentDir: string, schools: string[] | undefined, lang: Lang): Promise<number> {
   const text = CLI_TEXT[lang];
+  const { loadContent } = await import('../content/load.ts');
+  const { formatIssues } = await import('../errors/format.ts');
   const result = await loadContent(contentDir, schools);
   if (result.schools.length === 0 && result.invalid.length === 0) {
     console.error(text.noSchools(contentDir));
@@ -134,6 +133,9 @@ async function build(
     return 2;
   }
   // A live display on a terminal; plain lines when the output goes to a file or CI.
+  const { buildSites } = await import('../build/build-sites.ts');
+  const { terminalProgress } = await import('../build/progress.ts');
+  const { formatIssues } = await import('../errors/format.ts');
   const progress = process.stdout.isTTY ? terminalProgress(process.stdout) : undefined;
   const report = await buildSites({
     contentDir,
