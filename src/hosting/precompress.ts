@@ -14,8 +14,12 @@ const MIN_BYTES = 512;
 
 const gzipAsync = promisify(gzip);
 const brotliAsync = promisify(brotliCompress);
-/** Files compressed at once: the async zlib calls run on libuv's thread pool, off the main thread. */
-const CONCURRENCY = 8;
+/**
+ * Files compressed at once (two zlib calls each, on libuv's thread pool, off the main thread).
+ * Kept low on purpose: during a full build compression runs beside the Astro render, which is
+ * the critical path; more concurrent compression only slowed the render down (measured).
+ */
+const CONCURRENCY = 2;
 
 async function compressFile(file: string): Promise<boolean> {
   const data = await readFile(file);
