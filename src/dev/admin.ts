@@ -44,11 +44,26 @@ function isLoopback(req: IncomingMessage): boolean {
   return a === '127.0.0.1' || a === '::1' || a === '::ffff:127.0.0.1';
 }
 
+/**
+ * Requests that write files must come from the editor page itself. A loopback address is not
+ * enough: any web page open in the teacher's browser can send requests to 127.0.0.1 (cross-site
+ * request forgery), and a rebound DNS name can make it look same-origin. So the Host must be a
+ * loopback name and a browser's Origin, when sent, must be this server.
+ */
+function isFromEditor(req: IncomingMessage): boolean {
+  const host = req.headers.host ?? '';
+  const hostname = host.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
+  if (!['127.0.0.1', 'localhost', '::1'].includes(hostname)) return false;
+  const origin = req.headers.origin;
+  if (origin !== undefined && origin !== `http://${host}`) return false;
+  return req.headers['sec-fetch-site'] === undefined || req.headers['sec-fetch-site'] === 'same-origin';
+}
+
 /** Handles `/admin/…` and `/api/v1`; returns false for other paths. */
 export async function handleAdmin(opts: AdminOptions, urlPath: string, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
   if (urlPath === '/api/v1/' || urlPath === '/api/v1') {
     const backend = await opts.backend();
-    if (!isLoopback(req)) {
+    if (!isLoopback(req) || !isFromEditor(req)) {
       res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' });
       res.end('Chỉ soạn nội dung được trên chính máy chạy congtruong dev (127.0.0.1).');
     } else if (!backend) {

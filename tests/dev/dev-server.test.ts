@@ -6,6 +6,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cp, readFile, writeFile } from 'node:fs/promises';
+import http from 'node:http';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -194,5 +195,33 @@ describe('congtruong dev', () => {
       body: JSON.stringify({ action: 'info' }),
     });
     expect(await res.json()).toMatchObject({ repo: 'thcs-le-loi', type: 'local_fs' });
+  });
+
+  it('refuses editor API requests sent by other web sites or through another host name', async () => {
+    const body = JSON.stringify({ action: 'info' });
+    // A page of another site, open in the same browser, posting to the preview (CSRF).
+    const crossSite = await fetch(`${base}/api/v1/`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: 'http://evil.example' },
+      body,
+    });
+    expect(crossSite.status).toBe(403);
+    // A rebound DNS name pointing at 127.0.0.1.
+    const { port } = new URL(base);
+    const rebound = await new Promise<number>((resolve, reject) => {
+      const req = http.request(
+        {
+          host: '127.0.0.1',
+          port,
+          path: '/api/v1/',
+          method: 'POST',
+          headers: { Host: `evil.example:${port}`, 'Content-Type': 'application/json' },
+        },
+        (r) => (r.resume(), resolve(r.statusCode ?? 0)),
+      );
+      req.on('error', reject);
+      req.end(body);
+    });
+    expect(rebound).toBe(403);
   });
 });
