@@ -3,7 +3,7 @@
  * process keeps a crash, a runaway template or Astro's global state away from the
  * orchestrator, which then retries the batch's sites one by one to isolate the culprit.
  *
- * Usage: node src/build/astro-worker.ts <job.json>
+ * Usage: node src/build/astro-worker.ts <job.json>, or the job file's path on standard input
  */
 import { readFile } from 'node:fs/promises';
 import { build } from 'astro';
@@ -54,7 +54,27 @@ async function run(jobFile: string): Promise<void> {
   });
 }
 
-run(process.argv[2]!).then(
+/**
+ * The job file comes as an argument, or as the first line of standard input: the orchestrator
+ * starts workers ahead of time so that Node and Astro are loaded while it is still deciding what
+ * to build, then tells them the job. End of input without a job: nothing to do.
+ */
+async function jobFileFromStdin(): Promise<string | undefined> {
+  let data = '';
+  for await (const chunk of process.stdin) {
+    data += String(chunk);
+    if (data.includes('\n')) break;
+  }
+  return data.split('\n')[0]?.trim() || undefined;
+}
+
+// A worker started ahead of time whose orchestrator failed before sending a job goes away.
+const idle = setTimeout(() => process.exit(0), 120_000);
+const jobFile = process.argv[2] ?? (await jobFileFromStdin());
+clearTimeout(idle);
+if (jobFile === undefined) process.exit(0);
+
+run(jobFile).then(
   () => {
     // Peak memory of this worker, for the orchestrator's report and the benchmark.
     process.stdout.write(`\nCONGTRUONG_STATS ${JSON.stringify({ maxRssKb: process.resourceUsage().maxRSS })}\n`);

@@ -189,6 +189,10 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
       timings,
     };
   }
+  // Something will be built: start the Astro workers now (a second one renders the host portal
+  // beside the schools on a multi-core machine), so that they load while content is checked.
+  const spares: AstroWorker[] = [startWorker()];
+  if (hostIncluded && availableParallelism() > 1) spares.push(startWorker());
   const cached = new Map<string, SchoolSummary>();
   if (!opts.force) {
     for (const id of ids) {
@@ -408,7 +412,10 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
         const ids = sites.map((s) => s.id);
         log(`Đang dựng ${sites.length} trang web: ${ids.slice(0, 8).join(', ')}${ids.length > 8 ? ` … (+${ids.length - 8})` : ''}`);
         progress?.rendering(sites.map((s) => s.id));
-        const result = await timed('render', renderBatch(opts.contentDir, sites, outDir, path.join(paths.cache, 'astro'), directory));
+        const result = await timed(
+          'render',
+          renderBatch(opts.contentDir, sites, outDir, path.join(paths.cache, 'astro'), directory, spares.shift()),
+        );
         if (!result.ok) {
           if (sites.length > 1) {
             log('Dựng chung thất bại; dựng lại từng trường để tìm trường bị lỗi.');
@@ -436,6 +443,7 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
     // Finished sites queued the removal of their batch folders meanwhile.
     await Promise.all(finishing);
   } finally {
+    for (const w of spares) w.cancel();
     progress?.end();
     await rm(astroRunDir, { recursive: true, force: true });
     if (batch.length > 0) await (await import('../search/index-site.ts')).closeSearchIndexer();
@@ -585,6 +593,7 @@ async function renderBatch(
   outDir: string,
   cacheDir: string,
   directory: DirectoryEntry[],
+  worker?: AstroWorker,
 ): Promise<{ ok: true; maxRssKb: number } | { ok: false; error: string }> {
   const job: AstroJob = {
     contentDir: path.resolve(contentDir),
@@ -600,21 +609,44 @@ async function renderBatch(
     await writeFile(jobFile, JSON.stringify(job));
   } catch (err) {
     // A full disk shows up here first; it fails this batch, not the whole command.
+    worker?.cancel();
     return { ok: false, error: String(err) };
   }
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [WORKER, jobFile], {
-      cwd: PACKAGE_ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
-    });
-    let output = '';
-    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-    child.on('close', (code) => {
-      const stats = /CONGTRUONG_STATS (\{.*\})/.exec(output);
-      if (code === 0) resolve({ ok: true, maxRssKb: stats ? (JSON.parse(stats[1]!) as { maxRssKb: number }).maxRssKb : 0 });
-      else resolve({ ok: false, error: output.trim().split('\n').slice(0, 8).join('\n') || `exit code ${code}` });
-    });
+  return (worker ?? startWorker()).run(jobFile);
+}
+
+interface AstroWorker {
+  run(jobFile: string): Promise<{ ok: true; maxRssKb: number } | { ok: false; error: string }>;
+  cancel(): void;
+}
+
+/**
+ * Starts an Astro worker that waits for its job on standard input. Started ahead of time, it
+ * loads Node, Astro and the engine (about a second) while the orchestrator is still loading
+ * content and checking compliance, which matters most for small rebuilds.
+ */
+function startWorker(): AstroWorker {
+  const child = spawn(process.execPath, [WORKER], {
+    cwd: PACKAGE_ROOT,
+    stdio: ['pipe', 'pipe', 'pipe'],
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
   });
+  let output = '';
+  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+  // A worker that died before its job gets an EPIPE here; `close` reports the failure.
+  child.stdin.on('error', () => {});
+  const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
+  return {
+    async run(jobFile) {
+      child.stdin.end(`${jobFile}\n`);
+      const code = await closed;
+      const stats = /CONGTRUONG_STATS (\{.*\})/.exec(output);
+      if (code === 0) return { ok: true, maxRssKb: stats ? (JSON.parse(stats[1]!) as { maxRssKb: number }).maxRssKb : 0 };
+      return { ok: false, error: output.trim().split('\n').slice(0, 8).join('\n') || `exit code ${code}` };
+    },
+    cancel() {
+      child.stdin.end();
+    },
+  };
 }
