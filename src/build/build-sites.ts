@@ -45,6 +45,12 @@ export interface BuildOptions {
   jobs?: number | undefined;
   /** Build only the schools of shard `index` of `count` (1-based); the host portal is skipped. */
   shard?: { index: number; count: number } | undefined;
+  /**
+   * Build the host portal only, over schools already published in `<out>/sites/` (for example
+   * merged from the shards of a CI matrix): schools are loaded for the directory, the
+   * dashboard and the search links, but neither rendered nor reported unless invalid.
+   */
+  hostOnly?: boolean | undefined;
   /** About how many pages one Astro run renders; sites are grouped into chunks of this size. */
   chunkPages?: number | undefined;
   log?: (line: string) => void;
@@ -165,7 +171,12 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
   };
   const hostIncluded = !opts.schools && !opts.shard && (await stat(path.join(contentRoot, 'host.yaml')).catch(() => null)) !== null;
   const allSchools = combine(theme, hostPart, yearPart, ...ids.map((id) => `${id}:${fingerprints.get(id)}`));
-  if (!opts.force && ids.every((id) => unchanged(id, fingerprints.get(id))) && (!hostIncluded || unchanged('host', allSchools))) {
+  if (
+    !opts.force &&
+    !opts.hostOnly &&
+    ids.every((id) => unchanged(id, fingerprints.get(id))) &&
+    (!hostIncluded || unchanged('host', allSchools))
+  ) {
     const sites: SiteReport[] = [...ids, ...(hostIncluded ? ['host'] : [])].sort().map((id) => {
       const prev = state.sites[id]!;
       return {
@@ -260,6 +271,7 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
 
   // A school loaded again (no cached summary) may still be unchanged since its last publish.
   const changed = publishable.filter((s) => {
+    if (opts.hostOnly) return false;
     const prev = state.sites[s.id];
     const same =
       !opts.force &&
@@ -290,6 +302,7 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
   if (loaded.host) fingerprints.set('host', hostFingerprint);
   const hostUnchanged =
     !opts.force &&
+    !opts.hostOnly &&
     loaded.host !== undefined &&
     state.sites.host?.fingerprint === hostFingerprint &&
     published.has(siteFolder(loaded.host.config.domain));
@@ -458,10 +471,11 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
     if (r.status !== 'built' && r.status !== 'unchanged') r.keptPrevious = r.domain !== undefined && live.has(siteFolder(r.domain));
   }
   reports.sort((a, b) => a.id.localeCompare(b.id));
+  const shown = opts.hostOnly ? reports.filter((r) => r.id === 'host' || r.status === 'invalid') : reports;
   return {
-    sites: reports,
+    sites: shown,
     issues: loaded.issues,
-    ok: reports.every((r) => r.status === 'built' || r.status === 'unchanged') && !loaded.issues.some((i) => i.severity === 'error'),
+    ok: shown.every((r) => r.status === 'built' || r.status === 'unchanged') && !loaded.issues.some((i) => i.severity === 'error'),
     seconds: (performance.now() - started) / 1000,
     peakWorkerRssMb,
     timings,

@@ -46,6 +46,7 @@ export async function main(argv: string[]): Promise<number> {
         listen: { type: 'string' },
         https: { type: 'boolean', default: false },
         shard: { type: 'string' },
+        'host-only': { type: 'boolean', default: false },
       },
       allowPositionals: false,
       strict: true,
@@ -92,7 +93,12 @@ export async function main(argv: string[]): Promise<number> {
         );
         return 2;
       }
-      return build(values.content, values.out ?? 'dist', values.school, lang, { force: values.force, shard, jobs });
+      return build(values.content, values.out ?? 'dist', values.school, lang, {
+        force: values.force,
+        shard,
+        jobs,
+        hostOnly: values['host-only'],
+      });
     }
     case 'check':
       return (await import('./check.ts')).check({ ...values, lang });
@@ -123,7 +129,12 @@ async function build(
   outDir: string,
   schools: string[] | undefined,
   lang: Lang,
-  extra: { force?: boolean; shard?: { index: number; count: number } | undefined; jobs?: number | undefined } = {},
+  extra: {
+    force?: boolean;
+    shard?: { index: number; count: number } | undefined;
+    jobs?: number | undefined;
+    hostOnly?: boolean;
+  } = {},
 ): Promise<number> {
   const text = CLI_TEXT[lang];
   // A cheap look at the folder: the build itself loads and validates everything.

@@ -32,6 +32,7 @@ Tùy chọn:
   --force             Dựng lại mọi trường, kể cả trường không thay đổi
   --jobs N            Số trang web xử lý song song sau khi dựng (mặc định: số nhân CPU)
   --shard i/n         Chỉ dựng phần thứ i trong n phần (chia trường cố định theo mã, cho nhiều máy)
+  --host-only         Chỉ dựng cổng của đơn vị, trên các trường đã xuất bản (sau khi gộp các phần --shard)
   --lang vi|en        Ngôn ngữ thông báo (mặc định: vi)
   -h, --help          Xem hướng dẫn này
 
@@ -61,6 +62,7 @@ Options:
   --force         Rebuild every school, even unchanged ones
   --jobs N        Sites processed in parallel after rendering (default: CPU count)
   --shard i/n     Build only part i of n (schools split deterministically by id, for several machines)
+  --host-only     Build only the host portal over the schools already published (after merging shards)
   --lang vi|en    Language of messages (default: vi)
   -h, --help      Show this help
 

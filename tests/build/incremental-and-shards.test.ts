@@ -106,5 +106,21 @@ describe('shards', () => {
       built.push(...r.sites.filter((s) => s.status === 'built').map((s) => s.id));
     }
     expect(built.sort()).toEqual(['alpha', 'beta']);
+
+    // The CI merge step: the shards' sites in one folder, then the host portal alone on top.
+    const merged = path.join(out, 'merged');
+    for (const index of [1, 2]) {
+      const sites = path.join(out, `shard-${index}`, 'sites');
+      // A shard may have no school at all with two schools in the fixture.
+      if (await stat(sites).catch(() => null)) await cp(sites, path.join(merged, 'sites'), { recursive: true });
+    }
+    const host = await buildSites({ contentDir: content, outDir: merged, date: '2026-11-23', hostOnly: true });
+    expect(statusOf(host)).toEqual({ broken: 'invalid', host: 'built' });
+    const hostDir = path.join(merged, 'sites', 'pgd.thunghiem.edu.vn');
+    const home = await readFile(path.join(hostDir, 'index.html'), 'utf8');
+    expect(home).toContain('Trường Trung học cơ sở Alpha');
+    expect(home).toContain('Trường Tiểu học Beta');
+    // The district search reaches both schools' indexes through the links.
+    for (const id of ['alpha', 'beta']) await stat(path.join(hostDir, 'pagefind-truong', id, 'pagefind-entry.json'));
   });
 });
