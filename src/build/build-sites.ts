@@ -170,12 +170,14 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
     return prev !== undefined && prev.fingerprint === fingerprint && published.has(siteFolder(prev.domain));
   };
   const hostIncluded = !opts.schools && !opts.shard && (await stat(path.join(contentRoot, 'host.yaml')).catch(() => null)) !== null;
-  const allSchools = combine(theme, hostPart, yearPart, ...ids.map((id) => `${id}:${fingerprints.get(id)}`));
+  // The host aggregates every valid school: it is refreshed whenever any of them changed.
+  const hostFingerprintOf = (schools: string[]) =>
+    combine(theme, hostPart, yearPart, ...schools.map((id) => `${id}:${fingerprints.get(id)}`));
   if (
     !opts.force &&
     !opts.hostOnly &&
     ids.every((id) => unchanged(id, fingerprints.get(id))) &&
-    (!hostIncluded || unchanged('host', allSchools))
+    (!hostIncluded || unchanged('host', hostFingerprintOf(ids)))
   ) {
     const sites: SiteReport[] = [...ids, ...(hostIncluded ? ['host'] : [])].sort().map((id) => {
       const prev = state.sites[id]!;
@@ -206,12 +208,9 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
   if (hostIncluded && availableParallelism() > 1) spares.push(startWorker());
   const cached = new Map<string, SchoolSummary>();
   if (!opts.force) {
-    for (const id of ids) {
-      const prev = state.sites[id];
-      if (!prev || prev.fingerprint !== fingerprints.get(id) || !published.has(siteFolder(prev.domain))) continue;
-      const summary = await readSummary(paths.cache, id, fingerprints.get(id)!);
-      if (summary) cached.set(id, summary);
-    }
+    const candidates = ids.filter((id) => unchanged(id, fingerprints.get(id)));
+    const summaries = await mapLimit(candidates, 16, (id) => readSummary(paths.cache, id, fingerprints.get(id)!));
+    candidates.forEach((id, i) => summaries[i] && cached.set(id, summaries[i]));
   }
   const toLoad = ids.filter((id) => !cached.has(id));
   timings.fingerprint = (performance.now() - started) / 1000;
@@ -272,13 +271,7 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
   // A school loaded again (no cached summary) may still be unchanged since its last publish.
   const changed = publishable.filter((s) => {
     if (opts.hostOnly) return false;
-    const prev = state.sites[s.id];
-    const same =
-      !opts.force &&
-      prev !== undefined &&
-      prev.fingerprint === fingerprints.get(s.id) &&
-      prev.domain === s.config.domain &&
-      published.has(siteFolder(s.config.domain));
+    const same = !opts.force && unchanged(s.id, fingerprints.get(s.id)) && state.sites[s.id]!.domain === s.config.domain;
     if (same)
       reports.push({
         id: s.id,
@@ -291,21 +284,10 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
       });
     return !same;
   });
-  // The host aggregates every school: it is refreshed whenever anything changed.
   const valid = new Set([...cached.keys(), ...publishable.map((s) => s.id)]);
-  const hostFingerprint = combine(
-    theme,
-    hostPart,
-    yearPart,
-    ...ids.filter((id) => valid.has(id)).map((id) => `${id}:${fingerprints.get(id)}`),
-  );
+  const hostFingerprint = hostFingerprintOf(ids.filter((id) => valid.has(id)));
   if (loaded.host) fingerprints.set('host', hostFingerprint);
-  const hostUnchanged =
-    !opts.force &&
-    !opts.hostOnly &&
-    loaded.host !== undefined &&
-    state.sites.host?.fingerprint === hostFingerprint &&
-    published.has(siteFolder(loaded.host.config.domain));
+  const hostUnchanged = !opts.force && !opts.hostOnly && loaded.host !== undefined && unchanged('host', hostFingerprint);
   if (hostUnchanged && loaded.host && !opts.schools && !opts.shard) {
     reports.push({
       id: 'host',

@@ -11,11 +11,6 @@ import { walk } from './assemble.ts';
 import { PACKAGE_ROOT } from './paths.ts';
 import { mapLimit } from '../util/concurrency.ts';
 
-/** Hash of every file under the given paths (names and contents), in a stable order. */
-export async function hashPaths(paths: string[]): Promise<string> {
-  return new FileHashes().hashPaths(paths);
-}
-
 interface CachedHash {
   size: number;
   mtimeNs: string;

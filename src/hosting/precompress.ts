@@ -7,6 +7,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import { walk } from '../build/assemble.ts';
+import { mapLimit } from '../util/concurrency.ts';
 
 const COMPRESSIBLE = /\.(html|css|js|mjs|json|xml|txt|svg)$/;
 /** Smaller files gain nothing worth a second file. */
@@ -34,11 +35,5 @@ async function compressFile(file: string): Promise<boolean> {
 
 export async function precompressSite(dir: string, skip: (file: string) => boolean = () => false): Promise<number> {
   const files = (await walk(dir)).filter((f) => COMPRESSIBLE.test(f) && !skip(f));
-  let n = 0;
-  let next = 0;
-  const worker = async () => {
-    while (next < files.length) if (await compressFile(files[next++]!)) n++;
-  };
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  return n;
+  return (await mapLimit(files, CONCURRENCY, compressFile)).filter(Boolean).length;
 }

@@ -55,17 +55,3 @@ export class Limiter {
     }
   }
 }
-
-/** Runs `fn` over `items` with at most `n` at a time; results keep the input order. */
-export async function mapPool<T, R>(items: readonly T[], n: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]!, i);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(Math.max(1, n), items.length) }, worker));
-  return out;
-}

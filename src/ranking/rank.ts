@@ -7,7 +7,7 @@ import { schoolYearOf, todayInVietnam } from '../util/dates.ts';
 import { criterionBasis, type CriteriaFile } from './criteria.ts';
 import { crawlSite, DEFAULT_CRAWL_OPTIONS, type CrawlOptions, type CrawlResult } from './crawler.ts';
 import { createFetcher, type FetcherOptions } from './fetcher.ts';
-import { mapPool } from './limiter.ts';
+import { mapLimit } from '../util/concurrency.ts';
 import { RANKING_REPORT_VERSION, type RankingReport, type SiteRanking } from './report/schema.ts';
 import { scoreSite } from './score.ts';
 import { computeSignals } from './signals/index.ts';
@@ -42,7 +42,7 @@ export async function crawlSites(opts: CrawlJobOptions): Promise<Snapshot> {
   const options = { ...DEFAULT_CRAWL_OPTIONS, ...opts.crawl };
   let done = 0;
   try {
-    const results = await mapPool(opts.sites, opts.concurrency ?? 4, async (site) => {
+    const results = await mapLimit(opts.sites, Math.max(1, opts.concurrency ?? 4), async (site) => {
       opts.onStart?.(site);
       const crawl = await crawlSite({ site, fetch: fetcher.fetch, options });
       done++;
