@@ -3,8 +3,8 @@
 // version before loading the TypeScript sources (run natively by Node >= 22.18 / 24).
 import './require-node.mjs';
 
-// Checking that nothing changed stats every content file (tens of thousands for a province):
-// more libuv threads than the default 4 make that markedly faster. Read when the pool starts.
+// Loading a province's content reads tens of thousands of files through libuv's thread pool:
+// more threads than the default 4 make that markedly faster. Read when the pool starts.
 process.env.UV_THREADPOOL_SIZE ??= '16';
 
 const { main } = await import('../src/cli/main.ts');

@@ -14,7 +14,8 @@ import { appendFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ASTRO_WORKER, bareAstroJob } from '../src/build/build-sites.ts';
+import { ASTRO_WORKER } from '../src/build/astro-workers.ts';
+import { bareAstroJob } from '../src/build/build-sites.ts';
 import { walk } from '../src/build/assemble.ts';
 import { sampleTreeRss } from './bench/process-tree-rss.ts';
 import { generateSyntheticHost } from './synthetic-host.ts';
@@ -60,6 +61,7 @@ function measure(args: string[]): Promise<Measured> {
 interface BuildRun extends Measured {
   pages: number;
   timings: Record<string, number>;
+  timeline: { at: number; event: string }[];
   built: string[];
   search: { pages: number; seconds: number; bytes: number };
 }
@@ -122,6 +124,7 @@ for (let i = 1; i <= runs; i++) {
     `run ${i}: rebuild, one news item edited: ${fmt(one.seconds, 2)} s (rebuilt: ${one.built.join(', ')}), peak RSS ${fmt(one.peakRssMb, 0)} MB`,
   );
   console.log(`        stages (s): ${stages(one.timings)}`);
+  console.log(`        timeline (s since the build started): ${one.timeline.map((e) => `${fmt(e.at, 2)} ${e.event}`).join('; ')}`);
   await rm(out, { recursive: true, force: true });
 }
 await rm(base, { recursive: true, force: true });

@@ -23,9 +23,15 @@ export interface AstroJob {
   directory: DirectoryEntry[];
 }
 
+/** Seconds from the job's arrival to the end of each step, for the build's timeline. */
+const steps: Record<string, number> = {};
+let jobArrived = performance.now();
+const step = (name: string) => (steps[name] = (performance.now() - jobArrived) / 1000);
+
 async function run(jobFile: string): Promise<void> {
   const job = JSON.parse(await readFile(jobFile, 'utf8')) as AstroJob;
   const loaded = await loadContent(job.contentDir, job.schoolIds);
+  step('content loaded');
   const schools = loaded.schools.filter((s) => job.schoolIds.includes(s.id));
   const missing = job.schoolIds.filter((id) => !schools.some((s) => s.id === id));
   if (missing.length > 0) throw new Error(`Content of ${missing.join(', ')} changed during the build or is invalid.`);
@@ -52,6 +58,7 @@ async function run(jobFile: string): Promise<void> {
     logLevel: 'error',
     mode: 'production',
   });
+  step('Astro done');
 }
 
 /**
@@ -68,16 +75,22 @@ async function jobFileFromStdin(): Promise<string | undefined> {
   return data.split('\n')[0]?.trim() || undefined;
 }
 
-// A worker started ahead of time whose orchestrator failed before sending a job goes away.
-const idle = setTimeout(() => process.exit(0), 120_000);
+// A worker started ahead of time goes away when its orchestrator exits (its input closes) or,
+// as a safety net, when no job came for a long time.
+const idle = setTimeout(() => process.exit(0), 600_000);
+const ready = performance.now();
 const jobFile = process.argv[2] ?? (await jobFileFromStdin());
 clearTimeout(idle);
+jobArrived = performance.now();
+// Negative: ready that long before the job came. Near zero: the job waited for the worker's
+// start-up, which was then on the critical path.
+steps.ready = -(jobArrived - ready) / 1000;
 if (jobFile === undefined) process.exit(0);
 
 run(jobFile).then(
   () => {
     // Peak memory of this worker, for the orchestrator's report and the benchmark.
-    process.stdout.write(`\nCONGTRUONG_STATS ${JSON.stringify({ maxRssKb: process.resourceUsage().maxRSS })}\n`);
+    process.stdout.write(`\nCONGTRUONG_STATS ${JSON.stringify({ maxRssKb: process.resourceUsage().maxRSS, steps })}\n`);
     process.exit(0);
   },
   (err: unknown) => {

@@ -4,16 +4,14 @@
  * `dist/sites/<domain>/`. A school that is invalid or fails to render is reported and keeps
  * its previous published site; every other school is still built.
  */
-import { spawn } from 'node:child_process';
 import { mkdir, readdir, rm, rmdir, stat, symlink, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { loadContent, type LoadedHost, type LoadedSchool } from '../content/load.ts';
 import type { ContentIssue } from '../content/issues.ts';
 import { schoolYearOf, toInstant, todayInVietnam } from '../util/dates.ts';
 import { combine, FileHashes, readState, shardOf, themeFingerprint, writeState } from './fingerprint.ts';
-import { readSummary, writeSummary, type SchoolSummary } from './school-cache.ts';
+import { readFacts, readSummary, writeSummary, type SchoolSummary } from './school-cache.ts';
 import { runChecks } from '../compliance/engine.ts';
 import { byDateDesc, newsItem } from '../feeds/school-feeds.ts';
 import { precompressSite } from '../hosting/precompress.ts';
@@ -21,8 +19,10 @@ import { formatHtml } from '../compliance/formatters/html.ts';
 import { DASHBOARD_DIR } from './build-data.ts';
 import { SCHOOL_INDEXES_DIR } from '../search/paths.ts';
 import { factsFromContent } from '../compliance/facts-from-content.ts';
+import type { SiteFacts } from '../compliance/facts.ts';
 import { assembleSite } from './assemble.ts';
 import type { AstroJob } from './astro-worker.ts';
+import { startWorker, takeWorker, type AstroWorker, type WorkerResult } from './astro-workers.ts';
 import { HOST_ROUTE, type DirectoryEntry } from './build-data.ts';
 import { buildPaths, PACKAGE_ROOT } from './paths.ts';
 import { limiter, mapLimit } from '../util/concurrency.ts';
@@ -85,9 +85,18 @@ export interface BuildReport {
   search: { pages: number; seconds: number; bytes: number };
   /** Seconds spent per stage (post-processing stages summed over sites), for the benchmark. */
   timings: Record<'fingerprint' | 'load' | 'prepare' | 'render' | 'assemble' | 'host' | 'index' | 'compress' | 'publish', number>;
+  /**
+   * When each step ended, in seconds since the build started: the critical path of a small
+   * rebuild, which the summed `timings` hide (the host and the schools render side by side).
+   */
+  timeline: TimelineEvent[];
 }
 
-const WORKER = fileURLToPath(new URL('./astro-worker.ts', import.meta.url));
+export interface TimelineEvent {
+  at: number;
+  event: string;
+}
+
 /** Astro's output of each run, `<run id>/batch-<n>/`, inside the package (see `buildSites`). */
 const ASTRO_RUNS = path.join(PACKAGE_ROOT, '.astro', 'runs');
 
@@ -127,6 +136,8 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
     compress: 0,
     publish: 0,
   };
+  const timeline: TimelineEvent[] = [];
+  const mark = (event: string) => timeline.push({ at: Math.round(performance.now() - started) / 1000, event });
   /** Adds the time of `task` to a stage. */
   const timed = async <T>(stage: keyof typeof timings, task: Promise<T>): Promise<T> => {
     const t0 = performance.now();
@@ -150,15 +161,20 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
   }
   ids.sort();
 
+  // The first Astro worker starts before anything else (or was started by the command line before
+  // it loaded this module): loading Node, Astro and the engine takes it about a second, which then
+  // overlaps with fingerprinting, loading and checking content. When nothing changed it is
+  // stopped unused.
+  const spares: AstroWorker[] = [takeWorker()];
+
   // Fingerprints first, from remembered file hashes: what did not change is neither read nor
   // rendered again, its compliance facts and directory entry come from the cache.
   const hashes = await FileHashes.open(path.join(paths.cache, 'file-hashes.json'));
-  const theme = await themeFingerprint(hashes);
-  const hostPart = await hashes.hashPaths([path.join(contentRoot, 'host.yaml'), path.join(contentRoot, 'host')]);
+  const theme = themeFingerprint(hashes);
+  const hostPart = hashes.hashPaths([path.join(contentRoot, 'host.yaml'), path.join(contentRoot, 'host')]);
   const yearPart = schoolYearOf(date);
   const fingerprints = new Map<string, string>();
-  const schoolHashes = await mapLimit(ids, 8, (id) => hashes.hashPaths([path.join(schoolsDir, id)]));
-  ids.forEach((id, i) => fingerprints.set(id, combine(theme, hostPart, yearPart, schoolHashes[i]!)));
+  for (const id of ids) fingerprints.set(id, combine(theme, hostPart, yearPart, hashes.hashPaths([path.join(schoolsDir, id)])));
   await hashes.save();
   const stateFile = path.join(path.resolve(opts.outDir), '.state.json');
   const state = await readState(stateFile);
@@ -192,6 +208,7 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
       };
     });
     timings.fingerprint = (performance.now() - started) / 1000;
+    for (const w of spares) w.cancel();
     return {
       sites,
       issues: [],
@@ -200,11 +217,11 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
       peakWorkerRssMb: 0,
       search: { pages: 0, seconds: 0, bytes: 0 },
       timings,
+      timeline,
     };
   }
-  // Something will be built: start the Astro workers now (a second one renders the host portal
-  // beside the schools on a multi-core machine), so that they load while content is checked.
-  const spares: AstroWorker[] = [startWorker()];
+  // Something will be built: a second worker renders the host portal beside the schools on a
+  // multi-core machine, and loads while content is checked.
   if (hostIncluded && availableParallelism() > 1) spares.push(startWorker());
   const cached = new Map<string, SchoolSummary>();
   if (!opts.force) {
@@ -212,34 +229,56 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
     const summaries = await mapLimit(candidates, 16, (id) => readSummary(paths.cache, id, fingerprints.get(id)!));
     candidates.forEach((id, i) => summaries[i] && cached.set(id, summaries[i]));
   }
+  // A school checked on another day is checked again (deadlines pass), from its cached facts.
+  const staleIds = [...cached].filter(([, c]) => c.check?.date !== date).map(([id]) => id);
+  const staleFacts = await mapLimit(staleIds, 16, (id) => readFacts(paths.cache, id, fingerprints.get(id)!));
+  const recheck = new Map<string, SiteFacts>();
+  staleIds.forEach((id, i) => {
+    const facts = staleFacts[i];
+    if (facts) recheck.set(id, facts);
+    else cached.delete(id); // no facts kept: the school is loaded again
+  });
   const toLoad = ids.filter((id) => !cached.has(id));
   timings.fingerprint = (performance.now() - started) / 1000;
+  mark('fingerprints and cached summaries read');
   const loaded = await timed(
     'load',
     loadContent(opts.contentDir, toLoad, { otherDomains: new Map([...cached].map(([id, c]) => [c.ownDomain, id])) }),
   );
   const prepared = performance.now();
+  mark(`content of ${toLoad.length} school(s) loaded`);
   const reports: SiteReport[] = [];
 
   // The checker runs on every valid school; the host decides whether errors block publishing.
   const settings = loaded.host?.config.compliance ?? { blockPublishingOnErrors: false, preset: 'recommended' };
   const freshFacts = new Map(loaded.schools.map((s) => [s.id, factsFromContent(s)]));
-  const check = runChecks({ sites: ids.flatMap((id) => freshFacts.get(id) ?? cached.get(id)?.facts ?? []), date, preset: settings.preset });
+  // Only schools loaded now or checked on another day are checked: the others' results are cached.
+  const checkedNow = runChecks({ sites: [...freshFacts.values(), ...recheck.values()], date, preset: settings.preset });
+  const results = new Map(checkedNow.sites.map((r) => [r.id, r]));
+  for (const [id, c] of cached) if (c.check?.date === date) results.set(id, c.check.result);
+  const check = { ...checkedNow, sites: ids.flatMap((id) => results.get(id) ?? []) };
   const compliance = new Map(check.sites.map((s) => [s.id, { errors: s.summary.errors, warnings: s.summary.warnings }]));
   // Addresses are set after the check, which judges each school's own domain and e-mail.
   const ownDomains = new Map(loaded.schools.map((s) => [s.id, s.config.domain]));
   applySchoolUrls(loaded.schools, loaded.host, loaded.domains);
   const entries = new Map([...cached].map(([id, c]) => [id, c.entry]));
   for (const e of directoryOf(loaded.schools)) entries.set(e.id, e);
-  for (const s of loaded.schools) {
-    await writeSummary(paths.cache, s.id, {
-      version: 1,
-      fingerprint: fingerprints.get(s.id)!,
-      ownDomain: ownDomains.get(s.id)!,
-      facts: freshFacts.get(s.id)!,
-      entry: entries.get(s.id)!,
-    });
-  }
+  const checkOf = (id: string) => ({ date, result: results.get(id)! });
+  await mapLimit(loaded.schools, 8, (s) =>
+    writeSummary(
+      paths.cache,
+      s.id,
+      {
+        version: 2,
+        fingerprint: fingerprints.get(s.id)!,
+        ownDomain: ownDomains.get(s.id)!,
+        entry: entries.get(s.id)!,
+        check: checkOf(s.id),
+      },
+      freshFacts.get(s.id)!,
+    ),
+  );
+  await mapLimit([...recheck.keys()], 8, (id) => writeSummary(paths.cache, id, { ...cached.get(id)!, check: checkOf(id) }));
   for (const id of loaded.invalid) {
     reports.push({ id, name: id, domain: loaded.domains.get(id), status: 'invalid', pages: 0, keptPrevious: false });
   }
@@ -318,12 +357,14 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
     .sort((a, b) => a.name.localeCompare(b.name, 'vi'))
     .map((d) => ({ ...d, compliance: compliance.get(d.id) }));
 
+  let searchReady: Promise<void> | undefined;
   let peakWorkerRssMb = 0;
   const jobs = Math.max(1, opts.jobs ?? availableParallelism());
   // State writes are chained so that parallel publishes never write the file at the same time.
   let stateWrites: Promise<void> = Promise.resolve();
   const search = { pages: 0, seconds: 0, bytes: 0 };
   timings.prepare = (performance.now() - prepared) / 1000;
+  mark('compliance checked, batches prepared');
   const runId = `${Date.now().toString(36)}-${process.pid}`;
   const runDir = path.join(paths.staging, runId);
   await mkdir(runDir, { recursive: true });
@@ -349,6 +390,7 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
           imageCache: path.join(paths.cache, 'images'),
         }),
       );
+      mark(`${s.id}: assembled`);
       if (s.kind === 'host') {
         await timed('host', linkSchoolIndexes(staged, directory));
         await timed('host', writeDashboard(staged, check));
@@ -360,16 +402,25 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
       // Pagefind, cheerio and the PDF/DOCX readers load only when a site is built.
       const { indexSite } = await import('../search/index-site.ts');
       const indexed = await timed('index', indexSite(staged, paths.cache, base));
+      mark(`${s.id}: indexed`);
       progress?.phase(s.id, 'publish');
-      // The schools' index copies on the host are precompressed already (and hard-linked).
+      // The schools' index links on the host point to compressed files already. Unchanged files
+      // reuse the published site's compressed copies, except in a forced build, which trusts
+      // nothing published.
       await timed(
         'compress',
-        precompressSite(staged, (f) => f.includes(`${path.sep}${SCHOOL_INDEXES_DIR}${path.sep}`)),
+        precompressSite(
+          staged,
+          (f) => f.includes(`${path.sep}${SCHOOL_INDEXES_DIR}${path.sep}`),
+          opts.force ? undefined : path.join(paths.sites, folder),
+        ),
       );
       search.pages += indexed.pages;
       search.seconds += indexed.seconds;
       search.bytes += indexed.bytes;
+      mark(`${s.id}: compressed`);
       await timed('publish', publishSite(staged, paths.sites, folder));
+      mark(`${s.id}: published`);
       state.sites[s.id] = { domain: s.domain, fingerprint: fingerprints.get(s.id)!, name: s.site.config.name, compliance: s.compliance };
       stateWrites = stateWrites.then(() => writeState(stateFile, state));
       await stateWrites;
@@ -400,16 +451,24 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
       lanes = [[only.filter((s) => s.kind !== 'host')], [only.filter((s) => s.kind === 'host')]];
     }
     let n = 0;
+    let jobsOut = 0;
     const renderLane = async (queue: BatchSite[][]) => {
       while (queue.length > 0) {
         const sites = queue.shift()!;
         const outDir = path.join(astroRunDir, `batch-${n++}`);
         const ids = sites.map((s) => s.id);
+        const label = ids.length > 3 ? `${ids.length} sites` : ids.join(', ');
+        mark(`${label}: job sent`);
         log(`Đang dựng ${sites.length} trang web: ${ids.slice(0, 8).join(', ')}${ids.length > 8 ? ` … (+${ids.length - 8})` : ''}`);
         progress?.rendering(sites.map((s) => s.id));
         const result = await timed(
           'render',
-          renderBatch(opts.contentDir, sites, outDir, path.join(paths.cache, 'astro'), directory, spares.shift()),
+          renderBatch(opts.contentDir, sites, outDir, path.join(paths.cache, 'astro'), directory, spares.shift(), () => {
+            // Pagefind (and the indexing code) loads while Astro renders, once every lane's first
+            // job is out: loading it earlier would delay them. Errors surface when a site is indexed.
+            if (++jobsOut === lanes.length)
+              searchReady = import('../search/index-site.ts').then((m) => m.warmUpSearchIndexer()).catch(() => {});
+          }),
         );
         if (!result.ok) {
           if (sites.length > 1) {
@@ -422,6 +481,8 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
           continue;
         }
         peakWorkerRssMb = Math.max(peakWorkerRssMb, result.maxRssKb / 1024);
+        for (const [step, at] of Object.entries(result.steps)) mark(`${label}: worker ${step} ${at.toFixed(2)} s after the job`);
+        mark(`${label}: rendered`);
         // The batch folder is removed once every site of it has been assembled.
         let pending = sites.length;
         const release = () => {
@@ -441,6 +502,7 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
     for (const w of spares) w.cancel();
     progress?.end();
     await rm(astroRunDir, { recursive: true, force: true });
+    await searchReady;
     if (batch.length > 0) await (await import('../search/index-site.ts')).closeSearchIndexer();
     await rm(runDir, { recursive: true, force: true });
     // Leave no empty staging folder behind; another run may still be using it.
@@ -461,6 +523,7 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
     seconds: (performance.now() - started) / 1000,
     peakWorkerRssMb,
     timings,
+    timeline,
     search,
   };
 }
@@ -581,23 +644,23 @@ export async function bareAstroJob(contentDir: string, outDir: string, cacheDir:
   };
 }
 
-export const ASTRO_WORKER = WORKER;
-
 async function renderBatch(
   contentDir: string,
   sites: BatchSite[],
   outDir: string,
   cacheDir: string,
   directory: DirectoryEntry[],
-  worker?: AstroWorker,
-): Promise<{ ok: true; maxRssKb: number } | { ok: false; error: string }> {
+  worker: AstroWorker | undefined,
+  onJobSent: () => void,
+): Promise<WorkerResult> {
   const job: AstroJob = {
     contentDir: path.resolve(contentDir),
     schoolIds: sites.filter((s) => s.kind === 'school').map((s) => s.id),
     includeHost: sites.some((s) => s.kind === 'host'),
     outDir,
     cacheDir,
-    directory,
+    // Only the host portal shows the directory (several MB at province scale).
+    directory: sites.some((s) => s.kind === 'host') ? directory : [],
   };
   const jobFile = `${outDir}.job.json`;
   try {
@@ -608,41 +671,7 @@ async function renderBatch(
     worker?.cancel();
     return { ok: false, error: String(err) };
   }
-  return (worker ?? startWorker()).run(jobFile);
-}
-
-interface AstroWorker {
-  run(jobFile: string): Promise<{ ok: true; maxRssKb: number } | { ok: false; error: string }>;
-  cancel(): void;
-}
-
-/**
- * Starts an Astro worker that waits for its job on standard input. Started ahead of time, it
- * loads Node, Astro and the engine (about a second) while the orchestrator is still loading
- * content and checking compliance, which matters most for small rebuilds.
- */
-function startWorker(): AstroWorker {
-  const child = spawn(process.execPath, [WORKER], {
-    cwd: PACKAGE_ROOT,
-    stdio: ['pipe', 'pipe', 'pipe'],
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
-  });
-  let output = '';
-  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-  // A worker that died before its job gets an EPIPE here; `close` reports the failure.
-  child.stdin.on('error', () => {});
-  const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
-  return {
-    async run(jobFile) {
-      child.stdin.end(`${jobFile}\n`);
-      const code = await closed;
-      const stats = /CONGTRUONG_STATS (\{.*\})/.exec(output);
-      if (code === 0) return { ok: true, maxRssKb: stats ? (JSON.parse(stats[1]!) as { maxRssKb: number }).maxRssKb : 0 };
-      return { ok: false, error: output.trim().split('\n').slice(0, 8).join('\n') || `exit code ${code}` };
-    },
-    cancel() {
-      child.stdin.end();
-    },
-  };
+  const done = (worker ?? startWorker()).run(jobFile);
+  onJobSent();
+  return done;
 }

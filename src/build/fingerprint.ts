@@ -5,11 +5,10 @@
  * The last published fingerprints are kept in `<out>/.state.json`.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { walk } from './assemble.ts';
 import { PACKAGE_ROOT } from './paths.ts';
-import { mapLimit } from '../util/concurrency.ts';
 
 interface CachedHash {
   size: number;
@@ -24,6 +23,10 @@ interface CachedHash {
  * touched is not read again. A province has tens of thousands of content files; reading them all
  * to learn that nothing changed would take longer than the rebuild of one school. Any write
  * changes `ctime`, so an edit is never missed; a fresh checkout (new times) is simply hashed again.
+ *
+ * The walk is synchronous on purpose: nothing else runs while fingerprints are taken, and for
+ * metadata that the kernel has cached a `statSync` costs microseconds where a promise round trip
+ * through the thread pool costs tens (100 × 220 files: 0.2 s instead of 0.6 s).
  */
 export class FileHashes {
   #file: string | undefined;
@@ -42,28 +45,23 @@ export class FileHashes {
     return hashes;
   }
 
-  async #hashFile(file: string): Promise<string> {
-    const st = await stat(file, { bigint: true });
+  #hashFile(file: string): string {
+    const st = statSync(file, { bigint: true });
     const key = { size: Number(st.size), mtimeNs: String(st.mtimeNs), ctimeNs: String(st.ctimeNs), ino: String(st.ino) };
     const known = this.#entries.get(file);
     if (known && known.size === key.size && known.mtimeNs === key.mtimeNs && known.ctimeNs === key.ctimeNs && known.ino === key.ino)
       return known.hash;
-    const hash = createHash('sha256')
-      .update(await readFile(file))
-      .digest('hex');
+    const hash = createHash('sha256').update(readFileSync(file)).digest('hex');
     this.#entries.set(file, { ...key, hash });
     this.#dirty = true;
     return hash;
   }
 
   /** Hash of every file under the given paths (names and contents), in a stable order. */
-  async hashPaths(paths: string[]): Promise<string> {
+  hashPaths(paths: string[]): string {
     const h = createHash('sha256');
     for (const p of paths) {
-      const files = await walk(p).catch(async () => ((await stat(p).catch(() => null)) ? [p] : []));
-      files.sort();
-      const hashes = await mapLimit(files, 64, (f) => this.#hashFile(f));
-      files.forEach((f, i) => h.update(path.relative(PACKAGE_ROOT, f)).update('\0').update(hashes[i]!).update('\n'));
+      for (const f of filesUnder(p).sort()) h.update(path.relative(PACKAGE_ROOT, f)).update('\0').update(this.#hashFile(f)).update('\n');
     }
     return h.digest('hex');
   }
@@ -75,6 +73,19 @@ export class FileHashes {
     await writeFile(tmp, JSON.stringify({ version: 1, files: Object.fromEntries(this.#entries) }));
     await rename(tmp, this.#file);
     this.#dirty = false;
+  }
+}
+
+/** Files under `p` (recursively), `[p]` for a file, nothing when it does not exist. */
+function filesUnder(p: string): string[] {
+  try {
+    return readdirSync(p, { withFileTypes: true, recursive: true })
+      .filter((e) => !e.isDirectory())
+      .map((e) => path.join(e.parentPath, e.name));
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOTDIR') return [p];
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw err;
   }
 }
 
@@ -92,7 +103,7 @@ const OUTPUT_SOURCES = [
 ];
 
 /** Fingerprint of the theme, the engine and the dependencies. */
-export function themeFingerprint(hashes = new FileHashes()): Promise<string> {
+export function themeFingerprint(hashes = new FileHashes()): string {
   return hashes.hashPaths(OUTPUT_SOURCES.map((p) => path.join(PACKAGE_ROOT, p)));
 }
 

@@ -143,6 +143,8 @@ async function build(
     console.error(text.noSchools(contentDir));
     return 2;
   }
+  // The first Astro worker loads while the build engine is loaded and fingerprints are taken.
+  (await import('../build/astro-workers.ts')).prestartWorker();
   // A live display on a terminal; plain lines when the output goes to a file or CI.
   const { buildSites } = await import('../build/build-sites.ts');
   const { terminalProgress } = await import('../build/progress.ts');

@@ -34,6 +34,7 @@ export async function indexSite(siteDir: string, cacheDir: string, base = '/'): 
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'vi' });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   let pages = 0;
+  const sent: Promise<void>[] = [];
   try {
     const files = (await walk(siteDir)).filter((f) => f.endsWith('.html') && !f.includes(`${path.sep}pagefind${path.sep}`));
     for (const file of files) {
@@ -68,9 +69,12 @@ export async function indexSite(siteDir: string, cacheDir: string, base = '/'): 
       const url = `${base}${rel.replace(/(^|\/)index\.html$/, '$1')}`;
       const title = /<title>([^<]*)<\/title>/.exec(html)?.[1] ?? '';
       const doc = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>${title}</title></head><body>${$.html()}</body></html>`;
-      assertOk(await index.addHTMLFile({ url, content: doc }), `indexing ${url}`);
+      // Not awaited here: the next page is parsed while Pagefind indexes this one, in its own
+      // process. Pages are still sent in a stable order, so the index is reproducible.
+      sent.push(index.addHTMLFile({ url, content: doc }).then((res) => assertOk(res, `indexing ${url}`)));
       pages++;
     }
+    await Promise.all(sent);
     // The files come back in memory and are written by Node rather than by Pagefind: a write
     // error (a full disk) then fails this site with a clear error, where the Pagefind process
     // would panic and leave its caller waiting forever.
@@ -83,11 +87,22 @@ export async function indexSite(siteDir: string, cacheDir: string, base = '/'): 
       await writeFile(target, f.content);
     }
   } finally {
+    // A failed page rejects `sent`; the others are awaited before the index goes away.
+    await Promise.allSettled(sent);
     await index.deleteIndex();
   }
   const written = await walk(path.join(siteDir, 'pagefind'));
   const sizes = await Promise.all(written.map((f) => stat(f).then((s) => s.size)));
   return { pages, seconds: (performance.now() - started) / 1000, bytes: sizes.reduce((a, b) => a + b, 0) };
+}
+
+/**
+ * Starts the Pagefind service (and loads this module) before the first site needs it: called
+ * while Astro renders, its start-up then stays off a small rebuild's critical path.
+ */
+export async function warmUpSearchIndexer(): Promise<void> {
+  const { index } = await pagefind.createIndex({ forceLanguage: 'vi' });
+  await index?.deleteIndex();
 }
 
 /** Stops the Pagefind service process (call once at the end of a build). */

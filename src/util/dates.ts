@@ -60,9 +60,13 @@ export function formatDateVi(iso: string): string {
   return d.hour === undefined ? day : `${pad(d.hour)}:${pad(d.minute ?? 0)}, ${day}`;
 }
 
+let weekdayFormatter: Intl.DateTimeFormat | undefined;
+/** Created once: an `Intl.DateTimeFormat` costs more to create than to use, on every news page. */
+const weekdayFormat = () => (weekdayFormatter ??= new Intl.DateTimeFormat('vi-VN', { weekday: 'long', timeZone: TIME_ZONE }));
+
 /** `Thứ Sáu, 05/09/2025` — with the weekday, for article headers. */
 export function formatLongDateVi(iso: string): string {
-  const weekday = new Intl.DateTimeFormat('vi-VN', { weekday: 'long', timeZone: TIME_ZONE }).format(toInstant(iso));
+  const weekday = weekdayFormat().format(toInstant(iso));
   return `${weekday.charAt(0).toUpperCase()}${weekday.slice(1)}, ${formatDateVi(iso)}`;
 }
 

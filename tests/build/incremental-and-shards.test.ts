@@ -2,7 +2,8 @@
  * Incremental builds (only changed schools are rebuilt, the host whenever anything changed) and
  * deterministic shards (every school in exactly one shard).
  */
-import { appendFile, cp, readdir, readFile, stat, utimes, writeFile } from 'node:fs/promises';
+import { appendFile, cp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSites, type BuildReport } from '../../src/build/build-sites.ts';
@@ -44,6 +45,44 @@ describe('incremental builds', () => {
     expect(await readFile(path.join(hostDir, 'tuan-thu', 'index.html'), 'utf8')).toContain('alpha');
     expect((await readdir(path.join(hostDir, 'pagefind-truong'))).sort()).toEqual(['alpha', 'beta']);
     expect(r.sites.find((s) => s.id === 'alpha')?.compliance).toBeDefined();
+  });
+
+  it('reuses the compressed copies of unchanged pages and compresses changed ones again', async () => {
+    const site = path.join(out, 'sites', 'beta.thunghiem.edu.vn');
+    const unchanged = path.join(site, 'lien-he', 'index.html');
+    const edited = path.join(site, 'tin-tuc', 'chao-mung', 'index.html');
+    const before = { unchanged: await stat(`${unchanged}.br`), edited: await stat(`${edited}.br`) };
+    await appendFile(path.join(content, 'schools', 'beta', 'news', 'chao-mung.md'), '\nBuổi lễ kết thúc lúc 10 giờ.\n');
+    const r = await buildSites({ contentDir: content, outDir: out, date: '2026-11-23' });
+    expect(statusOf(r).beta).toBe('built');
+    // Same bytes as published: the very same compressed file (a hard link), not a new one.
+    expect((await stat(`${unchanged}.br`)).ino).toBe(before.unchanged.ino);
+    expect((await stat(`${edited}.br`)).ino).not.toBe(before.edited.ino);
+    for (const file of [unchanged, edited]) {
+      const html = await readFile(file);
+      expect(gunzipSync(await readFile(`${file}.gz`)).equals(html)).toBe(true);
+      expect(brotliDecompressSync(await readFile(`${file}.br`)).equals(html)).toBe(true);
+    }
+    expect(await readFile(edited, 'utf8')).toContain('Buổi lễ kết thúc lúc 10 giờ.');
+  });
+
+  it('checks unchanged schools again on a new day, from their cached facts', async () => {
+    const summary = path.join(path.dirname(out), '.cache', 'congtruong', 'schools', 'alpha.json');
+    const checkedOn = async () => (JSON.parse(await readFile(summary, 'utf8')) as { check?: { date: string } }).check?.date;
+    expect(await checkedOn()).toBe('2026-11-23');
+    await appendFile(path.join(content, 'schools', 'beta', 'news', 'chao-mung.md'), '\nẢnh buổi lễ sẽ được đăng sau.\n');
+    const r = await buildSites({ contentDir: content, outDir: out, date: '2026-11-24' });
+    expect(statusOf(r)).toMatchObject({ alpha: 'unchanged', beta: 'built', host: 'built' });
+    expect(await checkedOn()).toBe('2026-11-24');
+    const alpha = r.sites.find((s) => s.id === 'alpha')!;
+    expect(alpha.compliance).toBeDefined();
+    // Without its cached facts the school is simply loaded again.
+    await rm(path.join(path.dirname(summary), 'alpha.facts.json'));
+    await appendFile(path.join(content, 'schools', 'beta', 'news', 'chao-mung.md'), '\nCảm ơn quý phụ huynh.\n');
+    const again = await buildSites({ contentDir: content, outDir: out, date: '2026-11-25' });
+    expect(statusOf(again)).toMatchObject({ alpha: 'unchanged', beta: 'built' });
+    expect(again.sites.find((s) => s.id === 'alpha')!.compliance).toEqual(alpha.compliance);
+    expect(await checkedOn()).toBe('2026-11-25');
   });
 
   it('notices an edit whatever the file times say', async () => {
