@@ -10,7 +10,7 @@ import path from 'node:path';
 import { loadContent, type LoadedHost, type LoadedSchool } from '../content/load.ts';
 import type { ContentIssue } from '../content/issues.ts';
 import { schoolYearOf, toInstant, todayInVietnam } from '../util/dates.ts';
-import { combine, FileHashes, readState, shardOf, themeFingerprint, writeState } from './fingerprint.ts';
+import { combine, FileHashes, readState, shardOf, themeSources, writeState } from './fingerprint.ts';
 import { readFacts, readSummary, writeSummary, type SchoolSummary } from './school-cache.ts';
 import { runChecks } from '../compliance/engine.ts';
 import { byDateDesc, newsItem } from '../feeds/school-feeds.ts';
@@ -139,10 +139,10 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
   const timeline: TimelineEvent[] = [];
   const mark = (event: string) => timeline.push({ at: Math.round(performance.now() - started) / 1000, event });
   /** Adds the time of `task` to a stage. */
-  const timed = async <T>(stage: keyof typeof timings, task: Promise<T>): Promise<T> => {
+  const timed = async <T>(stage: keyof typeof timings, task: () => Promise<T>): Promise<T> => {
     const t0 = performance.now();
     try {
-      return await task;
+      return await task();
     } finally {
       timings[stage] += (performance.now() - t0) / 1000;
     }
@@ -170,11 +170,14 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
   // Fingerprints first, from remembered file hashes: what did not change is neither read nor
   // rendered again, its compliance facts and directory entry come from the cache.
   const hashes = await FileHashes.open(path.join(paths.cache, 'file-hashes.json'));
-  const theme = themeFingerprint(hashes);
-  const hostPart = hashes.hashPaths([path.join(contentRoot, 'host.yaml'), path.join(contentRoot, 'host')]);
+  const [theme, hostPart, ...schoolHashes] = await hashes.hashGroups([
+    themeSources(),
+    [path.join(contentRoot, 'host.yaml'), path.join(contentRoot, 'host')],
+    ...ids.map((id) => [path.join(schoolsDir, id)]),
+  ]);
   const yearPart = schoolYearOf(date);
   const fingerprints = new Map<string, string>();
-  for (const id of ids) fingerprints.set(id, combine(theme, hostPart, yearPart, hashes.hashPaths([path.join(schoolsDir, id)])));
+  ids.forEach((id, i) => fingerprints.set(id, combine(theme!, hostPart!, yearPart, schoolHashes[i]!)));
   await hashes.save();
   const stateFile = path.join(path.resolve(opts.outDir), '.state.json');
   const state = await readState(stateFile);
@@ -188,7 +191,7 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
   const hostIncluded = !opts.schools && !opts.shard && (await stat(path.join(contentRoot, 'host.yaml')).catch(() => null)) !== null;
   // The host aggregates every valid school: it is refreshed whenever any of them changed.
   const hostFingerprintOf = (schools: string[]) =>
-    combine(theme, hostPart, yearPart, ...schools.map((id) => `${id}:${fingerprints.get(id)}`));
+    combine(theme!, hostPart!, yearPart, ...schools.map((id) => `${id}:${fingerprints.get(id)}`));
   if (
     !opts.force &&
     !opts.hostOnly &&
@@ -241,8 +244,7 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
   const toLoad = ids.filter((id) => !cached.has(id));
   timings.fingerprint = (performance.now() - started) / 1000;
   mark('fingerprints and cached summaries read');
-  const loaded = await timed(
-    'load',
+  const loaded = await timed('load', () =>
     loadContent(opts.contentDir, toLoad, { otherDomains: new Map([...cached].map(([id, c]) => [c.ownDomain, id])) }),
   );
   const prepared = performance.now();
@@ -379,8 +381,7 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
     const staged = path.join(runDir, 'sites', folder);
     try {
       progress?.phase(s.id, 'assemble');
-      const pages = await timed(
-        'assemble',
+      const pages = await timed('assemble', () =>
         assembleSite({
           batchDir,
           siteRoute: s.route,
@@ -392,8 +393,8 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
       );
       mark(`${s.id}: assembled`);
       if (s.kind === 'host') {
-        await timed('host', linkSchoolIndexes(staged, directory));
-        await timed('host', writeDashboard(staged, check));
+        await timed('host', () => linkSchoolIndexes(staged, directory));
+        await timed('host', () => writeDashboard(staged, check));
       }
       // Path mode: the school's root-relative links get its `/<id>/` prefix.
       const base = basePath(s.domain);
@@ -401,14 +402,13 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
       progress?.phase(s.id, 'index');
       // Pagefind, cheerio and the PDF/DOCX readers load only when a site is built.
       const { indexSite } = await import('../search/index-site.ts');
-      const indexed = await timed('index', indexSite(staged, paths.cache, base));
+      const indexed = await timed('index', () => indexSite(staged, paths.cache, base));
       mark(`${s.id}: indexed`);
       progress?.phase(s.id, 'publish');
       // The schools' index links on the host point to compressed files already. Unchanged files
       // reuse the published site's compressed copies, except in a forced build, which trusts
       // nothing published.
-      await timed(
-        'compress',
+      await timed('compress', () =>
         precompressSite(
           staged,
           (f) => f.includes(`${path.sep}${SCHOOL_INDEXES_DIR}${path.sep}`),
@@ -419,7 +419,7 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
       search.seconds += indexed.seconds;
       search.bytes += indexed.bytes;
       mark(`${s.id}: compressed`);
-      await timed('publish', publishSite(staged, paths.sites, folder));
+      await timed('publish', () => publishSite(staged, paths.sites, folder));
       mark(`${s.id}: published`);
       state.sites[s.id] = { domain: s.domain, fingerprint: fingerprints.get(s.id)!, name: s.site.config.name, compliance: s.compliance };
       stateWrites = stateWrites.then(() => writeState(stateFile, state));
@@ -461,8 +461,7 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
         mark(`${label}: job sent`);
         log(`Đang dựng ${sites.length} trang web: ${ids.slice(0, 8).join(', ')}${ids.length > 8 ? ` … (+${ids.length - 8})` : ''}`);
         progress?.rendering(sites.map((s) => s.id));
-        const result = await timed(
-          'render',
+        const result = await timed('render', () =>
           renderBatch(opts.contentDir, sites, outDir, path.join(paths.cache, 'astro'), directory, spares.shift(), () => {
             // Pagefind (and the indexing code) loads while Astro renders, once every lane's first
             // job is out: loading it earlier would delay them. Errors surface when a site is indexed.

@@ -7,11 +7,9 @@
  * (`foldDiacritics`), plus the text of the PDF/DOCX files it links. The published HTML is not
  * changed: the index is fed from memory (`addHTMLFile`).
  */
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import * as cheerio from 'cheerio';
 import * as pagefind from 'pagefind';
-import { walk } from '../build/assemble.ts';
 import { foldDiacritics } from '../util/slug.ts';
 import { attachmentText } from './attachment-text.ts';
 
@@ -28,48 +26,69 @@ function assertOk(res: { errors: string[] }, what: string): void {
   if (res.errors.length > 0) throw new Error(`Pagefind ${what}: ${res.errors.join('; ')}`);
 }
 
-/** Indexes `siteDir` into `siteDir/pagefind/`; `base` is the site's path prefix (`/` or `/<id>/`). */
+/** Links to a site's own PDF and DOCX files (our pages quote attributes with `"`). */
+const ATTACHMENT_LINK = /<a\s[^>]*?href="(\/[^"?#]*\.(?:pdf|docx))(?:[?#][^"]*)?"/gi;
+
+/**
+ * Indexes `siteDir` into `siteDir/pagefind/`; `base` is the site's path prefix (`/` or `/<id>/`).
+ *
+ * Our own pages need no HTML parser: the searchable part is the page's `<main data-pagefind-body>`
+ * (filters and meta live in it), sent to Pagefind as it is, with the extra text appended inside
+ * it. Text for the folded copy is the fragment without its tags; it stays entity-escaped, which
+ * folding leaves alone, so it is inserted as is. Files are read and written synchronously: the
+ * orchestrator has nothing else to do meanwhile, and a promise per file cost more CPU than the
+ * indexing itself on a province build.
+ */
 export async function indexSite(siteDir: string, cacheDir: string, base = '/'): Promise<IndexResult> {
   const started = performance.now();
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'vi' });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   let pages = 0;
+  let bytes = 0;
   const sent: Promise<void>[] = [];
+  // A file linked from several pages (list, detail, sitemap) is read once.
+  const attachments = new Map<string, Promise<string>>();
+  const textOf = (href: string) => {
+    let text = attachments.get(href);
+    if (!text) {
+      text = attachmentText(path.join(siteDir, href), path.join(cacheDir, 'attachment-text')).catch(() => '');
+      attachments.set(href, text);
+    }
+    return text;
+  };
   try {
-    const files = (await walk(siteDir)).filter((f) => f.endsWith('.html') && !f.includes(`${path.sep}pagefind${path.sep}`));
+    const files = readdirSync(siteDir, { withFileTypes: true, recursive: true })
+      .filter((e) => e.isFile() && e.name.endsWith('.html') && !e.parentPath.split(path.sep).includes('pagefind'))
+      .map((e) => path.join(e.parentPath, e.name))
+      .sort();
     for (const file of files) {
-      const html = await readFile(file, 'utf8');
-      // Only the page's <main> is indexed (data-pagefind-body, filters and meta all live there):
-      // parsing and sending just that fragment halves the work of a province-wide build.
+      const html = readFileSync(file, 'utf8');
       const start = html.indexOf('<main');
       const end = html.lastIndexOf('</main>');
       if (start < 0 || end < start) continue;
-      const main = html.slice(start, end + '</main>'.length);
-      if (!main.includes('data-pagefind-body')) continue;
-      // htmlparser2 is several times faster than the default parse5 and enough for our own pages.
-      const $ = cheerio.load(main, { xml: { xmlMode: false, decodeEntities: true } }, false);
-      const body = $('[data-pagefind-body]').first();
-      const extra: string[] = [];
-      const attachments: string[] = [];
-      for (const a of body.find('a[href^="/"]').toArray()) {
-        const raw = $(a).attr('href')!.split(/[?#]/)[0]!;
-        if (!raw.startsWith(base)) continue;
+      const open = html.slice(start, html.indexOf('>', start) + 1);
+      if (!open.includes('data-pagefind-body')) continue;
+      const main = html.slice(start, end);
+      const linked = new Set<string>();
+      for (const m of main.matchAll(ATTACHMENT_LINK)) {
+        const raw = m[1]!.replace(/&amp;/g, '&');
         // The file's path inside the site folder, without the site's path prefix.
-        const href = `/${raw.slice(base.length)}`;
-        if (!/\.(pdf|docx)$/i.test(href)) continue;
-        const text = await attachmentText(path.join(siteDir, href), path.join(cacheDir, 'attachment-text'));
-        if (text) attachments.push(text);
+        if (raw.startsWith(base)) linked.add(`/${raw.slice(base.length)}`);
       }
-      const text = `${body.text()} ${attachments.join(' ')}`.replace(/\s+/g, ' ').trim();
-      if (attachments.length > 0) extra.push(`<div data-pagefind-weight="0.6">${escapeHtml(attachments.join(' '))}</div>`);
-      const folded = foldDiacritics(text);
-      if (folded !== text) extra.push(`<div data-pagefind-weight="0.5">${escapeHtml(folded)}</div>`);
-      body.append(extra.join(''));
+      const attached = (await Promise.all([...linked].map(textOf))).filter(Boolean).join(' ');
+      const text = main
+        .replace(/<[^>]*>/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+      const extra: string[] = [];
+      if (attached) extra.push(`<div data-pagefind-weight="0.6">${escapeHtml(attached)}</div>`);
+      const folded = foldDiacritics(`${text} ${attached ? escapeHtml(attached) : ''}`.trim());
+      if (folded !== text) extra.push(`<div data-pagefind-weight="0.5">${folded}</div>`);
       const rel = path.relative(siteDir, file).split(path.sep).join('/');
       const url = `${base}${rel.replace(/(^|\/)index\.html$/, '$1')}`;
       const title = /<title>([^<]*)<\/title>/.exec(html)?.[1] ?? '';
-      const doc = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>${title}</title></head><body>${$.html()}</body></html>`;
-      // Not awaited here: the next page is parsed while Pagefind indexes this one, in its own
+      const doc = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>${title}</title></head><body>${main}${extra.join('')}</main></body></html>`;
+      // Not awaited here: the next page is prepared while Pagefind indexes this one, in its own
       // process. Pages are still sent in a stable order, so the index is reproducible.
       sent.push(index.addHTMLFile({ url, content: doc }).then((res) => assertOk(res, `indexing ${url}`)));
       pages++;
@@ -81,19 +100,21 @@ export async function indexSite(siteDir: string, cacheDir: string, base = '/'): 
     const res = await index.getFiles();
     assertOk(res, 'writing the index');
     const outDir = path.join(siteDir, 'pagefind');
+    const dirs = new Set<string>();
     for (const f of res.files) {
       const target = path.join(outDir, f.path);
-      await mkdir(path.dirname(target), { recursive: true });
-      await writeFile(target, f.content);
+      const dir = path.dirname(target);
+      if (!dirs.has(dir)) mkdirSync(dir, { recursive: true });
+      dirs.add(dir);
+      writeFileSync(target, f.content);
+      bytes += f.content.byteLength;
     }
   } finally {
     // A failed page rejects `sent`; the others are awaited before the index goes away.
     await Promise.allSettled(sent);
     await index.deleteIndex();
   }
-  const written = await walk(path.join(siteDir, 'pagefind'));
-  const sizes = await Promise.all(written.map((f) => stat(f).then((s) => s.size)));
-  return { pages, seconds: (performance.now() - started) / 1000, bytes: sizes.reduce((a, b) => a + b, 0) };
+  return { pages, seconds: (performance.now() - started) / 1000, bytes };
 }
 
 /**
