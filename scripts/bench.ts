@@ -10,11 +10,11 @@
  * Usage: npm run bench -- [--schools 100] [--news 200] [--runs 1]
  */
 import { spawn } from 'node:child_process';
-import { appendFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ASTRO_WORKER } from '../src/build/astro-workers.ts';
+import { ASTRO_WORKER, writeJob } from '../src/build/astro-workers.ts';
 import { bareAstroJob } from '../src/build/build-sites.ts';
 import { walk } from '../src/build/assemble.ts';
 import { sampleTreeRss } from './bench/process-tree-rss.ts';
@@ -89,8 +89,8 @@ console.log(
 for (let i = 1; i <= runs; i++) {
   // 1. The reference: one bare Astro run over the same pages, cold cache.
   const bareOut = path.join(base, `bare-${i}`);
-  const jobFile = path.join(base, `bare-${i}.json`);
-  await writeFile(jobFile, JSON.stringify(await bareAstroJob(content, bareOut, path.join(base, `cache-bare-${i}`))));
+  const jobFile = path.join(base, `bare-${i}.job`);
+  await writeJob(jobFile, await bareAstroJob(content, bareOut, path.join(base, `cache-bare-${i}`)));
   const bare = await measure([ASTRO_WORKER, jobFile]);
   const barePages = (await walk(bareOut)).filter((f) => f.endsWith('.html')).length;
   console.log(

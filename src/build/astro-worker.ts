@@ -3,11 +3,11 @@
  * process keeps a crash, a runaway template or Astro's global state away from the
  * orchestrator, which then retries the batch's sites one by one to isolate the culprit.
  *
- * Usage: node src/build/astro-worker.ts <job.json>, or the job file's path on standard input
+ * Usage: node src/build/astro-worker.ts <job file>, or the job file's path on standard input
  */
-import { readFile } from 'node:fs/promises';
 import { build } from 'astro';
-import { loadContent } from '../content/load.ts';
+import type { LoadedHost, LoadedSchool } from '../content/load.ts';
+import { readJob } from './astro-workers.ts';
 import { setBuildData, type DirectoryEntry } from './build-data.ts';
 import { syndicationOf } from './syndication.ts';
 import { PACKAGE_ROOT } from './paths.ts';
@@ -21,6 +21,23 @@ export interface AstroJob {
   outDir: string;
   cacheDir: string;
   directory: DirectoryEntry[];
+  /**
+   * The content of the job's schools and the host as the orchestrator loaded and checked it, with
+   * their addresses set: what was checked is what is rendered, and it is not parsed twice. Without
+   * it (the benchmark's bare reference), the worker loads the content itself.
+   */
+  content?: { schools: LoadedSchool[]; host?: LoadedHost | undefined } | undefined;
+}
+
+async function contentOf(job: AstroJob): Promise<{ schools: LoadedSchool[]; host?: LoadedHost | undefined }> {
+  if (job.content) return job.content;
+  const { loadContent } = await import('../content/load.ts');
+  const loaded = await loadContent(job.contentDir, job.schoolIds);
+  const schools = loaded.schools.filter((s) => job.schoolIds.includes(s.id));
+  const missing = job.schoolIds.filter((id) => !schools.some((s) => s.id === id));
+  if (missing.length > 0) throw new Error(`Content of ${missing.join(', ')} is invalid.`);
+  applySchoolUrls(schools, loaded.host);
+  return { schools, host: loaded.host };
 }
 
 /** Seconds from the job's arrival to the end of each step, for the build's timeline. */
@@ -29,20 +46,15 @@ let jobArrived = performance.now();
 const step = (name: string) => (steps[name] = (performance.now() - jobArrived) / 1000);
 
 async function run(jobFile: string): Promise<void> {
-  const job = JSON.parse(await readFile(jobFile, 'utf8')) as AstroJob;
-  const loaded = await loadContent(job.contentDir, job.schoolIds);
+  const job = await readJob(jobFile);
+  const content = await contentOf(job);
   step('content loaded');
-  const schools = loaded.schools.filter((s) => job.schoolIds.includes(s.id));
-  const missing = job.schoolIds.filter((id) => !schools.some((s) => s.id === id));
-  if (missing.length > 0) throw new Error(`Content of ${missing.join(', ')} changed during the build or is invalid.`);
-  applySchoolUrls(schools, loaded.host);
-  const host = job.includeHost ? loaded.host : undefined;
   setBuildData({
-    schools,
-    host,
+    schools: content.schools,
+    host: job.includeHost ? content.host : undefined,
     directory: job.directory,
     builtAt: new Date().toISOString(),
-    syndication: loaded.host && syndicationOf(loaded.host),
+    syndication: content.host && syndicationOf(content.host),
   });
   if (process.env.CONGTRUONG_TEST_FAIL_SCHOOL && job.schoolIds.includes(process.env.CONGTRUONG_TEST_FAIL_SCHOOL)) {
     // Lets tests prove that a school whose build crashes is isolated from the others.

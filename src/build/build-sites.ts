@@ -14,7 +14,7 @@ import { combine, FileHashes, readState, shardOf, themeSources, writeState } fro
 import { readFacts, readSummary, writeSummary, type SchoolSummary } from './school-cache.ts';
 import { runChecks } from '../compliance/engine.ts';
 import { byDateDesc, newsItem } from '../feeds/school-feeds.ts';
-import { precompressSite } from '../hosting/precompress.ts';
+import { startFinishPool, type FinishPool } from './finish-pool.ts';
 import { formatHtml } from '../compliance/formatters/html.ts';
 import { DASHBOARD_DIR } from './build-data.ts';
 import { SCHOOL_INDEXES_DIR } from '../search/paths.ts';
@@ -22,7 +22,7 @@ import { factsFromContent } from '../compliance/facts-from-content.ts';
 import type { SiteFacts } from '../compliance/facts.ts';
 import { assembleSite } from './assemble.ts';
 import type { AstroJob } from './astro-worker.ts';
-import { startWorker, takeWorker, type AstroWorker, type WorkerResult } from './astro-workers.ts';
+import { startWorker, takeWorker, writeJob, type AstroWorker, type WorkerResult } from './astro-workers.ts';
 import { HOST_ROUTE, type DirectoryEntry } from './build-data.ts';
 import { buildPaths, PACKAGE_ROOT } from './paths.ts';
 import { limiter, mapLimit } from '../util/concurrency.ts';
@@ -359,6 +359,10 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
     .sort((a, b) => a.name.localeCompare(b.name, 'vi'))
     .map((d) => ({ ...d, compliance: compliance.get(d.id) }));
 
+  // Indexing and compression run on a pool of threads (one per job), started once the Astro
+  // jobs are out (starting it earlier would delay them) or when the first site needs it.
+  let pool: FinishPool | undefined;
+  const finishPool = () => (pool ??= startFinishPool(jobs));
   let searchReady: Promise<void> | undefined;
   let peakWorkerRssMb = 0;
   const jobs = Math.max(1, opts.jobs ?? availableParallelism());
@@ -400,20 +404,14 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
       const base = basePath(s.domain);
       await rebaseSite(staged, base);
       progress?.phase(s.id, 'index');
-      // Pagefind, cheerio and the PDF/DOCX readers load only when a site is built.
-      const { indexSite } = await import('../search/index-site.ts');
-      const indexed = await timed('index', () => indexSite(staged, paths.cache, base));
+      const indexed = await timed('index', () => finishPool().index(staged, paths.cache, base));
       mark(`${s.id}: indexed`);
       progress?.phase(s.id, 'publish');
       // The schools' index links on the host point to compressed files already. Unchanged files
       // reuse the published site's compressed copies, except in a forced build, which trusts
       // nothing published.
       await timed('compress', () =>
-        precompressSite(
-          staged,
-          (f) => f.includes(`${path.sep}${SCHOOL_INDEXES_DIR}${path.sep}`),
-          opts.force ? undefined : path.join(paths.sites, folder),
-        ),
+        finishPool().compress(staged, SCHOOL_INDEXES_DIR, opts.force ? undefined : path.join(paths.sites, folder)),
       );
       search.pages += indexed.pages;
       search.seconds += indexed.seconds;
@@ -439,7 +437,9 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
     // time keeps memory bounded) while the sites of the previous chunk are assembled, indexed,
     // compressed and published in parallel: the two stages overlap on a multi-core machine.
     // When a chunk fails, each of its sites is rendered alone so that only the culprit fails.
-    const limit = limiter(jobs);
+    // While Astro renders (one core), one site is finished at a time: more only slowed the
+    // render down (measured). Once every chunk is rendered, `jobs` sites at a time.
+    const limit = limiter(Math.min(1, jobs));
     const finishing: Promise<void>[] = [];
     const chunks = chunkSites(batch, opts.chunkPages ?? DEFAULT_CHUNK_PAGES);
     // A small rebuild (one school edited: one chunk) renders the host portal in a second Astro
@@ -462,11 +462,13 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
         log(`Đang dựng ${sites.length} trang web: ${ids.slice(0, 8).join(', ')}${ids.length > 8 ? ` … (+${ids.length - 8})` : ''}`);
         progress?.rendering(sites.map((s) => s.id));
         const result = await timed('render', () =>
-          renderBatch(opts.contentDir, sites, outDir, path.join(paths.cache, 'astro'), directory, spares.shift(), () => {
+          renderBatch(opts.contentDir, sites, outDir, path.join(paths.cache, 'astro'), directory, loaded.host, spares.shift(), () => {
             // Pagefind (and the indexing code) loads while Astro renders, once every lane's first
             // job is out: loading it earlier would delay them. Errors surface when a site is indexed.
             if (++jobsOut === lanes.length)
-              searchReady = import('../search/index-site.ts').then((m) => m.warmUpSearchIndexer()).catch(() => {});
+              searchReady = finishPool()
+                .warmUp()
+                .catch(() => {});
           }),
         );
         if (!result.ok) {
@@ -494,6 +496,7 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
       }
     };
     await Promise.all(lanes.map(renderLane));
+    limit.setMax(jobs);
     await Promise.all(finishing);
     // Finished sites queued the removal of their batch folders meanwhile.
     await Promise.all(finishing);
@@ -502,7 +505,7 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
     progress?.end();
     await rm(astroRunDir, { recursive: true, force: true });
     await searchReady;
-    if (batch.length > 0) await (await import('../search/index-site.ts')).closeSearchIndexer();
+    await pool?.close();
     await rm(runDir, { recursive: true, force: true });
     // Leave no empty staging folder behind; another run may still be using it.
     await rmdir(paths.staging).catch(() => {});
@@ -649,6 +652,7 @@ async function renderBatch(
   outDir: string,
   cacheDir: string,
   directory: DirectoryEntry[],
+  host: LoadedHost | undefined,
   worker: AstroWorker | undefined,
   onJobSent: () => void,
 ): Promise<WorkerResult> {
@@ -660,11 +664,12 @@ async function renderBatch(
     cacheDir,
     // Only the host portal shows the directory (several MB at province scale).
     directory: sites.some((s) => s.kind === 'host') ? directory : [],
+    content: { schools: sites.flatMap((s) => (s.kind === 'school' ? [s.site as LoadedSchool] : [])), host },
   };
-  const jobFile = `${outDir}.job.json`;
+  const jobFile = `${outDir}.job`;
   try {
     await mkdir(outDir, { recursive: true });
-    await writeFile(jobFile, JSON.stringify(job));
+    await writeJob(jobFile, job);
   } catch (err) {
     // A full disk shows up here first; it fails this batch, not the whole command.
     worker?.cancel();

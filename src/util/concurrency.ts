@@ -1,19 +1,38 @@
 /** Bounded concurrency for file-system and CPU work. */
 
+export interface Limiter {
+  <T>(task: () => Promise<T>): Promise<T>;
+  /** Changes how many tasks may run at once; raising it starts waiting tasks now. */
+  setMax(max: number): void;
+}
+
 /** Wraps tasks so that at most `max` of them run at once. */
-export function limiter(max: number): <T>(task: () => Promise<T>) => Promise<T> {
+export function limiter(max: number): Limiter {
   let running = 0;
   const waiting: (() => void)[] = [];
-  return async (task) => {
-    if (running >= max) await new Promise<void>((resolve) => waiting.push(resolve));
-    running++;
+  const wakeUp = () => {
+    while (running < max && waiting.length > 0) {
+      running++;
+      waiting.shift()!();
+    }
+  };
+  const run = async <T>(task: () => Promise<T>): Promise<T> => {
+    // A slot is taken here, or handed over by `wakeUp` before this task resumes.
+    if (running >= max || waiting.length > 0) await new Promise<void>((resolve) => waiting.push(resolve));
+    else running++;
     try {
       return await task();
     } finally {
       running--;
-      waiting.shift()?.();
+      wakeUp();
     }
   };
+  return Object.assign(run, {
+    setMax(n: number) {
+      max = n;
+      wakeUp();
+    },
+  });
 }
 
 /**
