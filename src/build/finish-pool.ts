@@ -21,41 +21,47 @@ export interface FinishPool {
 const THREAD = new URL('./finish-thread.ts', import.meta.url);
 
 export function startFinishPool(size: number): FinishPool {
-  const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   let nextId = 0;
-  const threads = Array.from({ length: Math.max(1, size) }, () => {
-    const worker = new Worker(THREAD);
-    const thread = { worker, busy: 0 };
-    worker.on('message', (res: FinishResponse) => {
-      const p = pending.get(res.id);
+  interface Thread {
+    worker: Worker;
+    pending: Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>;
+    dead?: Error;
+  }
+  const threads: Thread[] = Array.from({ length: Math.max(1, size) }, () => {
+    const thread: Thread = { worker: new Worker(THREAD), pending: new Map() };
+    thread.worker.on('message', (res: FinishResponse) => {
+      const p = thread.pending.get(res.id);
       if (!p) return;
-      pending.delete(res.id);
-      thread.busy--;
+      thread.pending.delete(res.id);
+      if (thread.pending.size === 0) thread.worker.unref();
       if (res.ok) p.resolve(res.result);
       else p.reject(Object.assign(new Error(res.message), { code: res.code }));
     });
-    worker.on('error', (err) => {
-      // A crashed thread fails what it was doing; the build reports those sites.
-      for (const [id, p] of pending) {
-        pending.delete(id);
-        p.reject(err);
-      }
-    });
+    // A crashed thread fails what it was doing (the build reports those sites as failed) and
+    // gets no more work.
+    const fail = (err: Error) => {
+      thread.dead ??= err;
+      for (const p of thread.pending.values()) p.reject(err);
+      thread.pending.clear();
+    };
+    thread.worker.on('error', fail);
+    thread.worker.on('exit', (code) => fail(new Error(`The finishing thread stopped (exit code ${code}).`)));
     // Idle threads do not keep the process alive.
-    worker.unref();
+    thread.worker.unref();
     return thread;
   });
-  const send = <T>(thread: (typeof threads)[number], req: Request): Promise<T> =>
+  const send = <T>(thread: Thread | undefined, req: Request): Promise<T> =>
     new Promise<T>((resolve, reject) => {
+      if (!thread || thread.dead) return reject(thread?.dead ?? new Error('No finishing thread is left.'));
       const id = nextId++;
-      pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
-      thread.busy++;
+      thread.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
       thread.worker.ref();
       thread.worker.postMessage({ ...req, id });
-    }).finally(() => {
-      if (thread.busy === 0) thread.worker.unref();
     });
-  const leastBusy = () => threads.reduce((a, b) => (b.busy < a.busy ? b : a));
+  const leastBusy = () =>
+    threads
+      .filter((t) => !t.dead)
+      .reduce<Thread | undefined>((a, b) => (a === undefined || b.pending.size < a.pending.size ? b : a), undefined);
   return {
     index: (dir, cacheDir, base) => send<IndexResult>(leastBusy(), { op: 'index', dir, cacheDir, base }),
     compress: (dir, skipDir, previous) => send<number>(leastBusy(), { op: 'compress', dir, skipDir, previous }),
@@ -63,7 +69,7 @@ export function startFinishPool(size: number): FinishPool {
       await Promise.all(threads.map((t) => send(t, { op: 'warm-up' })));
     },
     async close() {
-      await Promise.allSettled(threads.map((t) => send(t, { op: 'close' })));
+      await Promise.allSettled(threads.filter((t) => !t.dead).map((t) => send(t, { op: 'close' })));
       await Promise.all(threads.map((t) => t.worker.terminate()));
     },
   };
