@@ -169,6 +169,13 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
 
   // Fingerprints first, from remembered file hashes: what did not change is neither read nor
   // rendered again, its compliance facts and directory entry come from the cache.
+  const stateFile = path.join(path.resolve(opts.outDir), '.state.json');
+  const state = await readState(stateFile);
+  // A forced or first build loads every school whatever the fingerprints say: loading starts now,
+  // beside the fingerprints (which read every file on a first build too).
+  const loadingAll =
+    (opts.force || Object.keys(state.sites).length === 0) && !opts.hostOnly ? loadContent(opts.contentDir, ids) : undefined;
+  loadingAll?.catch(() => {}); // awaited below; a failure surfaces there
   const hashes = await FileHashes.open(path.join(paths.cache, 'file-hashes.json'));
   const [theme, hostPart, ...schoolHashes] = await hashes.hashGroups([
     themeSources(),
@@ -179,8 +186,6 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
   const fingerprints = new Map<string, string>();
   ids.forEach((id, i) => fingerprints.set(id, combine(theme!, hostPart!, yearPart, schoolHashes[i]!)));
   await hashes.save();
-  const stateFile = path.join(path.resolve(opts.outDir), '.state.json');
-  const state = await readState(stateFile);
   const published = new Set(await readdir(paths.sites).catch(() => [] as string[]));
   // Nothing changed at all (the common case of a scheduled build): answer from the state,
   // without loading, checking or rendering anything.
@@ -244,8 +249,11 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
   const toLoad = ids.filter((id) => !cached.has(id));
   timings.fingerprint = (performance.now() - started) / 1000;
   mark('fingerprints and cached summaries read');
-  const loaded = await timed('load', () =>
-    loadContent(opts.contentDir, toLoad, { otherDomains: new Map([...cached].map(([id, c]) => [c.ownDomain, id])) }),
+  const loaded = await timed(
+    'load',
+    () =>
+      (toLoad.length === ids.length ? loadingAll : undefined) ??
+      loadContent(opts.contentDir, toLoad, { otherDomains: new Map([...cached].map(([id, c]) => [c.ownDomain, id])) }),
   );
   const prepared = performance.now();
   mark(`content of ${toLoad.length} school(s) loaded`);

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, statSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { PACKAGE_ROOT } from './paths.ts';
 import { mapLimit } from '../util/concurrency.ts';
 
@@ -70,12 +71,10 @@ export class FileHashes {
       if (hash) hashOf.set(file, hash);
       else toRead.push({ file, key });
     }
-    await mapLimit(toRead, 64, async ({ file, key }) => {
-      const hash = createHash('sha256')
-        .update(await readFile(file))
-        .digest('hex');
-      this.#entries.set(file, { ...key, hash });
-      hashOf.set(file, hash);
+    const read = await readAndHash(toRead.map((f) => f.file));
+    toRead.forEach(({ file, key }, i) => {
+      this.#entries.set(file, { ...key, hash: read[i]! });
+      hashOf.set(file, read[i]!);
     });
     if (toRead.length > 0) this.#dirty = true;
     return listed.map((files) => {
@@ -93,6 +92,26 @@ export class FileHashes {
     await rename(tmp, this.#file);
     this.#dirty = false;
   }
+}
+
+/**
+ * Content hashes of `files`. Many files (a first build, a fresh checkout) are read on a worker
+ * thread, leaving this thread free to load content meanwhile; a few are read here.
+ */
+async function readAndHash(files: string[]): Promise<string[]> {
+  if (files.length < 1000) {
+    return mapLimit(files, 64, async (file) =>
+      createHash('sha256')
+        .update(await readFile(file))
+        .digest('hex'),
+    );
+  }
+  const worker = new Worker(new URL('./hash-thread.ts', import.meta.url), { workerData: files });
+  return new Promise<string[]>((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`The hashing thread stopped (exit code ${code}).`)));
+  });
 }
 
 /** Files under `p` (recursively), `[p]` for a file, nothing when it does not exist. */

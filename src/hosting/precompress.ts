@@ -8,6 +8,7 @@
  * write and zlib call cost three times the compression itself on a province build. It also
  * keeps compression to one core, leaving the other to the Astro render that runs beside it.
  */
+import { createHash } from 'node:crypto';
 import { linkSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -15,6 +16,20 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 const COMPRESSIBLE = /\.(html|css|js|mjs|json|xml|txt|svg)$/;
 /** Smaller files gain nothing worth a second file. */
 const MIN_BYTES = 512;
+
+/**
+ * Folders whose files are the same in every site of a build (Pagefind's 500 KB runtime, the
+ * theme's hashed assets): compressed once per build (and thread), by content.
+ */
+const SHARED = new RegExp(`(^|\\${path.sep})(pagefind|_astro)\\${path.sep}`);
+const sharedCompressed = new Map<string, { gz: Buffer; br: Buffer }>();
+
+function compress(data: Buffer): { gz: Buffer; br: Buffer } {
+  return {
+    gz: gzipSync(data, { level: 6 }),
+    br: brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: data.length } }),
+  };
+}
 
 /**
  * Reuses the compressed copies of the published version of `file` when its content is the same:
@@ -56,11 +71,16 @@ export async function precompressSite(dir: string, skip: (file: string) => boole
     if (data.length < MIN_BYTES) continue;
     count++;
     if (previous && reusePrevious(file, data, path.join(previous, path.relative(dir, file)))) continue;
-    writeFileSync(`${file}.gz`, gzipSync(data, { level: 6 }));
-    writeFileSync(
-      `${file}.br`,
-      brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: data.length } }),
-    );
+    let out: { gz: Buffer; br: Buffer };
+    if (SHARED.test(path.relative(dir, file))) {
+      const key = createHash('sha256').update(data).digest('hex');
+      out = sharedCompressed.get(key) ?? compress(data);
+      sharedCompressed.set(key, out);
+    } else {
+      out = compress(data);
+    }
+    writeFileSync(`${file}.gz`, out.gz);
+    writeFileSync(`${file}.br`, out.br);
   }
   return count;
 }
