@@ -447,7 +447,7 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
     // When a chunk fails, each of its sites is rendered alone so that only the culprit fails.
     // While Astro renders (one core), one site is finished at a time: more only slowed the
     // render down (measured). Once every chunk is rendered, `jobs` sites at a time.
-    const limit = limiter(Math.min(1, jobs));
+    const limit = limiter(1);
     const finishing: Promise<void>[] = [];
     const chunks = chunkSites(batch, opts.chunkPages ?? DEFAULT_CHUNK_PAGES);
     // A small rebuild (one school edited: one chunk) renders the host portal in a second Astro

@@ -8,11 +8,12 @@
  * live in a file of their own, read only when a check must run again: on a new day, with another
  * host configuration, or after the rules changed (both change the fingerprint).
  */
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SiteFacts } from '../compliance/facts.ts';
 import type { SiteResult } from '../compliance/report.ts';
 import type { DirectoryEntry } from './build-data.ts';
+import { writeFileAtomic } from '../util/write-atomic.ts';
 
 export interface SchoolSummary {
   version: 2;
@@ -40,12 +41,7 @@ async function readJson<T>(file: string, valid: (v: T) => boolean): Promise<T | 
   }
 }
 
-async function writeJson(file: string, value: unknown): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  await writeFile(tmp, JSON.stringify(value));
-  await rename(tmp, file);
-}
+const writeJson = (file: string, value: unknown) => writeFileAtomic(file, JSON.stringify(value));
 
 /** The summary of `id` if it was made from content with this fingerprint. */
 export function readSummary(cacheDir: string, id: string, fingerprint: string): Promise<SchoolSummary | undefined> {
