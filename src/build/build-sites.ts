@@ -7,12 +7,13 @@
 import { mkdir, readdir, rm, rmdir, stat, symlink, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { loadContent, type LoadedHost, type LoadedSchool } from '../content/load.ts';
+import { loadContent, startLoading, type LoadedHost, type LoadedSchool, type SchoolLoad } from '../content/load.ts';
 import type { ContentIssue } from '../content/issues.ts';
 import { schoolYearOf, toInstant, todayInVietnam } from '../util/dates.ts';
 import { combine, FileHashes, readState, shardOf, themeSources, writeState } from './fingerprint.ts';
 import { readFacts, readSummary, writeSummary, type SchoolSummary } from './school-cache.ts';
 import { runChecks } from '../compliance/engine.ts';
+import type { ComplianceReport, SiteResult } from '../compliance/report.ts';
 import { byDateDesc, newsItem } from '../feeds/school-feeds.ts';
 import { startFinishPool, type FinishPool } from './finish-pool.ts';
 import { formatHtml } from '../compliance/formatters/html.ts';
@@ -27,7 +28,7 @@ import { HOST_ROUTE, type DirectoryEntry } from './build-data.ts';
 import { buildPaths, PACKAGE_ROOT } from './paths.ts';
 import { limiter, mapLimit } from '../util/concurrency.ts';
 import { rebaseSite } from './rebase.ts';
-import { applySchoolUrls, basePath, siteFolder } from './site-urls.ts';
+import { applySchoolUrls, basePath, schoolAddress, siteFolder } from './site-urls.ts';
 import { publishSite, recoverInterruptedSwaps } from './publish.ts';
 import type { BuildProgress } from './progress.ts';
 
@@ -174,7 +175,7 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
   // A forced or first build loads every school whatever the fingerprints say: loading starts now,
   // beside the fingerprints (which read every file on a first build too).
   const loadingAll =
-    (opts.force || Object.keys(state.sites).length === 0) && !opts.hostOnly ? loadContent(opts.contentDir, ids) : undefined;
+    (opts.force || Object.keys(state.sites).length === 0) && !opts.hostOnly ? startLoading(opts.contentDir, ids) : undefined;
   loadingAll?.catch(() => {}); // awaited below; a failure surfaces there
   const hashes = await FileHashes.open(path.join(paths.cache, 'file-hashes.json'));
   const [theme, hostPart, ...schoolHashes] = await hashes.hashGroups([
@@ -249,49 +250,34 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
   const toLoad = ids.filter((id) => !cached.has(id));
   timings.fingerprint = (performance.now() - started) / 1000;
   mark('fingerprints and cached summaries read');
-  const loaded = await timed(
-    'load',
-    () =>
-      (toLoad.length === ids.length ? loadingAll : undefined) ??
-      loadContent(opts.contentDir, toLoad, { otherDomains: new Map([...cached].map(([id, c]) => [c.ownDomain, id])) }),
-  );
-  const prepared = performance.now();
-  mark(`content of ${toLoad.length} school(s) loaded`);
+  const loading =
+    (toLoad.length === ids.length ? loadingAll : undefined) ??
+    startLoading(opts.contentDir, toLoad, { otherDomains: new Map([...cached].map(([id, c]) => [c.ownDomain, id])) });
+  const { host, issues: hostIssues, schools: schoolLoads } = await timed('load', () => loading);
+  const issues = [...hostIssues];
   const reports: SiteReport[] = [];
 
   // The checker runs on every valid school; the host decides whether errors block publishing.
-  const settings = loaded.host?.config.compliance ?? { blockPublishingOnErrors: false, preset: 'recommended' };
-  const freshFacts = new Map(loaded.schools.map((s) => [s.id, factsFromContent(s)]));
   // Only schools loaded now or checked on another day are checked: the others' results are cached.
-  const checkedNow = runChecks({ sites: [...freshFacts.values(), ...recheck.values()], date, preset: settings.preset });
-  const results = new Map(checkedNow.sites.map((r) => [r.id, r]));
+  const settings = host?.config.compliance ?? { blockPublishingOnErrors: false, preset: 'recommended' };
+  const check = (sites: SiteFacts[]) => runChecks({ sites, date, preset: settings.preset });
+  const results = new Map<string, SiteResult>();
   for (const [id, c] of cached) if (c.check?.date === date) results.set(id, c.check.result);
-  const check = { ...checkedNow, sites: ids.flatMap((id) => results.get(id) ?? []) };
-  const compliance = new Map(check.sites.map((s) => [s.id, { errors: s.summary.errors, warnings: s.summary.warnings }]));
-  // Addresses are set after the check, which judges each school's own domain and e-mail.
-  const ownDomains = new Map(loaded.schools.map((s) => [s.id, s.config.domain]));
-  applySchoolUrls(loaded.schools, loaded.host, loaded.domains);
-  const entries = new Map([...cached].map(([id, c]) => [id, c.entry]));
-  for (const e of directoryOf(loaded.schools)) entries.set(e.id, e);
+  for (const r of check([...recheck.values()]).sites) results.set(r.id, r);
+  const complianceOf = (id: string) => {
+    const r = results.get(id);
+    return r && { errors: r.summary.errors, warnings: r.summary.warnings };
+  };
   const checkOf = (id: string) => ({ date, result: results.get(id)! });
-  await mapLimit(loaded.schools, 8, (s) =>
-    writeSummary(
-      paths.cache,
-      s.id,
-      {
-        version: 2,
-        fingerprint: fingerprints.get(s.id)!,
-        ownDomain: ownDomains.get(s.id)!,
-        entry: entries.get(s.id)!,
-        check: checkOf(s.id),
-      },
-      freshFacts.get(s.id)!,
-    ),
-  );
-  await mapLimit([...recheck.keys()], 8, (id) => writeSummary(paths.cache, id, { ...cached.get(id)!, check: checkOf(id) }));
-  for (const id of loaded.invalid) {
-    reports.push({ id, name: id, domain: loaded.domains.get(id), status: 'invalid', pages: 0, keptPrevious: false });
-  }
+  // Summaries are written beside the build and awaited at its end (a failure fails the build).
+  const summaryWrites: Promise<void>[] = [];
+  const cacheSummary = (write: Promise<void>) => {
+    write.catch(() => {}); // awaited below; this only keeps a failure from going unhandled meanwhile
+    summaryWrites.push(write);
+  };
+  for (const id of recheck.keys()) cacheSummary(writeSummary(paths.cache, id, { ...cached.get(id)!, check: checkOf(id) }));
+  const entries = new Map([...cached].map(([id, c]) => [id, c.entry]));
+  const valid = new Set(cached.keys());
   for (const [id, c] of cached) {
     reports.push({
       id,
@@ -300,75 +286,58 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
       status: 'unchanged',
       pages: 0,
       keptPrevious: true,
-      compliance: compliance.get(id),
+      compliance: complianceOf(id),
     });
   }
-  const publishable = loaded.schools.filter((s) => {
-    if (!settings.blockPublishingOnErrors || (compliance.get(s.id)?.errors ?? 0) === 0) return true;
-    reports.push({
-      id: s.id,
-      name: s.config.name,
-      domain: s.config.domain,
-      status: 'blocked',
-      pages: 0,
-      keptPrevious: false,
-      compliance: compliance.get(s.id),
-    });
-    return false;
-  });
 
-  // A school loaded again (no cached summary) may still be unchanged since its last publish.
-  const changed = publishable.filter((s) => {
-    if (opts.hostOnly) return false;
-    const same = !opts.force && unchanged(s.id, fingerprints.get(s.id)) && state.sites[s.id]!.domain === s.config.domain;
-    if (same)
+  /** Checks a school just loaded, caches its summary and reports it; returns it when it is to be built. */
+  const prepare = (s: SchoolLoad): BatchSite | undefined => {
+    issues.push(...s.issues);
+    const school = s.school;
+    if (!school) {
+      const domain = s.domain === undefined ? undefined : schoolAddress(s.id, s.domain, host);
+      reports.push({ id: s.id, name: s.id, domain, status: 'invalid', pages: 0, keptPrevious: false });
+      return undefined;
+    }
+    const facts = factsFromContent(school);
+    results.set(school.id, check([facts]).sites[0]!);
+    const compliance = complianceOf(school.id);
+    // The address is set after the check, which judges the school's own domain and e-mail.
+    const ownDomain = school.config.domain;
+    applySchoolUrls([school], host);
+    const entry = directoryEntry(school);
+    entries.set(school.id, entry);
+    const summary = { version: 2 as const, fingerprint: fingerprints.get(school.id)!, ownDomain, entry, check: checkOf(school.id) };
+    cacheSummary(writeSummary(paths.cache, school.id, summary, facts));
+    const report = (status: SiteStatus) =>
       reports.push({
-        id: s.id,
-        name: s.config.name,
-        domain: s.config.domain,
-        status: 'unchanged',
+        id: school.id,
+        name: school.config.name,
+        domain: school.config.domain,
+        status,
         pages: 0,
-        keptPrevious: true,
-        compliance: compliance.get(s.id),
+        keptPrevious: status === 'unchanged',
+        compliance,
       });
-    return !same;
-  });
-  const valid = new Set([...cached.keys(), ...publishable.map((s) => s.id)]);
-  const hostFingerprint = hostFingerprintOf(ids.filter((id) => valid.has(id)));
-  if (loaded.host) fingerprints.set('host', hostFingerprint);
-  const hostUnchanged = !opts.force && !opts.hostOnly && loaded.host !== undefined && unchanged('host', hostFingerprint);
-  if (hostUnchanged && loaded.host && !opts.schools && !opts.shard) {
-    reports.push({
-      id: 'host',
-      name: loaded.host.config.name,
-      domain: loaded.host.config.domain,
-      status: 'unchanged',
-      pages: 0,
-      keptPrevious: true,
-    });
-  }
+    if (settings.blockPublishingOnErrors && (compliance?.errors ?? 0) > 0) {
+      report('blocked');
+      return undefined;
+    }
+    valid.add(school.id);
+    if (opts.hostOnly) return undefined;
+    // A school loaded again (no cached summary) may still be unchanged since its last publish.
+    if (!opts.force && unchanged(school.id, fingerprints.get(school.id)) && state.sites[school.id]!.domain === school.config.domain) {
+      report('unchanged');
+      return undefined;
+    }
+    return { kind: 'school', compliance, id: school.id, route: school.id, domain: school.config.domain, site: school };
+  };
 
-  const includeHost = loaded.host !== undefined && !opts.schools && !opts.shard && !hostUnchanged;
-  const batch: BatchSite[] = changed.map((s) => ({
-    kind: 'school' as const,
-    compliance: compliance.get(s.id),
-    id: s.id,
-    route: s.id,
-    domain: s.config.domain,
-    site: s,
-  }));
-  if (includeHost && loaded.host)
-    batch.push({ kind: 'host', id: 'host', route: `${HOST_ROUTE}/portal`, domain: loaded.host.config.domain, site: loaded.host });
-  progress?.start(
-    batch.map((s) => ({ id: s.id, pages: estimatePages(s.site) })),
-    reports.length,
-  );
-  const directory = [...entries.values()]
-    .sort((a, b) => a.name.localeCompare(b.name, 'vi'))
-    .map((d) => ({ ...d, compliance: compliance.get(d.id) }));
-
-  // Indexing and compression run on a pool of threads (one per job), started once the Astro
-  // jobs are out (starting it earlier would delay them) or when the first site needs it.
+  // Set once every school is loaded: only the host portal, rendered last, uses them.
+  let directory: DirectoryEntry[] = [];
+  let dashboard: ComplianceReport | undefined;
+  // Indexing and compression run on a pool of threads (one per job), started once the first
+  // Astro jobs are out (starting it earlier would delay them) or when the first site needs it.
   let pool: FinishPool | undefined;
   const finishPool = () => (pool ??= startFinishPool(jobs));
   let searchReady: Promise<void> | undefined;
@@ -377,8 +346,6 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
   // State writes are chained so that parallel publishes never write the file at the same time.
   let stateWrites: Promise<void> = Promise.resolve();
   const search = { pages: 0, seconds: 0, bytes: 0 };
-  timings.prepare = (performance.now() - prepared) / 1000;
-  mark('compliance checked, batches prepared');
   const runId = `${Date.now().toString(36)}-${process.pid}`;
   const runDir = path.join(paths.staging, runId);
   await mkdir(runDir, { recursive: true });
@@ -406,7 +373,7 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
       mark(`${s.id}: assembled`);
       if (s.kind === 'host') {
         await timed('host', () => linkSchoolIndexes(staged, directory));
-        await timed('host', () => writeDashboard(staged, check));
+        await timed('host', () => writeDashboard(staged, dashboard!));
       }
       // Path mode: the school's root-relative links get its `/<id>/` prefix.
       const base = basePath(s.domain);
@@ -439,76 +406,143 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
       progress?.finished(s.id, 'failed', 0);
     }
   };
-  try {
-    // Astro's start-up costs a few seconds per run, so sites are rendered in a few large chunks
-    // rather than one by one. Chunks are rendered one after another (one Astro process at a
-    // time keeps memory bounded) while the sites of the previous chunk are assembled, indexed,
-    // compressed and published in parallel: the two stages overlap on a multi-core machine.
-    // When a chunk fails, each of its sites is rendered alone so that only the culprit fails.
-    // While Astro renders (one core), one site is finished at a time: more only slowed the
-    // render down (measured). Once every chunk is rendered, `jobs` sites at a time.
-    const limit = limiter(1);
-    const finishing: Promise<void>[] = [];
-    const chunks = chunkSites(batch, opts.chunkPages ?? DEFAULT_CHUNK_PAGES);
-    // A small rebuild (one school edited: one chunk) renders the host portal in a second Astro
-    // process at the same time: Astro's start-up is most of such a rebuild, and a second core
-    // hides one of the two.
-    let lanes = [chunks];
-    const only = chunks.length === 1 ? chunks[0]! : [];
-    if (only.length > 1 && only.some((s) => s.kind === 'host') && availableParallelism() > 1) {
-      lanes = [[only.filter((s) => s.kind !== 'host')], [only.filter((s) => s.kind === 'host')]];
-    }
-    let n = 0;
-    let jobsOut = 0;
-    const renderLane = async (queue: BatchSite[][]) => {
-      while (queue.length > 0) {
-        const sites = queue.shift()!;
-        const outDir = path.join(astroRunDir, `batch-${n++}`);
-        const ids = sites.map((s) => s.id);
-        const label = ids.length > 3 ? `${ids.length} sites` : ids.join(', ');
-        mark(`${label}: job sent`);
-        log(`Đang dựng ${sites.length} trang web: ${ids.slice(0, 8).join(', ')}${ids.length > 8 ? ` … (+${ids.length - 8})` : ''}`);
-        progress?.rendering(sites.map((s) => s.id));
-        const result = await timed('render', () =>
-          renderBatch(opts.contentDir, sites, outDir, path.join(paths.cache, 'astro'), directory, loaded.host, spares.shift(), () => {
-            // Pagefind (and the indexing code) loads while Astro renders, once every lane's first
-            // job is out: loading it earlier would delay them. Errors surface when a site is indexed.
-            if (++jobsOut === lanes.length)
-              searchReady = finishPool()
-                .warmUp()
-                .catch(() => {});
-          }),
-        );
-        if (!result.ok) {
-          if (sites.length > 1) {
-            log('Dựng chung thất bại; dựng lại từng trường để tìm trường bị lỗi.');
-            queue.unshift(...sites.map((s) => [s]));
-            continue;
-          }
-          reports.push(siteReport(sites[0]!, 'failed', 0, describeFailure(result.error)));
-          progress?.finished(sites[0]!.id, 'failed', 0);
-          continue;
-        }
-        peakWorkerRssMb = Math.max(peakWorkerRssMb, result.maxRssKb / 1024);
-        for (const [step, at] of Object.entries(result.steps)) mark(`${label}: worker ${step} ${at.toFixed(2)} s after the job`);
-        mark(`${label}: rendered`);
-        // The batch folder is removed once every site of it has been assembled.
-        let pending = sites.length;
-        const release = () => {
-          if (--pending === 0) finishing.push(rm(outDir, { recursive: true, force: true }));
-        };
-        for (const s of sites) {
-          progress?.phase(s.id, 'wait');
-          finishing.push(limit(() => finish(s, outDir, sites).finally(release)));
-        }
+
+  // Astro's start-up costs a few seconds per run, so sites are rendered in a few large chunks
+  // rather than one by one. Chunks are rendered one after another (one Astro process at a time
+  // keeps memory bounded) while the sites of the previous chunk are assembled, indexed,
+  // compressed and published in parallel: the two stages overlap on a multi-core machine. The
+  // first chunk starts as soon as its schools are loaded and checked; the others load meanwhile.
+  // When a chunk fails, each of its sites is rendered alone so that only the culprit fails.
+  // While Astro renders (one core), one site is finished at a time: more only slowed the render
+  // down (measured). Once every chunk is rendered, `jobs` sites at a time.
+  const limit = limiter(1);
+  const finishing: Promise<void>[] = [];
+  let batchNumber = 0;
+  /** Chunks waiting for their turn, and whether more may come: the next chunk's worker starts ahead. */
+  let queued = 0;
+  let allQueued = false;
+  /** Jobs to send before the finishing pool warms up (see `renderChunk`). */
+  let firstJobs = 1;
+  let stopped = false;
+  const renderChunk = async (sites: BatchSite[]): Promise<void> => {
+    if (stopped) return;
+    const outDir = path.join(astroRunDir, `batch-${batchNumber++}`);
+    const ids = sites.map((s) => s.id);
+    const label = ids.length > 3 ? `${ids.length} sites` : ids.join(', ');
+    mark(`${label}: job sent`);
+    log(`Đang dựng ${sites.length} trang web: ${ids.slice(0, 8).join(', ')}${ids.length > 8 ? ` … (+${ids.length - 8})` : ''}`);
+    progress?.rendering(ids);
+    const worker = spares.shift() ?? startWorker();
+    // Node and Astro load (about a second) in the next chunk's worker while this one renders.
+    if ((queued > 0 || !allQueued) && spares.length === 0) spares.push(startWorker());
+    const result = await timed('render', () =>
+      renderBatch(opts.contentDir, sites, outDir, path.join(paths.cache, 'astro'), directory, host, worker, () => {
+        // Pagefind (and the indexing code) loads while Astro renders, once the first jobs are
+        // out: loading it earlier would delay them. Errors surface when a site is indexed.
+        if (--firstJobs === 0)
+          searchReady = finishPool()
+            .warmUp()
+            .catch(() => {});
+      }),
+    );
+    if (!result.ok) {
+      if (sites.length > 1) {
+        log('Dựng chung thất bại; dựng lại từng trường để tìm trường bị lỗi.');
+        for (const s of sites) await renderChunk([s]);
+        return;
       }
+      reports.push(siteReport(sites[0]!, 'failed', 0, describeFailure(result.error)));
+      progress?.finished(sites[0]!.id, 'failed', 0);
+      return;
+    }
+    peakWorkerRssMb = Math.max(peakWorkerRssMb, result.maxRssKb / 1024);
+    for (const [step, at] of Object.entries(result.steps)) mark(`${label}: worker ${step} ${at.toFixed(2)} s after the job`);
+    mark(`${label}: rendered`);
+    // The batch folder is removed once every site of it has been assembled.
+    let pending = sites.length;
+    const release = () => {
+      if (--pending === 0) finishing.push(rm(outDir, { recursive: true, force: true }));
     };
-    await Promise.all(lanes.map(renderLane));
+    for (const s of sites) {
+      progress?.phase(s.id, 'wait');
+      finishing.push(limit(() => finish(s, outDir, sites).finally(release)));
+    }
+  };
+  // Two render lanes: the second renders the host portal beside a small rebuild (below).
+  const lanes: Promise<void>[] = [Promise.resolve(), Promise.resolve()];
+  let announced = 0;
+  const dispatch = (sites: BatchSite[], lane = 0) => {
+    // Sites reported so far without being built (unchanged, invalid, blocked) count as skipped.
+    const notBuilt = reports.filter((r) => r.status !== 'built' && r.status !== 'failed').length;
+    const skipped = notBuilt - announced;
+    announced = notBuilt;
+    progress?.add(
+      sites.map((s) => ({ id: s.id, pages: estimatePages(s.site) })),
+      skipped,
+    );
+    queued++;
+    lanes[lane] = lanes[lane]!.then(() => {
+      queued--;
+      return renderChunk(sites);
+    });
+    lanes[lane].catch(() => {}); // awaited below; this only keeps a failure from going unhandled
+  };
+
+  try {
+    const chunker = new Chunker<BatchSite>(opts.chunkPages ?? DEFAULT_CHUNK_PAGES);
+    const iterator = schoolLoads[Symbol.asyncIterator]();
+    for (;;) {
+      const next = await timed('load', () => iterator.next());
+      if (next.done) break;
+      const t0 = performance.now();
+      const site = prepare(next.value);
+      timings.prepare += (performance.now() - t0) / 1000;
+      const full = site && chunker.add(site);
+      if (full) dispatch(full);
+    }
+    mark(`${toLoad.length} school(s) loaded and checked`);
+
+    // The host aggregates every valid school: it is refreshed whenever any of them changed.
+    const hostFingerprint = hostFingerprintOf(ids.filter((id) => valid.has(id)));
+    if (host) fingerprints.set('host', hostFingerprint);
+    const hostUnchanged = !opts.force && !opts.hostOnly && host !== undefined && unchanged('host', hostFingerprint);
+    if (hostUnchanged && host && !opts.schools && !opts.shard) {
+      reports.push({ id: 'host', name: host.config.name, domain: host.config.domain, status: 'unchanged', pages: 0, keptPrevious: true });
+    }
+    const hostSite: BatchSite | undefined =
+      host && !opts.schools && !opts.shard && !hostUnchanged
+        ? { kind: 'host', id: 'host', route: `${HOST_ROUTE}/portal`, domain: host.config.domain, site: host }
+        : undefined;
+    directory = [...entries.values()]
+      .sort((a, b) => a.name.localeCompare(b.name, 'vi'))
+      .map((d) => ({ ...d, compliance: complianceOf(d.id) }));
+    dashboard = { ...check([]), sites: ids.flatMap((id) => results.get(id) ?? []) };
+    allQueued = true;
+    const chunk = chunker.rest();
+    if (hostSite && chunk.length > 0 && batchNumber === 0 && queued === 0 && availableParallelism() > 1) {
+      // A small rebuild (one school edited: one chunk) renders the host portal in a second Astro
+      // process at the same time: Astro's start-up is most of such a rebuild, and a second core
+      // hides one of the two.
+      firstJobs = 2;
+      dispatch(chunk);
+      dispatch([hostSite], 1);
+    } else if (chunk.length > 0 || hostSite) {
+      dispatch([...chunk, ...(hostSite ? [hostSite] : [])]);
+    }
+    await Promise.all(summaryWrites);
+    mark('summaries cached');
+    await Promise.all(lanes);
     limit.setMax(jobs);
     await Promise.all(finishing);
     // Finished sites queued the removal of their batch folders meanwhile.
     await Promise.all(finishing);
   } finally {
+    // After a failure, what is under way ends before its folders are removed; nothing new starts.
+    stopped = true;
+    await Promise.allSettled(lanes);
+    limit.setMax(jobs);
+    await Promise.allSettled(finishing);
+    await Promise.allSettled(finishing);
     for (const w of spares) w.cancel();
     progress?.end();
     await rm(astroRunDir, { recursive: true, force: true });
@@ -528,8 +562,8 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
   const shown = opts.hostOnly ? reports.filter((r) => r.id === 'host' || r.status === 'invalid') : reports;
   return {
     sites: shown,
-    issues: loaded.issues,
-    ok: shown.every((r) => r.status === 'built' || r.status === 'unchanged') && !loaded.issues.some((i) => i.severity === 'error'),
+    issues,
+    ok: shown.every((r) => r.status === 'built' || r.status === 'unchanged') && !issues.some((i) => i.severity === 'error'),
     seconds: (performance.now() - started) / 1000,
     peakWorkerRssMb,
     timings,
@@ -585,23 +619,34 @@ export function estimatePages(site: LoadedSchool | LoadedHost): number {
   return 20 + Object.values(site.collections).reduce((n, entries: readonly unknown[]) => n + entries.length, 0);
 }
 
-/** Groups sites, in order, into chunks of about `pages` pages; the host portal goes in the last chunk. */
-export function chunkSites<T extends { kind: string; site: LoadedSchool | LoadedHost }>(sites: T[], pages: number): T[][] {
-  const chunks: T[][] = [];
-  let current: T[] = [];
-  let size = 0;
-  for (const s of sites) {
-    const est = estimatePages(s.site);
-    if (current.length > 0 && size + est > pages && s.kind !== 'host') {
-      chunks.push(current);
-      current = [];
-      size = 0;
-    }
-    current.push(s);
-    size += est;
+/**
+ * Groups sites, in the order they come, into chunks of about `pages` pages: `add` hands back the
+ * current chunk when the next site would overflow it, `rest` the last one.
+ */
+export class Chunker<T extends { site: LoadedSchool | LoadedHost }> {
+  private chunk: T[] = [];
+  private size = 0;
+  private readonly pages: number;
+
+  constructor(pages: number) {
+    this.pages = pages;
   }
-  if (current.length > 0) chunks.push(current);
-  return chunks;
+
+  add(site: T): T[] | undefined {
+    const pages = estimatePages(site.site);
+    let full: T[] | undefined;
+    if (this.chunk.length > 0 && this.size + pages > this.pages) full = this.rest();
+    this.chunk.push(site);
+    this.size += pages;
+    return full;
+  }
+
+  rest(): T[] {
+    const chunk = this.chunk;
+    this.chunk = [];
+    this.size = 0;
+    return chunk;
+  }
 }
 
 /** The hosting unit's compliance dashboard: `/tuan-thu/` on the host portal. */
@@ -614,29 +659,27 @@ async function writeDashboard(hostDir: string, report: ReturnType<typeof runChec
 /** News items per school in the host's aggregated feed. */
 const FEED_ITEMS_PER_SCHOOL = 30;
 
-/** The host directory: every valid school with its latest news. */
-function directoryOf(schools: LoadedSchool[]): DirectoryEntry[] {
-  return schools
-    .map((s) => ({
-      id: s.id,
-      name: s.config.name,
-      levels: s.config.levels,
-      domain: s.config.domain,
-      address: s.config.address,
-      phone: s.config.phone,
-      email: s.config.email,
-      latestNews: s.collections.news
-        .filter((n) => !n.data.draft)
-        .sort((a, b) => toInstant(b.data.date).getTime() - toInstant(a.data.date).getTime())
-        .slice(0, 3)
-        .map((n) => ({ title: n.data.title, date: n.data.date, url: `https://${s.config.domain}/tin-tuc/${n.slug}/` })),
-      feedItems: s.collections.news
-        .filter((n) => !n.data.draft)
-        .map((n) => newsItem(s, n))
-        .sort(byDateDesc)
-        .slice(0, FEED_ITEMS_PER_SCHOOL),
-    }))
-    .sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+/** A school's entry in the host directory, with its latest news. */
+function directoryEntry(s: LoadedSchool): DirectoryEntry {
+  return {
+    id: s.id,
+    name: s.config.name,
+    levels: s.config.levels,
+    domain: s.config.domain,
+    address: s.config.address,
+    phone: s.config.phone,
+    email: s.config.email,
+    latestNews: s.collections.news
+      .filter((n) => !n.data.draft)
+      .sort((a, b) => toInstant(b.data.date).getTime() - toInstant(a.data.date).getTime())
+      .slice(0, 3)
+      .map((n) => ({ title: n.data.title, date: n.data.date, url: `https://${s.config.domain}/tin-tuc/${n.slug}/` })),
+    feedItems: s.collections.news
+      .filter((n) => !n.data.draft)
+      .map((n) => newsItem(s, n))
+      .sort(byDateDesc)
+      .slice(0, FEED_ITEMS_PER_SCHOOL),
+  };
 }
 
 /**
@@ -651,7 +694,7 @@ export async function bareAstroJob(contentDir: string, outDir: string, cacheDir:
     includeHost: loaded.host !== undefined,
     outDir,
     cacheDir,
-    directory: directoryOf(loaded.schools),
+    directory: loaded.schools.map(directoryEntry).sort((a, b) => a.name.localeCompare(b.name, 'vi')),
   };
 }
 

@@ -8,8 +8,11 @@ import type { WriteStream } from 'node:tty';
 export type Phase = 'render' | 'wait' | 'assemble' | 'index' | 'publish';
 
 export interface BuildProgress {
-  /** The sites to build (with an estimate of their pages) and how many were skipped or invalid. */
-  start(sites: { id: string; pages: number }[], skipped: number): void;
+  /**
+   * More sites to build (with an estimate of their pages) and how many were skipped or invalid:
+   * called as the build learns them (schools load while the first ones render).
+   */
+  add(sites: { id: string; pages: number }[], skipped: number): void;
   rendering(ids: string[]): void;
   phase(id: string, phase: Phase): void;
   finished(id: string, status: 'built' | 'failed', pages: number): void;
@@ -108,12 +111,11 @@ export function terminalProgress(stream: WriteStream, clock: () => number = Date
     }, 100);
   };
   return {
-    start(sites, skipped) {
-      st.total = sites.length;
-      st.skipped = skipped;
-      st.startedAt = clock();
+    add(sites, skipped) {
+      st.total += sites.length;
+      st.skipped += skipped;
       for (const s of sites) st.estimates.set(s.id, s.pages);
-      st.pagesTotal = sites.reduce((n, s) => n + s.pages, 0);
+      st.pagesTotal += sites.reduce((n, s) => n + s.pages, 0);
       if (sites.length > 0) draw();
     },
     rendering(ids) {

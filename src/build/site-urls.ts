@@ -7,12 +7,14 @@
  */
 import type { LoadedHost, LoadedSchool } from '../content/load.ts';
 
-/** In path mode, gives each school the address `<host domain>/<id>`; returns whether it did. */
-export function applySchoolUrls(schools: LoadedSchool[], host: LoadedHost | undefined, domains?: Map<string, string>): boolean {
-  if (host?.config.hosting.schoolUrls !== 'path') return false;
-  for (const s of schools) s.config.domain = `${host.config.domain}/${s.id}`;
-  if (domains) for (const id of domains.keys()) domains.set(id, `${host.config.domain}/${id}`);
-  return true;
+/** The address a school is served at: its own domain, or `<host domain>/<id>` in path mode. */
+export function schoolAddress(id: string, domain: string, host: LoadedHost | undefined): string {
+  return host?.config.hosting.schoolUrls === 'path' ? `${host.config.domain}/${id}` : domain;
+}
+
+/** Gives each school its address (`schoolAddress`). */
+export function applySchoolUrls(schools: LoadedSchool[], host: LoadedHost | undefined): void {
+  for (const s of schools) s.config.domain = schoolAddress(s.id, s.config.domain, host);
 }
 
 /** Folder of a site in `dist/sites/`: the domain, or `<host domain>+<school id>` in path mode. */

@@ -20,7 +20,7 @@ import { splitFrontMatter } from './front-matter.ts';
 import { fieldPath, type ContentIssue } from './issues.ts';
 import { parseWithFriendlyErrors } from './validate.ts';
 import { locate, parseYaml } from './yaml-source.ts';
-import { mapLimit } from '../util/concurrency.ts';
+import { limiter, mapLimit } from '../util/concurrency.ts';
 
 /** One validated Markdown file. */
 export interface Entry<T> {
@@ -100,7 +100,6 @@ async function isDir(p: string): Promise<boolean> {
   );
 }
 
-/** Loads a whole content folder. `only` restricts to some school ids. */
 export interface LoadOptions {
   /**
    * Render Markdown to sanitised HTML (default `true`). The compliance checker only needs the
@@ -111,7 +110,44 @@ export interface LoadOptions {
   otherDomains?: ReadonlyMap<string, string>;
 }
 
+/** Loads a whole content folder. `only` restricts to some school ids. */
 export async function loadContent(contentDir: string, only?: readonly string[], options: LoadOptions = {}): Promise<LoadResult> {
+  const load = await startLoading(contentDir, only, options);
+  const result: LoadResult = { host: load.host, schools: [], invalid: [], issues: [...load.issues], domains: new Map() };
+  for await (const s of load.schools) {
+    if (s.domain) result.domains.set(s.id, s.domain);
+    result.issues.push(...s.issues);
+    if (s.school) result.schools.push(s.school);
+    else result.invalid.push(s.id);
+  }
+  result.invalid.sort();
+  return result;
+}
+
+/** One school as `startLoading` hands it over. */
+export interface SchoolLoad {
+  id: string;
+  /** The school when it has no errors (warnings allowed). */
+  school?: LoadedSchool | undefined;
+  issues: ContentIssue[];
+  /** The domain its school.yaml names, valid or not (to find its published site). */
+  domain?: string | undefined;
+}
+
+export interface ContentLoad {
+  host?: LoadedHost | undefined;
+  /** The host's problems. */
+  issues: ContentIssue[];
+  /** Every school, in order of id, each as soon as it is loaded (they load 8 at a time). */
+  schools: AsyncIterable<SchoolLoad>;
+}
+
+/**
+ * Loads the host, then starts loading every school and hands them over one by one, in order:
+ * a build can render the first schools while the others still load. Of two schools on one
+ * domain, which would overwrite each other's site, the first in order is kept.
+ */
+export async function startLoading(contentDir: string, only?: readonly string[], options: LoadOptions = {}): Promise<ContentLoad> {
   const root = path.resolve(contentDir);
   const issues: ContentIssue[] = [];
   let host: LoadedHost | undefined;
@@ -126,37 +162,35 @@ export async function loadContent(contentDir: string, only?: readonly string[], 
   for (const name of await listDir(schoolsDir)) {
     if ((await isDir(path.join(schoolsDir, name))) && (!only || only.includes(name))) ids.push(name);
   }
-  // A few schools at a time: each reads its folders in parallel already.
-  const results = await mapLimit(ids, 8, (id) => loadSchool(path.join(schoolsDir, id), id, options));
-  const schools: LoadedSchool[] = [];
-  const invalid: string[] = [];
-  const domains = new Map<string, string>();
-  results.forEach((r, i) => {
-    if (r.domain) domains.set(ids[i]!, r.domain);
-    issues.push(...r.issues);
-    if (r.site && !r.issues.some((x) => x.severity === 'error')) schools.push(r.site);
-    else invalid.push(ids[i]!);
-  });
-  // Two schools on one domain would overwrite each other's site. Schools not loaded this time
-  // (unchanged since the last build) take part through `otherDomains`.
+  // Every load starts now, a few at a time (each reads its folders in parallel already): reading
+  // a province at once would exceed the open-files limit. They are awaited in order below.
+  const limit = limiter(8);
+  const loads = ids.map((id) => limit(() => loadSchool(path.join(schoolsDir, id), id, options)));
+  for (const l of loads) l.catch(() => {}); // a failure surfaces when its school's turn comes
+  // Schools not loaded this time (unchanged since the last build) take part through `otherDomains`.
   const byDomain = new Map<string, string>();
   for (const [d, id] of options.otherDomains ?? []) if (!ids.includes(id)) byDomain.set(d, path.join(schoolsDir, id, 'school.yaml'));
-  for (const s of [...schools]) {
-    const other = byDomain.get(s.config.domain);
-    if (other) {
-      issues.push({
-        name: 'duplicateDomain',
-        severity: 'error',
-        file: display(path.join(s.dir, 'school.yaml')),
-        field: 'domain',
-        found: JSON.stringify(s.config.domain),
-        args: { other: display(other) },
-      });
-      schools.splice(schools.indexOf(s), 1);
-      invalid.push(s.id);
-    } else byDomain.set(s.config.domain, path.join(s.dir, 'school.yaml'));
+  async function* schools(): AsyncGenerator<SchoolLoad> {
+    for (const [i, id] of ids.entries()) {
+      const r = await loads[i]!;
+      const found = [...r.issues];
+      let school = r.site && !r.issues.some((x) => x.severity === 'error') ? r.site : undefined;
+      const other = school && byDomain.get(school.config.domain);
+      if (school && other) {
+        found.push({
+          name: 'duplicateDomain',
+          severity: 'error',
+          file: display(path.join(school.dir, 'school.yaml')),
+          field: 'domain',
+          found: JSON.stringify(school.config.domain),
+          args: { other: display(other) },
+        });
+        school = undefined;
+      } else if (school) byDomain.set(school.config.domain, path.join(school.dir, 'school.yaml'));
+      yield { id, school, issues: found, domain: r.domain };
+    }
   }
-  return { host, schools, invalid: invalid.sort(), issues, domains };
+  return { host, issues, schools: schools() };
 }
 
 /** Loads one school folder. */

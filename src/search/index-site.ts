@@ -26,6 +26,43 @@ function assertOk(res: { errors: string[] }, what: string): void {
   if (res.errors.length > 0) throw new Error(`Pagefind ${what}: ${res.errors.join('; ')}`);
 }
 
+/** Elements that cannot have content, hence no end tag. */
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+const IGNORED = /<([a-zA-Z][\w-]*)\b[^>]*?\sdata-pagefind-ignore\b[^>]*>/g;
+
+/**
+ * `html` without the elements marked `data-pagefind-ignore` (a news item's related items, print
+ * and share links). Pagefind skips them anyway; removed here, they are neither sent to it nor
+ * copied into the folded text. Our pages are Astro's well-formed output, so an element ends at
+ * the end tag that balances its start tag.
+ */
+export function withoutIgnored(html: string): string {
+  let out = '';
+  let from = 0;
+  for (const m of html.matchAll(IGNORED)) {
+    if (m.index < from) continue; // inside an element already removed
+    const name = m[1]!.toLowerCase();
+    let end = m.index + m[0].length;
+    if (!VOID.has(name) && !m[0].endsWith('/>')) {
+      const tags = new RegExp(`<(/?)${name}\\b[^>]*>`, 'gi');
+      tags.lastIndex = end;
+      let depth = 1;
+      while (depth > 0) {
+        const t = tags.exec(html);
+        if (!t) {
+          end = html.length; // unbalanced: the rest goes
+          break;
+        }
+        depth += t[1] ? -1 : 1;
+        end = t.index + t[0].length;
+      }
+    }
+    out += html.slice(from, m.index);
+    from = end;
+  }
+  return out + html.slice(from);
+}
+
 /** Links to a site's own PDF and DOCX files (our pages quote attributes with `"`). */
 const ATTACHMENT_LINK = /<a\s[^>]*?href="(\/[^"?#]*\.(?:pdf|docx))(?:[?#][^"]*)?"/gi;
 
@@ -68,7 +105,7 @@ export async function indexSite(siteDir: string, cacheDir: string, base = '/'): 
       if (start < 0 || end < start) continue;
       const open = html.slice(start, html.indexOf('>', start) + 1);
       if (!open.includes('data-pagefind-body')) continue;
-      const main = html.slice(start, end);
+      const main = withoutIgnored(html.slice(start, end));
       const linked = new Set<string>();
       for (const m of main.matchAll(ATTACHMENT_LINK)) {
         const raw = m[1]!.replace(/&amp;/g, '&');

@@ -45,6 +45,10 @@ describe('isolation of a failing school', () => {
     const lines: string[] = [];
     const report = await buildSites({ contentDir: content, outDir: out, force: true, chunkPages: 1, log: (l) => lines.push(l) });
     expect(lines.filter((l) => l.startsWith('Đang dựng 1 trang web')).length).toBeGreaterThanOrEqual(2);
+    // The first chunk went to Astro before the last school was loaded and checked.
+    const events = report.timeline.map((e) => e.event);
+    expect(events.indexOf('alpha: job sent')).toBeGreaterThanOrEqual(0);
+    expect(events.indexOf('alpha: job sent')).toBeLessThan(events.findIndex((e) => e.endsWith('school(s) loaded and checked')));
     expect(report.sites.find((s) => s.id === 'beta')).toMatchObject({ status: 'failed', keptPrevious: true });
     expect(report.sites.find((s) => s.id === 'alpha')?.status).toBe('built');
     expect(report.sites.find((s) => s.id === 'host')?.status).toBe('built');

@@ -3,7 +3,7 @@ import { PassThrough } from 'node:stream';
 import type { WriteStream } from 'node:tty';
 import { describe, expect, it } from 'vitest';
 import { estimateRemaining, formatDuration, progressLines, terminalProgress } from '../../src/build/progress.ts';
-import { chunkSites } from '../../src/build/build-sites.ts';
+import { Chunker } from '../../src/build/build-sites.ts';
 import type { LoadedSchool } from '../../src/content/load.ts';
 
 describe('build progress', () => {
@@ -44,7 +44,7 @@ describe('build progress', () => {
     (stream as unknown as PassThrough).on('data', (d: Buffer) => (out += d.toString()));
     let now = 0;
     const p = terminalProgress(stream, () => now);
-    p.start(
+    p.add(
       [
         { id: 'a', pages: 50 },
         { id: 'b', pages: 50 },
@@ -64,18 +64,34 @@ describe('build progress', () => {
     expect(out.endsWith('\x1b[J')).toBe(true);
   });
 
-  it('groups sites into chunks of about the page budget, the host with the last chunk', () => {
-    const site = (news: number) => ({ collections: { news: Array.from({ length: news }) } }) as unknown as LoadedSchool;
-    const sites = [
-      { kind: 'school', id: 'a', site: site(80) },
-      { kind: 'school', id: 'b', site: site(80) },
-      { kind: 'school', id: 'c', site: site(80) },
-      { kind: 'host', id: 'host', site: site(10) },
-    ];
-    expect(chunkSites(sites, 200).map((c) => c.map((s) => s.id))).toEqual([
-      ['a', 'b'],
-      ['c', 'host'],
-    ]);
-    expect(chunkSites(sites, 1).map((c) => c.map((s) => s.id))).toEqual([['a'], ['b'], ['c', 'host']]);
+  it('adds the sites of later chunks to the totals as the build learns them', () => {
+    const stream = Object.assign(new PassThrough(), { columns: 80 }) as unknown as WriteStream;
+    let out = '';
+    (stream as unknown as PassThrough).on('data', (d: Buffer) => (out += d.toString()));
+    const p = terminalProgress(stream, () => 0);
+    p.add([{ id: 'a', pages: 50 }], 2);
+    p.add([{ id: 'b', pages: 30 }], 1);
+    p.end();
+    expect(out).toContain('0/1 trang web');
+    expect(out).toContain('0/2 trang web');
+  });
+
+  it('groups sites into chunks of about the page budget, in the order they come', () => {
+    const site = (id: string, news: number) => ({
+      id,
+      site: { collections: { news: Array.from({ length: news }) } } as unknown as LoadedSchool,
+    });
+    const ids = (chunk: { id: string }[] | undefined) => chunk?.map((s) => s.id);
+    // 80 news items: about 100 pages each.
+    const chunker = new Chunker<{ id: string; site: LoadedSchool }>(200);
+    expect(chunker.add(site('a', 80))).toBeUndefined();
+    expect(chunker.add(site('b', 80))).toBeUndefined();
+    expect(ids(chunker.add(site('c', 80)))).toEqual(['a', 'b']);
+    expect(ids(chunker.rest())).toEqual(['c']);
+    expect(chunker.rest()).toEqual([]);
+    const one = new Chunker<{ id: string; site: LoadedSchool }>(1);
+    expect(one.add(site('a', 80))).toBeUndefined();
+    expect(ids(one.add(site('b', 80)))).toEqual(['a']);
+    expect(ids(one.rest())).toEqual(['b']);
   });
 });

@@ -110,6 +110,13 @@ describe('Vietnamese search on a school site', () => {
     expect(hits.some((h) => h.url.includes('/bieu-mau/') || h.url.includes('/van-ban/') || h.url.includes('/cong-khai/'))).toBe(true);
   });
 
+  it('finds a news item on its own page, not on the pages that list it under "Tin khác"', async () => {
+    // The latest item of its category, hence shown in the related list of the others.
+    const hits = await search(school.url, 'huy chuong vang');
+    const news = hits.filter((h) => h.url.includes('/tin-tuc/'));
+    expect(news.map((h) => h.title)).toEqual(['Đoàn vận động viên đạt 14 huy chương tại Hội khỏe Phù Đổng cấp huyện']);
+  });
+
   it('shows date and category of results', async () => {
     const hits = await search(school.url, 'khai giảng');
     const news = hits.find((h) => h.url.includes('/tin-tuc/'));
