@@ -55,6 +55,18 @@ export async function crawlSites(opts: CrawlJobOptions): Promise<Snapshot> {
   }
 }
 
+/**
+ * Where the public finds a page: under `resolve` a site is fetched from another origin (a
+ * mirror, a local copy), but the report's evidence links point to its declared address.
+ */
+export function publicUrl(site: RankSite, url: string): string {
+  const fetched = new URL(site.fetchUrl).origin;
+  const declared = new URL(site.url).origin;
+  if (fetched === declared || !URL.canParse(url)) return url;
+  const u = new URL(url);
+  return u.origin === fetched ? `${declared}${u.pathname}${u.search}${u.hash}` : url;
+}
+
 /** Scores a snapshot: pure, no network. */
 export function scoreSnapshot(snapshot: Snapshot, criteria: CriteriaFile, date: string): RankingReport {
   const scored = snapshot.sites.map(({ site, crawl }) => {
@@ -88,7 +100,10 @@ export function scoreSnapshot(snapshot: Snapshot, criteria: CriteriaFile, date: 
         points: c.points,
         max: c.max,
         detail: c.detail,
-        evidence: c.evidence.map((e) => ({ ...(e.url ? { url: e.url } : {}), ...(e.text ? { text: e.text.slice(0, 200) } : {}) })),
+        evidence: c.evidence.map((e) => ({
+          ...(e.url ? { url: publicUrl(site, e.url) } : {}),
+          ...(e.text ? { text: e.text.slice(0, 200) } : {}),
+        })),
       })),
       metrics: {
         ...(signals.posts[0] ? { newestPost: signals.posts[0].date } : {}),

@@ -184,7 +184,11 @@ describe('ranking job on fixture servers', () => {
     const crawl = snapshot.sites.find((s) => s.site.id === d)!.crawl;
     const noiBo = crawl.entries.find((e) => e.record.url.endsWith('/noi-bo/'));
     expect(noiBo?.record.status).toBe('blocked-by-robots');
-    expect(crit(d, 'E9').evidence.map((e) => e.url?.replace(/^http:\/\/[^/]+/, ''))).toEqual(['/lich-cong-tac/', '/thu-vien/']);
+    // Evidence links point to the declared address, not to the local server it was fetched from.
+    expect(crit(d, 'E9').evidence.map((e) => e.url)).toEqual([
+      'https://tieuhochoabinh.vn/lich-cong-tac/',
+      'https://tieuhochoabinh.vn/thu-vien/',
+    ]);
     expect(crit(d, 'E9').status).toBe('partial');
     expect(crit(d, 'A1').status).toBe('fail');
     // "Về chúng tôi" in the menu; the page heading "Giới thiệu chung" is what names the section.
@@ -192,6 +196,13 @@ describe('ranking job on fixture servers', () => {
     expect(crit(d, 'C2').detail.en).toContain('5/7');
     expect(crit(d, 'C3').status).toBe('partial'); // linked, but the PDF answers 404
     expect(site(d).metrics.newestPost).toBe('2026-10-30');
+  });
+
+  it('links every piece of evidence to the address the public uses', () => {
+    const urls = report.sites.flatMap((s) => s.criteria.flatMap((c) => c.evidence.flatMap((e) => (e.url ? [e.url] : []))));
+    expect(urls.length).toBeGreaterThan(20);
+    // The self-signed site is declared at its local address; every other one is not.
+    expect(urls.filter((u) => u.includes('127.0.0.1') && !u.startsWith(site('tuky.edu.vn').url))).toEqual([]);
   });
 
   it('scores a snapshot again to the same report, without any server', async () => {
