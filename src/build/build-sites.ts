@@ -4,20 +4,19 @@
  * `dist/sites/<domain>/`. A school that is invalid or fails to render is reported and keeps
  * its previous published site; every other school is still built.
  */
-import { mkdir, readdir, rm, rmdir, stat, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, rmdir, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { loadContent, startLoading, type LoadedHost, type LoadedSchool, type SchoolLoad } from '../content/load.ts';
 import type { ContentIssue } from '../content/issues.ts';
-import { schoolYearOf, toInstant, todayInVietnam } from '../util/dates.ts';
+import { schoolYearOf, todayInVietnam } from '../util/dates.ts';
 import { combine, FileHashes, readState, shardOf, themeSources, writeState } from './fingerprint.ts';
 import { readFacts, readSummary, writeSummary, type SchoolSummary } from './school-cache.ts';
 import { runChecks } from '../compliance/engine.ts';
 import type { ComplianceReport, SiteResult } from '../compliance/report.ts';
-import { byDateDesc, newsItem } from '../feeds/school-feeds.ts';
 import { startFinishPool, type FinishPool } from './finish-pool.ts';
-import { formatHtml } from '../compliance/formatters/html.ts';
-import { DASHBOARD_DIR } from './build-data.ts';
+import { Chunker, DEFAULT_CHUNK_PAGES, estimatePages } from './chunks.ts';
+import { directoryEntry, linkSchoolIndexes, writeDashboard } from './host-portal.ts';
 import { SCHOOL_INDEXES_DIR } from '../search/paths.ts';
 import { factsFromContent } from '../compliance/facts-from-content.ts';
 import type { SiteFacts } from '../compliance/facts.ts';
@@ -590,96 +589,6 @@ export function describeFailure(err: unknown): string {
 
 function siteReport(s: BatchSite, status: SiteStatus, pages: number, error?: string): SiteReport {
   return { id: s.id, name: s.site.config.name, domain: s.domain, status, pages, error, keptPrevious: false, compliance: s.compliance };
-}
-
-/**
- * The host's district-wide search merges each school's published index from the host's own
- * origin, through relative symbolic links `pagefind-truong/<id>` → `../../<school folder>/pagefind`
- * in `dist/sites/`. A link always reaches the school's current index (a school's publish swaps
- * its folder under the same name), so the host neither copies tens of megabytes nor waits for
- * the schools built in the same run. nginx follows symbolic links by default; upload tools need
- * theirs on (`aws s3 sync` follows them, `rsync` wants `-L`).
- */
-async function linkSchoolIndexes(hostDir: string, directory: DirectoryEntry[]): Promise<void> {
-  const dir = path.join(hostDir, SCHOOL_INDEXES_DIR);
-  await mkdir(dir, { recursive: true });
-  for (const s of directory) await symlink(path.join('..', '..', siteFolder(s.domain), 'pagefind'), path.join(dir, s.id), 'dir');
-}
-
-/**
- * Pages per Astro run. Large enough that Astro's fixed cost per run (start-up and Vite build,
- * ~2 s) stays small next to the rendering, small enough that the post-processing of one chunk
- * overlaps the next one's rendering and that a worker's memory stays bounded: ~750 MB at 7,000
- * pages, against ~670 MB at 4,000, which took 7 runs instead of 4 for 100 × 200 (BENCHMARKS.md).
- */
-const DEFAULT_CHUNK_PAGES = 7000;
-
-/** Rough page count of a site: one page per entry plus its listings and fixed pages. */
-export function estimatePages(site: LoadedSchool | LoadedHost): number {
-  return 20 + Object.values(site.collections).reduce((n, entries: readonly unknown[]) => n + entries.length, 0);
-}
-
-/**
- * Groups sites, in the order they come, into chunks of about `pages` pages: `add` hands back the
- * current chunk when the next site would overflow it, `rest` the last one.
- */
-export class Chunker<T extends { site: LoadedSchool | LoadedHost }> {
-  private chunk: T[] = [];
-  private size = 0;
-  private readonly pages: number;
-
-  constructor(pages: number) {
-    this.pages = pages;
-  }
-
-  add(site: T): T[] | undefined {
-    const pages = estimatePages(site.site);
-    let full: T[] | undefined;
-    if (this.chunk.length > 0 && this.size + pages > this.pages) full = this.rest();
-    this.chunk.push(site);
-    this.size += pages;
-    return full;
-  }
-
-  rest(): T[] {
-    const chunk = this.chunk;
-    this.chunk = [];
-    this.size = 0;
-    return chunk;
-  }
-}
-
-/** The hosting unit's compliance dashboard: `/tuan-thu/` on the host portal. */
-async function writeDashboard(hostDir: string, report: ReturnType<typeof runChecks>): Promise<void> {
-  const dir = path.join(hostDir, DASHBOARD_DIR);
-  await mkdir(dir, { recursive: true });
-  for (const [name, content] of formatHtml(report, { externalCss: true })) await writeFile(path.join(dir, name), content);
-}
-
-/** News items per school in the host's aggregated feed. */
-const FEED_ITEMS_PER_SCHOOL = 30;
-
-/** A school's entry in the host directory, with its latest news. */
-function directoryEntry(s: LoadedSchool): DirectoryEntry {
-  return {
-    id: s.id,
-    name: s.config.name,
-    levels: s.config.levels,
-    domain: s.config.domain,
-    address: s.config.address,
-    phone: s.config.phone,
-    email: s.config.email,
-    latestNews: s.collections.news
-      .filter((n) => !n.data.draft)
-      .sort((a, b) => toInstant(b.data.date).getTime() - toInstant(a.data.date).getTime())
-      .slice(0, 3)
-      .map((n) => ({ title: n.data.title, date: n.data.date, url: `https://${s.config.domain}/tin-tuc/${n.slug}/` })),
-    feedItems: s.collections.news
-      .filter((n) => !n.data.draft)
-      .map((n) => newsItem(s, n))
-      .sort(byDateDesc)
-      .slice(0, FEED_ITEMS_PER_SCHOOL),
-  };
 }
 
 /**

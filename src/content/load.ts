@@ -85,6 +85,13 @@ function display(abs: string): string {
   return (rel.startsWith('..') ? abs : rel).split(path.sep).join('/');
 }
 
+/** A file or folder that could not be read, as a content issue naming it and the system's reason. */
+function unreadable(err: unknown, fallback: string): ContentIssue {
+  const e = err as NodeJS.ErrnoException;
+  const reason = e.code ? `${e.code}${e.syscall ? ` (${e.syscall})` : ''}` : String(e?.message ?? err);
+  return { name: 'unreadableFile', severity: 'error', file: display(e.path ?? fallback), args: { reason } };
+}
+
 async function listDir(dir: string): Promise<string[]> {
   try {
     return (await readdir(dir)).filter((n) => !n.startsWith('.')).sort();
@@ -153,7 +160,9 @@ export async function startLoading(contentDir: string, only?: readonly string[],
   let host: LoadedHost | undefined;
   const hostYaml = path.join(root, 'host.yaml');
   if (await stat(hostYaml).catch(() => null)) {
-    const loaded = await loadSite(root, 'host', hostYaml, hostSchema, path.join(root, 'host'), HOST_COLLECTIONS, options);
+    const loaded = await loadSite(root, 'host', hostYaml, hostSchema, path.join(root, 'host'), HOST_COLLECTIONS, options).catch(
+      (err: unknown) => ({ issues: [unreadable(err, hostYaml)], site: undefined }),
+    );
     issues.push(...loaded.issues);
     if (loaded.site && !loaded.issues.some((i) => i.severity === 'error')) host = loaded.site;
   }
@@ -165,8 +174,13 @@ export async function startLoading(contentDir: string, only?: readonly string[],
   // Every load starts now, a few at a time (each reads its folders in parallel already): reading
   // a province at once would exceed the open-files limit. They are awaited in order below.
   const limit = limiter(8);
-  const loads = ids.map((id) => limit(() => loadSchool(path.join(schoolsDir, id), id, options)));
-  for (const l of loads) l.catch(() => {}); // a failure surfaces when its school's turn comes
+  // Whatever a school's folder throws (it vanished, cannot be read) fails that school only.
+  const loads = ids.map((id) =>
+    limit(() => {
+      const dir = path.join(schoolsDir, id);
+      return loadSchool(dir, id, options).catch((err: unknown) => ({ issues: [unreadable(err, dir)], domain: undefined, site: undefined }));
+    }),
+  );
   // Schools not loaded this time (unchanged since the last build) take part through `otherDomains`.
   const byDomain = new Map<string, string>();
   for (const [d, id] of options.otherDomains ?? []) if (!ids.includes(id)) byDomain.set(d, path.join(schoolsDir, id, 'school.yaml'));
@@ -250,10 +264,16 @@ async function loadSite<S extends z.ZodType>(
     const mdFiles = await listMarkdown(folder, name === 'disclosures');
     const seen = new Map<string, string>();
     // Read the whole folder at once; parsing stays in file order so messages are stable.
-    const sources = await mapLimit(mdFiles, 64, (f) => readFile(f, 'utf8'));
+    // A file removed or renamed since it was listed (a webmaster editing during a build), a
+    // broken link, no permission: that file is reported and the school kept as published.
+    const sources = await mapLimit(mdFiles, 64, (f) => readFile(f, 'utf8').catch((err: unknown) => unreadable(err, f)));
     for (const [i, abs] of mdFiles.entries()) {
       const file = display(abs);
       const src = sources[i]!;
+      if (typeof src !== 'string') {
+        issues.push(src);
+        continue;
+      }
       const split = splitFrontMatter(src);
       if (!split) {
         issues.push({ name: 'frontMatterMissing', severity: 'error', file, line: 1 });

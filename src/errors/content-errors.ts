@@ -236,6 +236,17 @@ export const CONTENT_ERRORS = {
       en: 'Copy school.yaml from a demo school into this folder and edit it.',
     },
   },
+  unreadableFile: {
+    title: { vi: 'Không đọc được tệp.', en: 'The file could not be read.' },
+    expected: {
+      vi: 'Một tệp hoặc thư mục đọc được (lỗi của hệ thống: {reason}).',
+      en: 'A readable file or folder (system error: {reason}).',
+    },
+    hint: {
+      vi: 'Kiểm tra tệp còn đó, không phải lối tắt hỏng và người chạy lệnh dựng trang có quyền đọc; nếu đang sửa hoặc đổi tên tệp thì chạy lại sau khi xong. Trang đang xuất bản của trường được giữ nguyên.',
+      en: 'Check that the file still exists, is not a broken link and is readable by the user running the build; if it was being edited or renamed, build again when done. The published site of the school is kept.',
+    },
+  },
 } as const satisfies Record<string, ContentErrorData>;
 
 export type ContentErrorName = keyof typeof CONTENT_ERRORS;

@@ -3,7 +3,7 @@ import { PassThrough } from 'node:stream';
 import type { WriteStream } from 'node:tty';
 import { describe, expect, it } from 'vitest';
 import { estimateRemaining, formatDuration, progressLines, terminalProgress } from '../../src/build/progress.ts';
-import { Chunker } from '../../src/build/build-sites.ts';
+import { Chunker } from '../../src/build/chunks.ts';
 import type { LoadedSchool } from '../../src/content/load.ts';
 
 describe('build progress', () => {

@@ -1,8 +1,9 @@
+import { cp, symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content/load.ts';
-import { formatIssues } from '../../src/errors/format.ts';
-import { FIXTURES } from '../helpers.ts';
+import { formatIssue, formatIssues } from '../../src/errors/format.ts';
+import { FIXTURES, tempDir } from '../helpers.ts';
 
 const BASIC = path.join(FIXTURES, 'content', 'basic');
 
@@ -43,6 +44,26 @@ describe('loading a content folder', () => {
     expect(alpha.collections.news.map((n) => n.slug)).toContain('le-khai-giang');
     expect(alpha.files.get('media/tep/ke-hoach.pdf')?.url).toBe('/media/tep/ke-hoach.pdf');
     expect(alpha.files.get('media/anh/khai-giang.jpg')?.image?.variants.map((v) => v.width)).toEqual([480, 960, 1200]);
+  });
+});
+
+describe('files that cannot be read', () => {
+  it('fail their school only, naming the file and the reason', async () => {
+    const content = path.join(await tempDir('congtruong-unreadable-'), 'content');
+    await cp(BASIC, content, { recursive: true });
+    // A news item renamed or removed while it is listed looks like this: a name that cannot be read.
+    await symlink('tin-da-xoa.md', path.join(content, 'schools', 'alpha', 'news', 'tin-moi.md'));
+    const r = await loadContent(content);
+    expect(r.schools.map((s) => s.id)).toEqual(['beta']);
+    expect(r.invalid).toEqual(['alpha', 'broken']);
+    const issue = r.issues.find((i) => i.name === 'unreadableFile');
+    expect(issue).toMatchObject({ severity: 'error', args: { reason: 'ENOENT (open)' } });
+    expect(issue?.file).toMatch(/schools\/alpha\/news\/tin-moi\.md$/);
+    expect(formatIssue({ ...issue!, file: 'content/schools/alpha/news/tin-moi.md' })).toMatchInlineSnapshot(`
+      "content/schools/alpha/news/tin-moi.md (lỗi) Không đọc được tệp.
+        Cần: Một tệp hoặc thư mục đọc được (lỗi của hệ thống: ENOENT (open)).
+        Cách sửa: Kiểm tra tệp còn đó, không phải lối tắt hỏng và người chạy lệnh dựng trang có quyền đọc; nếu đang sửa hoặc đổi tên tệp thì chạy lại sau khi xong. Trang đang xuất bản của trường được giữ nguyên."
+    `);
   });
 });
 

@@ -1,0 +1,61 @@
+/**
+ * What the build adds to the host portal beside Astro's pages: the directory entry of each
+ * school, the links to the schools' search indexes and the compliance dashboard.
+ */
+import { mkdir, symlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { LoadedSchool } from '../content/load.ts';
+import type { ComplianceReport } from '../compliance/report.ts';
+import { formatHtml } from '../compliance/formatters/html.ts';
+import { byDateDesc, newsItem } from '../feeds/school-feeds.ts';
+import { SCHOOL_INDEXES_DIR } from '../search/paths.ts';
+import { toInstant } from '../util/dates.ts';
+import { DASHBOARD_DIR, type DirectoryEntry } from './build-data.ts';
+import { siteFolder } from './site-urls.ts';
+
+/**
+ * The host's district-wide search merges each school's published index from the host's own
+ * origin, through relative symbolic links `pagefind-truong/<id>` → `../../<school folder>/pagefind`
+ * in `dist/sites/`. A link always reaches the school's current index (a school's publish swaps
+ * its folder under the same name), so the host neither copies tens of megabytes nor waits for
+ * the schools built in the same run. nginx follows symbolic links by default; upload tools need
+ * theirs on (`aws s3 sync` follows them, `rsync` wants `-L`).
+ */
+export async function linkSchoolIndexes(hostDir: string, directory: DirectoryEntry[]): Promise<void> {
+  const dir = path.join(hostDir, SCHOOL_INDEXES_DIR);
+  await mkdir(dir, { recursive: true });
+  for (const s of directory) await symlink(path.join('..', '..', siteFolder(s.domain), 'pagefind'), path.join(dir, s.id), 'dir');
+}
+
+/** The hosting unit's compliance dashboard: `/tuan-thu/` on the host portal. */
+export async function writeDashboard(hostDir: string, report: ComplianceReport): Promise<void> {
+  const dir = path.join(hostDir, DASHBOARD_DIR);
+  await mkdir(dir, { recursive: true });
+  for (const [name, content] of formatHtml(report, { externalCss: true })) await writeFile(path.join(dir, name), content);
+}
+
+/** News items per school in the host's aggregated feed. */
+const FEED_ITEMS_PER_SCHOOL = 30;
+
+/** A school's entry in the host directory, with its latest news. */
+export function directoryEntry(s: LoadedSchool): DirectoryEntry {
+  return {
+    id: s.id,
+    name: s.config.name,
+    levels: s.config.levels,
+    domain: s.config.domain,
+    address: s.config.address,
+    phone: s.config.phone,
+    email: s.config.email,
+    latestNews: s.collections.news
+      .filter((n) => !n.data.draft)
+      .sort((a, b) => toInstant(b.data.date).getTime() - toInstant(a.data.date).getTime())
+      .slice(0, 3)
+      .map((n) => ({ title: n.data.title, date: n.data.date, url: `https://${s.config.domain}/tin-tuc/${n.slug}/` })),
+    feedItems: s.collections.news
+      .filter((n) => !n.data.draft)
+      .map((n) => newsItem(s, n))
+      .sort(byDateDesc)
+      .slice(0, FEED_ITEMS_PER_SCHOOL),
+  };
+}
