@@ -469,7 +469,11 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
   };
   // Two render lanes: the second renders the host portal beside a small rebuild (below).
   const lanes: Promise<void>[] = [Promise.resolve(), Promise.resolve()];
-  let announced = 0;
+  // The schools still to load (and the host portal) are expected: the live display counts them
+  // from the start. Schools answered from the cache are skipped already.
+  progress?.add([], reports.length);
+  progress?.expect(toLoad.length + (host && !opts.schools && !opts.shard ? 1 : 0));
+  let announced = reports.length;
   const dispatch = (sites: BatchSite[], lane = 0) => {
     // Sites reported so far without being built (unchanged, invalid, blocked) count as skipped.
     const notBuilt = reports.filter((r) => r.status !== 'built' && r.status !== 'failed').length;

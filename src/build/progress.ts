@@ -13,6 +13,11 @@ export interface BuildProgress {
    * called as the build learns them (schools load while the first ones render).
    */
   add(sites: { id: string; pages: number }[], skipped: number): void;
+  /**
+   * How many sites the build expects to learn about (`add`) in all: the totals and the ETA count
+   * those still loading at the average size of the sites known so far.
+   */
+  expect(sites: number): void;
   rendering(ids: string[]): void;
   phase(id: string, phase: Phase): void;
   finished(id: string, status: 'built' | 'failed', pages: number): void;
@@ -53,6 +58,8 @@ interface State {
   failed: number;
   pagesTotal: number;
   pagesDone: number;
+  /** Sites expected but not added yet. */
+  unknown: number;
   estimates: Map<string, number>;
   active: Map<string, Phase>;
   startedAt: number;
@@ -62,12 +69,14 @@ interface State {
 export function progressLines(st: State, now: number, width: number, maxActive = 6): string[] {
   const done = st.built + st.failed;
   const elapsed = (now - st.startedAt) / 1000;
-  const eta = estimateRemaining(elapsed, st.pagesDone, st.pagesTotal);
+  const unknown = st.unknown;
+  const pagesTotal = st.pagesTotal + (st.total > 0 ? (unknown * st.pagesTotal) / st.total : 0);
+  const eta = estimateRemaining(elapsed, st.pagesDone, pagesTotal);
   const barWidth = Math.max(10, Math.min(30, width - 60));
-  const ratio = st.pagesTotal > 0 ? Math.min(1, st.pagesDone / st.pagesTotal) : 0;
+  const ratio = pagesTotal > 0 ? Math.min(1, st.pagesDone / pagesTotal) : 0;
   const filled = Math.round(ratio * barWidth);
   const head =
-    `[${'█'.repeat(filled)}${'░'.repeat(barWidth - filled)}] ${done}/${st.total} trang web` +
+    `[${'█'.repeat(filled)}${'░'.repeat(barWidth - filled)}] ${done}/${st.total + unknown} trang web` +
     (st.failed > 0 ? ` (${st.failed} lỗi)` : '') +
     ` · ${st.pagesDone} trang · ${formatDuration(elapsed)}` +
     (eta === undefined ? '' : ` · còn khoảng ${formatDuration(eta)}`);
@@ -87,6 +96,7 @@ export function terminalProgress(stream: WriteStream, clock: () => number = Date
     failed: 0,
     pagesTotal: 0,
     pagesDone: 0,
+    unknown: 0,
     estimates: new Map(),
     active: new Map(),
     startedAt: clock(),
@@ -112,11 +122,15 @@ export function terminalProgress(stream: WriteStream, clock: () => number = Date
   };
   return {
     add(sites, skipped) {
+      st.unknown = Math.max(0, st.unknown - sites.length - skipped);
       st.total += sites.length;
       st.skipped += skipped;
       for (const s of sites) st.estimates.set(s.id, s.pages);
       st.pagesTotal += sites.reduce((n, s) => n + s.pages, 0);
       if (sites.length > 0) draw();
+    },
+    expect(sites) {
+      st.unknown = sites;
     },
     rendering(ids) {
       for (const id of ids) st.active.set(id, 'render');

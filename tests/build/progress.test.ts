@@ -23,6 +23,7 @@ describe('build progress', () => {
         failed: 1,
         pagesTotal: 1000,
         pagesDone: 400,
+        unknown: 0,
         estimates: new Map(),
         active: new Map([
           ['truong-a', 'index'],
@@ -74,6 +75,31 @@ describe('build progress', () => {
     p.end();
     expect(out).toContain('0/1 trang web');
     expect(out).toContain('0/2 trang web');
+  });
+
+  it('counts the sites still loading in the totals and the ETA, at the average size of the known ones', () => {
+    const st = {
+      total: 2,
+      skipped: 0,
+      built: 1,
+      failed: 0,
+      pagesTotal: 200,
+      pagesDone: 100,
+      unknown: 2,
+      estimates: new Map(),
+      active: new Map(),
+      startedAt: 0,
+    };
+    // 100 of an estimated 400 pages in 10 s: 30 s to go, 1 of 4 sites done.
+    expect(progressLines(st, 10_000, 100)[0]).toContain('1/4 trang web · 100 trang · 10 giây · còn khoảng 30 giây');
+    const stream = Object.assign(new PassThrough(), { columns: 80 }) as unknown as WriteStream;
+    let out = '';
+    (stream as unknown as PassThrough).on('data', (d: Buffer) => (out += d.toString()));
+    const p = terminalProgress(stream, () => 0);
+    p.expect(5);
+    p.add([{ id: 'a', pages: 50 }], 1); // one site known, one skipped: 3 still loading
+    p.end();
+    expect(out).toContain('0/4 trang web');
   });
 
   it('groups sites into chunks of about the page budget, in the order they come', () => {
