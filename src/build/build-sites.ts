@@ -58,7 +58,11 @@ export interface BuildOptions {
   progress?: BuildProgress | undefined;
 }
 
-export type SiteStatus = 'built' | 'unchanged' | 'invalid' | 'failed' | 'blocked';
+/**
+ * `hostInvalid`: not built because the host's own content (`host.yaml`, which decides addresses
+ * and publishing rules) has errors; the published site is kept.
+ */
+export type SiteStatus = 'built' | 'unchanged' | 'invalid' | 'failed' | 'blocked' | 'hostInvalid';
 
 export interface SiteReport {
   id: string;
@@ -193,7 +197,8 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
     const prev = state.sites[id];
     return prev !== undefined && prev.fingerprint === fingerprint && published.has(siteFolder(prev.domain));
   };
-  const hostIncluded = !opts.schools && !opts.shard && (await stat(path.join(contentRoot, 'host.yaml')).catch(() => null)) !== null;
+  const hostConfigured = (await stat(path.join(contentRoot, 'host.yaml')).catch(() => null)) !== null;
+  const hostIncluded = !opts.schools && !opts.shard && hostConfigured;
   // The host aggregates every valid school: it is refreshed whenever any of them changed.
   const hostFingerprintOf = (schools: string[]) =>
     combine(theme!, hostPart!, yearPart, ...schools.map((id) => `${id}:${fingerprints.get(id)}`));
@@ -268,11 +273,11 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
     return r && { errors: r.summary.errors, warnings: r.summary.warnings };
   };
   const checkOf = (id: string) => ({ date, result: results.get(id)! });
-  // Summaries are written beside the build and awaited at its end (a failure fails the build).
+  // Summaries are written beside the build. They are a cache: one that cannot be written (a full
+  // disk) only makes the next build load that school again.
   const summaryWrites: Promise<void>[] = [];
   const cacheSummary = (write: Promise<void>) => {
-    write.catch(() => {}); // awaited below; this only keeps a failure from going unhandled meanwhile
-    summaryWrites.push(write);
+    summaryWrites.push(write.catch((err: unknown) => log(`Không ghi được bộ nhớ đệm (cache) của trường: ${String(err)}`)));
   };
   for (const id of recheck.keys()) cacheSummary(writeSummary(paths.cache, id, { ...cached.get(id)!, check: checkOf(id) }));
   const entries = new Map([...cached].map(([id, c]) => [id, c.entry]));
@@ -289,13 +294,21 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
     });
   }
 
+  // A host whose own content has errors cannot say where schools are served (path mode) nor
+  // whether compliance errors hold them back: no school is built until it is fixed.
+  const hostBroken = hostConfigured && !host;
+  if (hostBroken && hostIncluded) {
+    reports.push({ id: 'host', name: 'host', domain: state.sites.host?.domain, status: 'invalid', pages: 0, keptPrevious: false });
+  }
   /** Checks a school just loaded, caches its summary and reports it; returns it when it is to be built. */
   const prepare = (s: SchoolLoad): BatchSite | undefined => {
     issues.push(...s.issues);
     const school = s.school;
-    if (!school) {
-      const domain = s.domain === undefined ? undefined : schoolAddress(s.id, s.domain, host);
-      reports.push({ id: s.id, name: s.id, domain, status: 'invalid', pages: 0, keptPrevious: false });
+    if (!school || hostBroken) {
+      // Where it was published last (it stays there), for the table and `keptPrevious`.
+      const domain = s.domain !== undefined && !hostBroken ? schoolAddress(s.id, s.domain, host) : state.sites[s.id]?.domain;
+      const status = school ? 'hostInvalid' : 'invalid';
+      reports.push({ id: s.id, name: school?.config.name ?? s.id, domain, status, pages: 0, keptPrevious: false });
       return undefined;
     }
     const facts = factsFromContent(school);
@@ -406,14 +419,13 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
     }
   };
 
-  // Astro's start-up costs a few seconds per run, so sites are rendered in a few large chunks
-  // rather than one by one. Chunks are rendered one after another (one Astro process at a time
-  // keeps memory bounded) while the sites of the previous chunk are assembled, indexed,
-  // compressed and published in parallel: the two stages overlap on a multi-core machine. The
-  // first chunk starts as soon as its schools are loaded and checked; the others load meanwhile.
-  // When a chunk fails, each of its sites is rendered alone so that only the culprit fails.
-  // While Astro renders (one core), one site is finished at a time: more only slowed the render
-  // down (measured). Once every chunk is rendered, `jobs` sites at a time.
+  // Chunks are rendered one after another (one Astro render at a time keeps memory bounded; the
+  // next chunk's process only loads meanwhile) while the sites of the previous chunk are
+  // assembled, indexed, compressed and published: the two stages overlap on a multi-core machine.
+  // The first chunk starts as soon as its schools are loaded and checked; the others load
+  // meanwhile. When a chunk fails, each of its sites is rendered alone so that only the culprit
+  // fails. While Astro renders (one core), one site is finished at a time: more only slowed the
+  // render down (measured). Once every chunk is rendered, `jobs` sites at a time.
   const limit = limiter(1);
   const finishing: Promise<void>[] = [];
   let batchNumber = 0;
@@ -431,19 +443,25 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
     mark(`${label}: job sent`);
     log(`Đang dựng ${sites.length} trang web: ${ids.slice(0, 8).join(', ')}${ids.length > 8 ? ` … (+${ids.length - 8})` : ''}`);
     progress?.rendering(ids);
-    const worker = spares.shift() ?? startWorker();
-    // Node and Astro load (about a second) in the next chunk's worker while this one renders.
-    if ((queued > 0 || !allQueued) && spares.length === 0) spares.push(startWorker());
-    const result = await timed('render', () =>
-      renderBatch(opts.contentDir, sites, outDir, path.join(paths.cache, 'astro'), directory, host, worker, () => {
-        // Pagefind (and the indexing code) loads while Astro renders, once the first jobs are
-        // out: loading it earlier would delay them. Errors surface when a site is indexed.
-        if (--firstJobs === 0)
-          searchReady = finishPool()
-            .warmUp()
-            .catch(() => {});
-      }),
-    );
+    let result: WorkerResult;
+    try {
+      const worker = spares.shift() ?? startWorker();
+      // Node and Astro load (about a second) in the next chunk's worker while this one renders.
+      if ((queued > 0 || !allQueued) && spares.length === 0) spares.push(startWorker());
+      result = await timed('render', () =>
+        renderBatch(opts.contentDir, sites, outDir, path.join(paths.cache, 'astro'), directory, host, worker, () => {
+          // Pagefind (and the indexing code) loads while Astro renders, once the first jobs are
+          // out: loading it earlier would delay them. Errors surface when a site is indexed.
+          if (--firstJobs === 0)
+            searchReady = finishPool()
+              .warmUp()
+              .catch(() => {});
+        }),
+      );
+    } catch (err) {
+      // A worker that could not even be started fails this chunk like a render error.
+      result = { ok: false, error: String(err) };
+    }
     if (!result.ok) {
       if (sites.length > 1) {
         log('Dựng chung thất bại; dựng lại từng trường để tìm trường bị lỗi.');
@@ -460,7 +478,7 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
     // The batch folder is removed once every site of it has been assembled.
     let pending = sites.length;
     const release = () => {
-      if (--pending === 0) finishing.push(rm(outDir, { recursive: true, force: true }));
+      if (--pending === 0) finishing.push(rm(outDir, { recursive: true, force: true }).catch(() => {}));
     };
     for (const s of sites) {
       progress?.phase(s.id, 'wait');
@@ -472,7 +490,7 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
   // The schools still to load (and the host portal) are expected: the live display counts them
   // from the start. Schools answered from the cache are skipped already.
   progress?.add([], reports.length);
-  progress?.expect(toLoad.length + (host && !opts.schools && !opts.shard ? 1 : 0));
+  progress?.expect((opts.hostOnly || hostBroken ? 0 : toLoad.length) + (host && !opts.schools && !opts.shard ? 1 : 0));
   let announced = reports.length;
   const dispatch = (sites: BatchSite[], lane = 0) => {
     // Sites reported so far without being built (unchanged, invalid, blocked) count as skipped.
@@ -540,7 +558,8 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
     // Finished sites queued the removal of their batch folders meanwhile.
     await Promise.all(finishing);
   } finally {
-    // After a failure, what is under way ends before its folders are removed; nothing new starts.
+    // After a failure, no further chunk is rendered; the render under way and the sites already
+    // rendered are finished (and published) before the working folders are removed.
     stopped = true;
     await Promise.allSettled(lanes);
     limit.setMax(jobs);

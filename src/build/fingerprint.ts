@@ -48,14 +48,19 @@ export class FileHashes {
     return hashes;
   }
 
-  /** The remembered hash of `file` if it was not touched since, and its current key. */
-  #known(file: string): { key: Omit<CachedHash, 'hash'>; hash?: string } {
-    const st = statSync(file, { bigint: true });
+  /** The remembered hash of `file` if it was not touched since, or its current key. */
+  #known(file: string): { hash: string } | { key: Omit<CachedHash, 'hash'> } {
+    let st;
+    try {
+      st = statSync(file, { bigint: true });
+    } catch (err) {
+      return { hash: unreadableHash(err) };
+    }
     const key = { size: Number(st.size), mtimeNs: String(st.mtimeNs), ctimeNs: String(st.ctimeNs), ino: String(st.ino) };
     const known = this.#entries.get(file);
     const same =
       known && known.size === key.size && known.mtimeNs === key.mtimeNs && known.ctimeNs === key.ctimeNs && known.ino === key.ino;
-    return same ? { key, hash: known.hash } : { key };
+    return same ? { hash: known.hash } : { key };
   }
 
   /**
@@ -68,13 +73,13 @@ export class FileHashes {
     const hashOf = new Map<string, string>();
     const toRead: { file: string; key: Omit<CachedHash, 'hash'> }[] = [];
     for (const file of new Set(listed.flat())) {
-      const { key, hash } = this.#known(file);
-      if (hash) hashOf.set(file, hash);
-      else toRead.push({ file, key });
+      const known = this.#known(file);
+      if ('hash' in known) hashOf.set(file, known.hash);
+      else toRead.push({ file, key: known.key });
     }
     const read = await readAndHash(toRead.map((f) => f.file));
     toRead.forEach(({ file, key }, i) => {
-      this.#entries.set(file, { ...key, hash: read[i]! });
+      if (!read[i]!.startsWith(UNREADABLE)) this.#entries.set(file, { ...key, hash: read[i]! });
       hashOf.set(file, read[i]!);
     });
     if (toRead.length > 0) this.#dirty = true;
@@ -106,12 +111,23 @@ async function readAndHash(files: string[]): Promise<string[]> {
   });
 }
 
+/**
+ * The "hash" of a file that cannot be read (a broken link, no permission, removed meanwhile):
+ * the school's fingerprint still changes when the file does, and the content loader reports the
+ * file to the webmaster; one school's unreadable file must not stop a province's build.
+ */
+const UNREADABLE = 'unreadable:';
+function unreadableHash(err: unknown): string {
+  return `${UNREADABLE}${(err as NodeJS.ErrnoException).code ?? 'error'}`;
+}
+
 /** SHA-256 of each file's content, read in parallel (on this thread or the hashing thread). */
 export function hashFiles(files: string[]): Promise<string[]> {
-  return mapLimit(files, 64, async (file) =>
-    createHash('sha256')
-      .update(await readFile(file))
-      .digest('hex'),
+  return mapLimit(files, 64, (file) =>
+    readFile(file).then(
+      (data) => createHash('sha256').update(data).digest('hex'),
+      (err: unknown) => unreadableHash(err),
+    ),
   );
 }
 
@@ -122,9 +138,9 @@ function filesUnder(p: string): string[] {
       .filter((e) => !e.isDirectory())
       .map((e) => path.join(e.parentPath, e.name));
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOTDIR') return [p];
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw err;
+    // A file, or a folder that cannot be listed: hashed as one entry (unreadable for a folder).
+    return [p];
   }
 }
 

@@ -85,25 +85,40 @@ function display(abs: string): string {
   return (rel.startsWith('..') ? abs : rel).split(path.sep).join('/');
 }
 
-/** A file or folder that could not be read, as a content issue naming it and the system's reason. */
+/**
+ * A file or folder that could not be read (a system error, with its code), as a content issue
+ * naming it and the reason; anything else is a bug and is thrown again.
+ */
 function unreadable(err: unknown, fallback: string): ContentIssue {
   const e = err as NodeJS.ErrnoException;
-  const reason = e.code ? `${e.code}${e.syscall ? ` (${e.syscall})` : ''}` : String(e?.message ?? err);
-  return { name: 'unreadableFile', severity: 'error', file: display(e.path ?? fallback), args: { reason } };
+  if (typeof e?.code !== 'string') throw err;
+  return {
+    name: 'unreadableFile',
+    severity: 'error',
+    file: display(e.path ?? fallback),
+    args: { reason: `${e.code}${e.syscall ? ` (${e.syscall})` : ''}` },
+  };
 }
 
+const missing = (err: unknown) => (err as NodeJS.ErrnoException).code === 'ENOENT';
+
+/** Names in a folder, none when it does not exist; a folder that cannot be read throws. */
 async function listDir(dir: string): Promise<string[]> {
   try {
     return (await readdir(dir)).filter((n) => !n.startsWith('.')).sort();
-  } catch {
-    return [];
+  } catch (err) {
+    if (missing(err)) return [];
+    throw err;
   }
 }
 
 async function isDir(p: string): Promise<boolean> {
   return stat(p).then(
     (s) => s.isDirectory(),
-    () => false,
+    (err: unknown) => {
+      if (missing(err)) return false;
+      throw err;
+    },
   );
 }
 
@@ -169,7 +184,8 @@ export async function startLoading(contentDir: string, only?: readonly string[],
   const schoolsDir = path.join(root, 'schools');
   const ids: string[] = [];
   for (const name of await listDir(schoolsDir)) {
-    if ((await isDir(path.join(schoolsDir, name))) && (!only || only.includes(name))) ids.push(name);
+    // An entry that cannot even be inspected is tried as a school: loading it reports why.
+    if ((await isDir(path.join(schoolsDir, name)).catch(() => true)) && (!only || only.includes(name))) ids.push(name);
   }
   // Every load starts now, a few at a time (each reads its folders in parallel already): reading
   // a province at once would exceed the open-files limit. They are awaited in order below.
@@ -181,6 +197,7 @@ export async function startLoading(contentDir: string, only?: readonly string[],
       return loadSchool(dir, id, options).catch((err: unknown) => ({ issues: [unreadable(err, dir)], domain: undefined, site: undefined }));
     }),
   );
+  for (const l of loads) l.catch(() => {}); // a bug surfaces when its school's turn comes
   // Schools not loaded this time (unchanged since the last build) take part through `otherDomains`.
   const byDomain = new Map<string, string>();
   for (const [d, id] of options.otherDomains ?? []) if (!ids.includes(id)) byDomain.set(d, path.join(schoolsDir, id, 'school.yaml'));

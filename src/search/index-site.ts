@@ -28,7 +28,7 @@ function assertOk(res: { errors: string[] }, what: string): void {
 
 /** Elements that cannot have content, hence no end tag. */
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
-const IGNORED = /<([a-zA-Z][\w-]*)\b[^>]*?\sdata-pagefind-ignore\b[^>]*>/g;
+const IGNORED = /<([a-zA-Z][\w-]*)(?=[\s>/])[^>]*?\sdata-pagefind-ignore(?=[\s=>/])[^>]*>/g;
 
 /**
  * `html` without the elements marked `data-pagefind-ignore` (a news item's related items, print
@@ -44,7 +44,8 @@ export function withoutIgnored(html: string): string {
     const name = m[1]!.toLowerCase();
     let end = m.index + m[0].length;
     if (!VOID.has(name) && !m[0].endsWith('/>')) {
-      const tags = new RegExp(`<(/?)${name}\\b[^>]*>`, 'gi');
+      // The name ends at a space, `>` or `/`: `<p-x>` is another element than `<p>`.
+      const tags = new RegExp(`<(/?)${name}(?=[\\s>/])[^>]*>`, 'gi');
       tags.lastIndex = end;
       let depth = 1;
       while (depth > 0) {

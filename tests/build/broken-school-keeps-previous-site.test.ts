@@ -2,7 +2,7 @@
  * A school whose content turns invalid, or whose build crashes, keeps its last good site;
  * the other schools are still built and published.
  */
-import { cp, readFile, writeFile } from 'node:fs/promises';
+import { cp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildSites } from '../../src/build/build-sites.ts';
@@ -53,6 +53,41 @@ describe('isolation of a failing school', () => {
     expect(report.sites.find((s) => s.id === 'alpha')?.status).toBe('built');
     expect(report.sites.find((s) => s.id === 'host')?.status).toBe('built');
     expect(await index('alpha.thunghiem.edu.vn')).toContain('alpha');
+  });
+
+  it('keeps the previous site of a school with a file that cannot be read, and builds the others', async () => {
+    // A news item renamed while the build lists the folder, or a broken link, looks like this.
+    const link = path.join(content, 'schools', 'beta', 'news', 'tin-moi.md');
+    await symlink('tin-da-xoa.md', link);
+    try {
+      const before = await index('beta.thunghiem.edu.vn');
+      const report = await buildSites({ contentDir: content, outDir: out, force: true });
+      expect(report.sites.find((s) => s.id === 'beta')).toMatchObject({ status: 'invalid', keptPrevious: true });
+      expect(report.issues.find((i) => i.name === 'unreadableFile')?.file).toMatch(/beta\/news\/tin-moi\.md$/);
+      expect(report.sites.find((s) => s.id === 'alpha')?.status).toBe('built');
+      expect(report.sites.find((s) => s.id === 'host')?.status).toBe('built');
+      expect(await index('beta.thunghiem.edu.vn')).toBe(before);
+    } finally {
+      await rm(link);
+    }
+  });
+
+  it('builds no school while the host content has errors, and keeps every published site', async () => {
+    // host.yaml decides where schools are served and whether compliance errors hold them back.
+    const yaml = path.join(content, 'host.yaml');
+    const good = await readFile(yaml, 'utf8');
+    await writeFile(yaml, `${good}\nkhong_co_muc_nay: 1\n`);
+    try {
+      const before = await index('alpha.thunghiem.edu.vn');
+      const report = await buildSites({ contentDir: content, outDir: out, force: true });
+      expect(report.ok).toBe(false);
+      expect(report.sites.find((s) => s.id === 'alpha')).toMatchObject({ status: 'hostInvalid', keptPrevious: true });
+      expect(report.sites.find((s) => s.id === 'host')).toMatchObject({ status: 'invalid', keptPrevious: true });
+      expect(report.issues.some((i) => i.severity === 'error' && i.file.endsWith('host.yaml'))).toBe(true);
+      expect(await index('alpha.thunghiem.edu.vn')).toBe(before);
+    } finally {
+      await writeFile(yaml, good);
+    }
   });
 
   it('keeps the previous site of a school whose content became invalid', async () => {

@@ -27,6 +27,11 @@ describe('withoutIgnored', () => {
     expect(withoutIgnored('<p data-pagefind-body>Không đổi</p>')).toBe('<p data-pagefind-body>Không đổi</p>');
   });
 
+  it('tells elements and attributes apart from longer names', () => {
+    expect(withoutIgnored('<p data-pagefind-ignore>A<p-x>B</p-x></p><p>C</p>')).toBe('<p>C</p>');
+    expect(withoutIgnored('<p data-pagefind-ignore-not="1">A</p>')).toBe('<p data-pagefind-ignore-not="1">A</p>');
+  });
+
   it('drops the rest of a fragment whose ignored element is never closed', () => {
     expect(withoutIgnored('<p>A</p><div data-pagefind-ignore><p>B</p>')).toBe('<p>A</p>');
   });
