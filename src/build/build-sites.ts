@@ -490,7 +490,7 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
   // The schools still to load (and the host portal) are expected: the live display counts them
   // from the start. Schools answered from the cache are skipped already.
   progress?.add([], reports.length);
-  progress?.expect((opts.hostOnly || hostBroken ? 0 : toLoad.length) + (host && !opts.schools && !opts.shard ? 1 : 0));
+  progress?.expect((opts.hostOnly || hostBroken ? 0 : toLoad.length) + (host && hostIncluded ? 1 : 0));
   let announced = reports.length;
   const dispatch = (sites: BatchSite[], lane = 0) => {
     // Sites reported so far without being built (unchanged, invalid, blocked) count as skipped.
@@ -527,11 +527,11 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
     const hostFingerprint = hostFingerprintOf(ids.filter((id) => valid.has(id)));
     if (host) fingerprints.set('host', hostFingerprint);
     const hostUnchanged = !opts.force && !opts.hostOnly && host !== undefined && unchanged('host', hostFingerprint);
-    if (hostUnchanged && host && !opts.schools && !opts.shard) {
+    if (hostUnchanged && host && hostIncluded) {
       reports.push({ id: 'host', name: host.config.name, domain: host.config.domain, status: 'unchanged', pages: 0, keptPrevious: true });
     }
     const hostSite: BatchSite | undefined =
-      host && !opts.schools && !opts.shard && !hostUnchanged
+      host && hostIncluded && !hostUnchanged
         ? { kind: 'host', id: 'host', route: `${HOST_ROUTE}/portal`, domain: host.config.domain, site: host }
         : undefined;
     directory = [...entries.values()]
@@ -553,17 +553,14 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
     await Promise.all(summaryWrites);
     mark('summaries cached');
     await Promise.all(lanes);
-    limit.setMax(jobs);
-    await Promise.all(finishing);
-    // Finished sites queued the removal of their batch folders meanwhile.
-    await Promise.all(finishing);
   } finally {
-    // After a failure, no further chunk is rendered; the render under way and the sites already
-    // rendered are finished (and published) before the working folders are removed.
+    // Every chunk is rendered, or after a failure no further one is: the sites rendered are
+    // finished (and published), `jobs` at a time, before the working folders are removed.
     stopped = true;
     await Promise.allSettled(lanes);
     limit.setMax(jobs);
     await Promise.allSettled(finishing);
+    // Finished sites queued the removal of their batch folders meanwhile.
     await Promise.allSettled(finishing);
     for (const w of spares) w.cancel();
     progress?.end();
