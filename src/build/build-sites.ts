@@ -9,8 +9,8 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { loadContent, startLoading, type LoadedHost, type LoadedSchool, type SchoolLoad } from '../content/load.ts';
 import type { ContentIssue } from '../content/issues.ts';
-import { schoolYearOf, todayInVietnam } from '../util/dates.ts';
-import { combine, FileHashes, readState, shardOf, themeSources, writeState } from './fingerprint.ts';
+import { nowInVietnam, schoolYearOf, todayInVietnam } from '../util/dates.ts';
+import { combine, FileHashes, readState, shardOf, themeSources, writeState, type BuildState } from './fingerprint.ts';
 import { readFacts, readSummary, writeSummary, type SchoolSummary } from './school-cache.ts';
 import { runChecks } from '../compliance/engine.ts';
 import type { ComplianceReport, SiteResult } from '../compliance/report.ts';
@@ -39,6 +39,12 @@ export interface BuildOptions {
   cacheDir?: string | undefined;
   /** Date for the compliance check, `YYYY-MM-DD`; default today in Vietnam. */
   date?: string | undefined;
+  /**
+   * The clock of scheduled publication, Vietnam local `YYYY-MM-DDTHH:mm`: entries published
+   * later are left out until a build runs after their time. Default: the end of `date` when it
+   * is given (everything dated that day is public), else the current time in Vietnam.
+   */
+  now?: string | undefined;
   /** Rebuild every school even when its fingerprint did not change. */
   force?: boolean | undefined;
   /** Sites post-processed at once after the Astro run (assemble, index, compress, publish). Default: CPU count. */
@@ -94,6 +100,11 @@ export interface BuildReport {
    * rebuild, which the summed `timings` hide (the host and the schools render side by side).
    */
   timeline: TimelineEvent[];
+  /**
+   * The earliest time (Vietnam local) at which an entry scheduled for later falls due, over
+   * every site: a build after that time publishes it.
+   */
+  nextScheduled?: string | undefined;
 }
 
 export interface TimelineEvent {
@@ -157,6 +168,7 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
   await recoverInterruptedSwaps(paths.sites);
   const contentRoot = path.resolve(opts.contentDir);
   const date = opts.date ?? todayInVietnam();
+  const now = opts.now ?? (opts.date ? `${opts.date}T23:59` : nowInVietnam());
   const inShard = (id: string) => !opts.shard || shardOf(id, opts.shard.count) === opts.shard.index;
   const schoolsDir = path.join(contentRoot, 'schools');
   const ids: string[] = [];
@@ -178,7 +190,7 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
   // A forced or first build loads every school whatever the fingerprints say: loading starts now,
   // beside the fingerprints (which read every file on a first build too).
   const loadingAll =
-    (opts.force || Object.keys(state.sites).length === 0) && !opts.hostOnly ? startLoading(opts.contentDir, ids) : undefined;
+    (opts.force || Object.keys(state.sites).length === 0) && !opts.hostOnly ? startLoading(opts.contentDir, ids, { now }) : undefined;
   loadingAll?.catch(() => {}); // awaited below; a failure surfaces there
   const hashes = await FileHashes.open(path.join(paths.cache, 'file-hashes.json'));
   const [theme, hostPart, ...schoolHashes] = await hashes.hashGroups([
@@ -187,8 +199,19 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
     ...ids.map((id) => [path.join(schoolsDir, id)]),
   ]);
   const yearPart = schoolYearOf(date);
+  // A site whose scheduled entry has fallen due since its build changes without any file
+  // changing: the marker of the latest one due is part of its fingerprint (and of every school's
+  // for the host's own notices, which every school site shows).
+  const dueMarker = (id: string) => {
+    const prev = state.sites[id];
+    return prev?.nextScheduled !== undefined && prev.nextScheduled <= now ? `due:${prev.nextScheduled}` : (prev?.dueMarker ?? '');
+  };
+  const hostDue = dueMarker('host');
   const fingerprints = new Map<string, string>();
-  ids.forEach((id, i) => fingerprints.set(id, combine(theme!, hostPart!, yearPart, schoolHashes[i]!)));
+  ids.forEach((id, i) => {
+    const parts = [theme!, hostPart!, yearPart, schoolHashes[i]!, dueMarker(id), hostDue].filter((p) => p !== '');
+    fingerprints.set(id, combine(...parts));
+  });
   await hashes.save();
   const published = new Set(await readdir(paths.sites).catch(() => [] as string[]));
   // Nothing changed at all (the common case of a scheduled build): answer from the state,
@@ -231,6 +254,7 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
       search: { pages: 0, seconds: 0, bytes: 0 },
       timings,
       timeline,
+      nextScheduled: nextScheduled(state, [...ids, 'host']),
     };
   }
   // Something will be built: a second worker renders the host portal beside the schools on a
@@ -256,7 +280,7 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
   mark('fingerprints and cached summaries read');
   const loading =
     (toLoad.length === ids.length ? loadingAll : undefined) ??
-    startLoading(opts.contentDir, toLoad, { otherDomains: new Map([...cached].map(([id, c]) => [c.ownDomain, id])) });
+    startLoading(opts.contentDir, toLoad, { now, otherDomains: new Map([...cached].map(([id, c]) => [c.ownDomain, id])) });
   const { host, issues: hostIssues, schools: schoolLoads } = await timed('load', () => loading);
   const issues = [...hostIssues];
   const reports: SiteReport[] = [];
@@ -406,7 +430,14 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
       mark(`${s.id}: compressed`);
       await timed('publish', () => publishSite(staged, paths.sites, folder));
       mark(`${s.id}: published`);
-      state.sites[s.id] = { domain: s.domain, fingerprint: fingerprints.get(s.id)!, name: s.site.config.name, compliance: s.compliance };
+      state.sites[s.id] = {
+        domain: s.domain,
+        fingerprint: fingerprints.get(s.id)!,
+        name: s.site.config.name,
+        compliance: s.compliance,
+        nextScheduled: s.site.scheduled[0],
+        dueMarker: dueMarker(s.id) || undefined,
+      };
       stateWrites = stateWrites.then(() => writeState(stateFile, state));
       await stateWrites;
       reports.push(siteReport(s, 'built', pages));
@@ -588,7 +619,14 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
     timings,
     timeline,
     search,
+    nextScheduled: nextScheduled(state, [...ids, 'host']),
   };
+}
+
+/** The earliest time a scheduled entry of one of these sites falls due, after their last build. */
+function nextScheduled(state: BuildState, ids: readonly string[]): string | undefined {
+  const times = ids.flatMap((id) => state.sites[id]?.nextScheduled ?? []);
+  return times.length === 0 ? undefined : times.sort()[0];
 }
 
 /**

@@ -177,6 +177,13 @@ export interface BuildState {
       name?: string | undefined;
       /** Compliance errors and warnings when the site was built. */
       compliance?: { errors: number; warnings: number } | undefined;
+      /**
+       * The earliest publication time (Vietnam local) of an entry that was scheduled, and so
+       * left out, when the site was built: from then on the site is due to be rebuilt.
+       */
+      nextScheduled?: string | undefined;
+      /** The part of the fingerprint that records the scheduled entries already published. */
+      dueMarker?: string | undefined;
     }
   >;
 }

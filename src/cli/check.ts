@@ -86,7 +86,8 @@ export async function check(args: CheckArgs): Promise<number> {
     }
   } else {
     const contentDir = args.content ?? 'content';
-    const loaded = await loadContent(contentDir, args.school, { render: false });
+    // What is public on the day checked: entries scheduled later are not counted (nor blamed).
+    const loaded = await loadContent(contentDir, args.school, { render: false, now: `${date}T23:59` });
     if (loaded.schools.length === 0 && loaded.invalid.length === 0) {
       return usageError(lang, `Không tìm thấy trường nào trong ${contentDir}/schools/.`, `No school found in ${contentDir}/schools/.`);
     }

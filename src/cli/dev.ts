@@ -16,19 +16,24 @@ Previews one school's site at http://127.0.0.1:4321/ and reloads when content fi
 Edit content in the browser at http://127.0.0.1:4321/admin/ (disable with --no-cms).`,
 } as const;
 
+const DEV_OPTIONS = {
+  content: { type: 'string', default: 'content' },
+  port: { type: 'string', default: '4321' },
+  host: { type: 'string', default: '127.0.0.1' },
+  lang: { type: 'string', default: 'vi' },
+  cms: { type: 'boolean', default: true },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+/** Every option name of `dev`, to recognise the ones npm kept for itself. */
+export const optionNames = (): string[] => Object.keys(DEV_OPTIONS);
+
 export async function run(argv: string[]): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
       args: argv,
-      options: {
-        content: { type: 'string', default: 'content' },
-        port: { type: 'string', default: '4321' },
-        host: { type: 'string', default: '127.0.0.1' },
-        lang: { type: 'string', default: 'vi' },
-        cms: { type: 'boolean', default: true },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
+      options: DEV_OPTIONS,
       allowPositionals: true,
       allowNegative: true,
       strict: true,

@@ -9,103 +9,144 @@ import { parseArgs } from 'node:util';
 // (a build where nothing changed takes well under a second, most of it Node's start-up).
 import type { BuildReport } from '../build/build-sites.ts';
 import type { Lang } from '../errors/content-errors.ts';
+import { isRealDate, parseLocalDate } from '../util/dates.ts';
 import { CLI_TEXT } from './messages.ts';
+import {
+  COMMANDS,
+  commandHelp,
+  NPM_SWALLOWED,
+  npmExample,
+  parseOptions,
+  swallowedByNpm,
+  type CommandName,
+  type CommandSpec,
+} from './options.ts';
 
 /**
  * Commands that parse their own arguments (they have options of their own). Loaded lazily so
  * that `build` does not pay for the crawler or the CMS.
  */
-const SUBCOMMANDS: Record<string, () => Promise<{ run: (argv: string[]) => Promise<number> }>> = {
+const SUBCOMMANDS: Record<string, () => Promise<{ run: (argv: string[]) => Promise<number>; optionNames?: () => string[] }>> = {
   rank: () => import('./rank.ts'),
   new: () => import('./new.ts'),
   dev: () => import('./dev.ts'),
 };
 
+/** Every option name of `command` (all commands' when it is unknown), for npm's swallowed flags. */
+async function knownOptions(command: string | undefined): Promise<string[]> {
+  const own = (c: string) => (c in COMMANDS ? Object.keys(COMMANDS[c as CommandName].options) : []);
+  if (command !== undefined && command in SUBCOMMANDS) return (await SUBCOMMANDS[command]!()).optionNames?.() ?? [];
+  return command !== undefined && command in COMMANDS ? own(command) : Object.keys(COMMANDS).flatMap(own);
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  const langGuess: Lang = argv.includes('en') && (argv.includes('--lang') || argv.includes('--lang=en')) ? 'en' : 'vi';
+  const swallowed = swallowedByNpm(await knownOptions(command), argv);
+  if (swallowed.length > 0) {
+    console.error(NPM_SWALLOWED[langGuess](swallowed, npmExample(swallowed, argv)));
+    return 2;
+  }
   const sub = command === undefined ? undefined : SUBCOMMANDS[command];
   if (sub) return (await sub()).run(rest);
+  if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+    const lang: Lang = rest.includes('en') || argv.includes('--lang=en') ? 'en' : 'vi';
+    console.log(CLI_TEXT[lang].usage);
+    return command === undefined ? 2 : 0;
+  }
+  if (!(command in COMMANDS)) {
+    console.error(`${CLI_TEXT[langGuess].unknownCommand(command)}\n\n${CLI_TEXT[langGuess].usage}`);
+    return 2;
+  }
+  const spec: CommandSpec = COMMANDS[command as CommandName];
   let parsed;
   try {
-    parsed = parseArgs({
-      args: rest,
-      options: {
-        content: { type: 'string', default: 'content' },
-        out: { type: 'string' },
-        school: { type: 'string', multiple: true },
-        lang: { type: 'string', default: 'vi' },
-        help: { type: 'boolean', short: 'h', default: false },
-        site: { type: 'string', multiple: true },
-        date: { type: 'string' },
-        format: { type: 'string' },
-        preset: { type: 'string' },
-        level: { type: 'string', multiple: true },
-        force: { type: 'boolean', default: false },
-        jobs: { type: 'string' },
-        sites: { type: 'string' },
-        listen: { type: 'string' },
-        https: { type: 'boolean', default: false },
-        shard: { type: 'string' },
-        'host-only': { type: 'boolean', default: false },
-      },
-      allowPositionals: false,
-      strict: true,
-    });
+    parsed = parseArgs({ args: rest, options: parseOptions(spec), allowPositionals: false, strict: true });
   } catch (err) {
-    console.error(`${(err as Error).message}\n\n${CLI_TEXT.vi.usage}`);
+    console.error(`${(err as Error).message}\n\n${commandHelp(command, spec, langGuess)}`);
     return 2;
   }
-  const { values } = parsed;
-  if (values.lang !== 'vi' && values.lang !== 'en') {
-    console.error(`--lang phải là vi hoặc en (--lang must be vi or en), không phải "${values.lang}".`);
+  const values = parsed.values as Record<string, string | string[] | boolean | undefined>;
+  const str = (k: string) => values[k] as string | undefined;
+  const list = (k: string) => values[k] as string[] | undefined;
+  const flag = (k: string) => values[k] === true;
+  const langValue = str('lang') ?? 'vi';
+  if (langValue !== 'vi' && langValue !== 'en') {
+    console.error(`--lang phải là vi hoặc en (--lang must be vi or en), không phải "${langValue}".`);
     return 2;
   }
-  const lang: Lang = values.lang;
-  const text = CLI_TEXT[lang];
-  if (values.help || command === undefined || command === 'help' || command === '--help' || command === '-h') {
-    console.log(text.usage);
-    return command === undefined ? 2 : 0;
+  const lang: Lang = langValue;
+  if (flag('help')) {
+    console.log(commandHelp(command, spec, lang));
+    return 0;
   }
   switch (command) {
     case 'validate':
-      return validate(values.content, values.school, lang);
+      return validate(str('content') ?? 'content', list('school'), lang);
     case 'build': {
       let shard: { index: number; count: number } | undefined;
-      if (values.shard !== undefined) {
-        const m = /^(\d+)\/(\d+)$/.exec(values.shard);
+      const shardValue = str('shard');
+      if (shardValue !== undefined) {
+        const m = /^(\d+)\/(\d+)$/.exec(shardValue);
         const [index, count] = m ? [Number(m[1]), Number(m[2])] : [0, 0];
         if (!m || count < 1 || index < 1 || index > count) {
           console.error(
             lang === 'vi'
-              ? `--shard phải có dạng i/n với 1 ≤ i ≤ n, ví dụ 2/4 (không phải "${values.shard}").`
-              : `--shard must be i/n with 1 ≤ i ≤ n, e.g. 2/4 (not "${values.shard}").`,
+              ? `--shard phải có dạng i/n với 1 ≤ i ≤ n, ví dụ 2/4 (không phải "${shardValue}").`
+              : `--shard must be i/n with 1 ≤ i ≤ n, e.g. 2/4 (not "${shardValue}").`,
           );
           return 2;
         }
         shard = { index, count };
       }
-      const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
+      const jobs = str('jobs') === undefined ? undefined : Number(str('jobs'));
       if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1)) {
         console.error(
           lang === 'vi'
-            ? `--jobs phải là số nguyên dương (không phải "${values.jobs}").`
-            : `--jobs must be a positive integer (not "${values.jobs}").`,
+            ? `--jobs phải là số nguyên dương (không phải "${str('jobs')}").`
+            : `--jobs must be a positive integer (not "${str('jobs')}").`,
         );
         return 2;
       }
-      return build(values.content, values.out ?? 'dist', values.school, lang, {
-        force: values.force,
+      const when = str('date');
+      const whenParsed = when === undefined ? undefined : parseLocalDate(when);
+      if (when !== undefined && (!whenParsed || !isRealDate(whenParsed))) {
+        console.error(
+          lang === 'vi'
+            ? `--date phải là một ngày có thật dạng YYYY-MM-DD hoặc YYYY-MM-DDTHH:mm (không phải "${when}").`
+            : `--date must be a real date YYYY-MM-DD or YYYY-MM-DDTHH:mm (not "${when}").`,
+        );
+        return 2;
+      }
+      return build(str('content') ?? 'content', str('out') ?? 'dist', list('school'), lang, {
+        force: flag('force'),
         shard,
         jobs,
-        hostOnly: values['host-only'],
+        hostOnly: flag('host-only'),
+        ...(whenParsed ? { date: whenParsed.iso.slice(0, 10), now: whenParsed.iso.length > 10 ? whenParsed.iso : undefined } : {}),
       });
     }
     case 'check':
-      return (await import('./check.ts')).check({ ...values, lang });
+      return (await import('./check.ts')).check({
+        content: str('content') ?? 'content',
+        site: list('site'),
+        school: list('school'),
+        date: str('date'),
+        format: str('format'),
+        preset: str('preset'),
+        out: str('out'),
+        level: list('level'),
+        lang,
+      });
     case 'nginx':
-      return (await import('./nginx.ts')).nginx({ out: values.out, sites: values.sites, listen: values.listen, https: values.https, lang });
+      return (await import('./nginx.ts')).nginx({
+        out: str('out'),
+        sites: str('sites'),
+        listen: str('listen'),
+        https: flag('https'),
+        lang,
+      });
     default:
-      console.error(`${text.unknownCommand(command)}\n\n${text.usage}`);
       return 2;
   }
 }
@@ -134,6 +175,8 @@ async function build(
     shard?: { index: number; count: number } | undefined;
     jobs?: number | undefined;
     hostOnly?: boolean;
+    date?: string;
+    now?: string | undefined;
   } = {},
 ): Promise<number> {
   const text = CLI_TEXT[lang];
@@ -188,6 +231,7 @@ export function summaryTable(report: BuildReport, lang: Lang): string {
     ...rows.map(line),
     ...failures,
     '',
+    ...(report.nextScheduled ? [text.nextScheduled(report.nextScheduled)] : []),
     text.finished(report.seconds, report.ok),
   ].join('\n');
 }

@@ -101,12 +101,16 @@ function report(result: CreateResult, lang: Lang, next: string[]): void {
   const t = NEW_TEXT[lang];
   const out: string[] = [];
   if (result.created.length > 0) out.push(`${t.created}:`, ...result.created.map((f) => `  ${f}`));
+  if (result.filled?.length) out.push(`${t.filled}:`, ...result.filled.map((f) => `  ${f}`));
   if (result.reused.length > 0) out.push(`${t.reused}:`, ...result.reused.map((f) => `  ${f}`));
   if (result.skipped.length > 0) out.push(`${t.skipped}:`, ...result.skipped.map((f) => `  ${f}`));
-  if (result.created.length === 0) out.push(t.nothingToDo);
+  if (result.created.length === 0 && !result.filled?.length) out.push(t.nothingToDo);
   out.push('', `${t.next}:`, ...next.map((l) => `  ${l}`));
   console.log(out.join('\n'));
 }
+
+/** Every option name of `new`, to recognise the ones npm kept for itself. */
+export const optionNames = (): string[] => Object.keys(allOptions());
 
 export async function run(argv: string[]): Promise<number> {
   let parsed;
@@ -186,7 +190,7 @@ export async function run(argv: string[]): Promise<number> {
       lang,
       t.nextEntry(
         id,
-        result.created[0]!,
+        result.filled?.[0] ?? result.created[0]!,
         contentFlag,
         kindName === 'disclosure' && v.publish !== true,
         kindName === 'news' && v.draft === true,

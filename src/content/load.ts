@@ -16,6 +16,7 @@ import { slugify } from '../util/slug.ts';
 import { HOST_ROUTE } from '../build/build-data.ts';
 import { COLLECTIONS, HOST_COLLECTIONS, type CollectionName } from './collections.ts';
 import { collectFileRefs, resolveFileRef } from './files.ts';
+import { isScheduled, publicationDate } from './schedule.ts';
 import { splitFrontMatter } from './front-matter.ts';
 import { fieldPath, type ContentIssue } from './issues.ts';
 import { parseWithFriendlyErrors } from './validate.ts';
@@ -59,6 +60,11 @@ export interface LoadedSite<C> {
   collections: Collections;
   /** Referenced files keyed by their path relative to `dir`. */
   files: Map<string, PublishedFile>;
+  /**
+   * Publication times of entries left out because they are scheduled after the load's `now`,
+   * earliest first: the build that runs after the first of them publishes it.
+   */
+  scheduled: string[];
 }
 
 export type LoadedSchool = LoadedSite<School>;
@@ -130,6 +136,11 @@ export interface LoadOptions {
   render?: boolean;
   /** Domains of schools that are not loaded (domain → school id), for the duplicate-domain check. */
   otherDomains?: ReadonlyMap<string, string>;
+  /**
+   * The clock of scheduled publication (Vietnam local `YYYY-MM-DDTHH:mm`): entries published
+   * later are validated but left out, with their attachments. Unset: every entry is loaded.
+   */
+  now?: string | undefined;
 }
 
 /** Loads a whole content folder. `only` restricts to some school ids. */
@@ -254,7 +265,16 @@ async function loadSite<S extends z.ZodType>(
   const filesRoot = collectionsRoot;
   const issues: ContentIssue[] = [];
   const files = new Map<string, PublishedFile>();
-  const fileRefs: { ref: string; file: string; field: string; at?: { line: number; column: number } | undefined }[] = [];
+  // `publish: false`: a reference of an entry that is not public yet (scheduled or a draft) is
+  // checked, so the teacher hears of a broken link now, but its file is not published.
+  const fileRefs: {
+    ref: string;
+    file: string;
+    field: string;
+    at?: { line: number; column: number } | undefined;
+    publish?: boolean;
+  }[] = [];
+  const scheduled: string[] = [];
 
   const yamlFile = display(yamlPath);
   const parsed = parseYaml(await readFile(yamlPath, 'utf8'), yamlFile);
@@ -330,10 +350,15 @@ async function loadSite<S extends z.ZodType>(
         continue;
       }
       seen.set(key, file);
+      const due = publicationDate(name, res.data);
+      const later = isScheduled(due, options.now);
+      if (later) scheduled.push(due!);
+      const publish = !later && !(name === 'disclosures' && (res.data as { draft?: boolean }).draft);
       for (const u of collectFileRefs(res.data)) {
-        fileRefs.push({ ref: u.ref, file, field: fieldPath(u.path), at: locate(y.source, u.path) });
+        fileRefs.push({ ref: u.ref, file, field: fieldPath(u.path), at: locate(y.source, u.path), publish });
       }
-      for (const r of findFileRefs(split.body)) fileRefs.push({ ref: r.ref, file, field: '(nội dung / body)' });
+      for (const r of findFileRefs(split.body)) fileRefs.push({ ref: r.ref, file, field: '(nội dung / body)', publish });
+      if (later) continue;
       const entry: Entry<unknown> = { slug, file, data: res.data, html: '', text: '', schoolYear };
       pending.push({ entry, body: split.body, name });
     }
@@ -349,7 +374,7 @@ async function loadSite<S extends z.ZodType>(
         issues.push({ ...resolved.issue, file: r.file, field: r.field, ...r.at });
         return;
       }
-      if (files.has(resolved.rel)) return;
+      if (r.publish === false || files.has(resolved.rel)) return;
       const st = await stat(resolved.abs);
       const published: PublishedFile = { abs: resolved.abs, url: publicFilePath(resolved.rel), bytes: st.size };
       files.set(resolved.rel, published);
@@ -392,7 +417,8 @@ async function loadSite<S extends z.ZodType>(
     (out[name] as Entry<unknown>[]).push(entry);
   }
   if (!config) return { issues, domain };
-  return { site: { id, dir, config, collections: out, files }, issues, domain };
+  scheduled.sort();
+  return { site: { id, dir, config, collections: out, files, scheduled }, issues, domain };
 }
 
 /** Markdown files of a collection folder; disclosures sit one level down, per school year. */

@@ -3,7 +3,7 @@
  * attachments are copied and the Markdown file is written with `wx`, so an existing file is
  * never replaced.
  */
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
 import { COLLECTIONS, type CollectionName } from '../content/collections.ts';
@@ -18,6 +18,7 @@ import { existingItems, itemsForYear, disclosureBody, disclosureLines } from './
 import type { EntryKind } from './entries.ts';
 import { list, str, type SchoolContext, type Values } from './flags.ts';
 import { markdownFile, type AttachmentRef } from './front-matter.ts';
+import { NEW_TEXT } from './messages.ts';
 import { ScaffoldError } from './scaffold-error.ts';
 
 /** Path for messages: relative to the working directory, with `/`. */
@@ -29,6 +30,8 @@ export function display(abs: string): string {
 export interface CreateResult {
   /** Files written (Markdown and copied attachments), for display. */
   created: string[];
+  /** Drafts that were filled in (a công khai item prepared by `new disclosure --year`). */
+  filled?: string[];
   /** Attachments that were already in the folder with the same content. */
   reused: string[];
   /** Existing entries left alone (disclosure drafts). */
@@ -109,10 +112,31 @@ export async function createEntry(kind: EntryKind, v: Values, ctx: SchoolContext
       en: 'No file name can be made from the title (only punctuation?). Fix: name it with --slug file-name.',
     });
   }
-  await refuseClash(folder, slug);
-  const abs = path.join(folder, `${slug}.md`);
+  // A công khai item of the year already exists (usually a draft that `new disclosure --year`
+  // prepared): a draft is filled in, whatever --slug says; a published item is never replaced.
+  let draft: { abs: string; body: string } | undefined;
+  if (kind.collection === 'disclosures') {
+    const existing = (await existingItems(folder)).get(str(v, 'item') ?? '');
+    if (existing) {
+      const abs = path.join(folder, existing);
+      const found = await readDraft(abs);
+      if (!found) {
+        const item = str(v, 'item')!;
+        const year = str(v, 'year')!;
+        throw new ScaffoldError(
+          { vi: NEW_TEXT.vi.published(item, year, display(abs)), en: NEW_TEXT.en.published(item, year, display(abs)) },
+          1,
+        );
+      }
+      draft = { abs, body: found.body };
+    }
+  }
+  if (!draft) await refuseClash(folder, slug);
+  const abs = draft?.abs ?? path.join(folder, `${slug}.md`);
   const schema = COLLECTIONS[kind.collection as CollectionName];
-  const render = (refs: AttachmentRef[]) => markdownFile(kind.lines(v, refs, ctx), kind.body(v, ctx));
+  // The teacher's own text in the draft is kept; the generated hint is replaced.
+  const body = draft && !isGeneratedHint(draft.body) ? draft.body : kind.body(v, ctx);
+  const render = (refs: AttachmentRef[]) => markdownFile(kind.lines(v, refs, ctx), body);
   // Validate with the names the copies will most likely get; the copy may add a `-2` suffix,
   // which does not change validity.
   const planned = checked.map((c, i) => ({ ref: `${c.policy.folder}/${c.name}`, ext: c.ext, alt: alts[i] }));
@@ -127,9 +151,33 @@ export async function createEntry(kind: EntryKind, v: Values, ctx: SchoolContext
     (copy.reused ? result.reused : result.created).push(display(path.join(ctx.dir, copy.ref)));
   }
   await mkdir(folder, { recursive: true });
+  if (draft) {
+    // Written beside the draft, then renamed over it: the draft is never half rewritten.
+    const tmp = `${abs}.${process.pid}.tmp`;
+    await writeFile(tmp, render(refs), { flag: 'wx' });
+    await rename(tmp, abs);
+    result.filled = [display(abs)];
+    return result;
+  }
   await writeFile(abs, render(refs), { flag: 'wx' });
   result.created.unshift(display(abs));
   return result;
+}
+
+/** The front matter's `draft: true` and the body of a công khai file; undefined if not a draft. */
+async function readDraft(abs: string): Promise<{ body: string } | undefined> {
+  const split = splitFrontMatter(await readFile(abs, 'utf8'));
+  const y = split && parseYaml(split.yaml, display(abs));
+  const isDraft = y && y.ok && (y.data as { draft?: unknown } | null)?.draft === true;
+  return isDraft ? { body: split.body } : undefined;
+}
+
+/** The hint comment `new disclosure` writes into a draft's body (the site never shows it). */
+function isGeneratedHint(body: string): boolean {
+  const t = body.trim();
+  return (
+    t === '' || (t.startsWith('<!--') && t.endsWith('-->') && t.indexOf('-->') === t.length - 3 && t.includes('congtruong new disclosure'))
+  );
 }
 
 /** `new disclosure --year Y` without `--item`: drafts of every required item not yet present. */

@@ -18,6 +18,8 @@ interface NewText {
   schools: string;
   needItem: (flags: readonly string[]) => string;
   created: string;
+  filled: string;
+  published: (item: string, year: string, file: string) => string;
   reused: string;
   skipped: string;
   nothingToDo: string;
@@ -107,6 +109,9 @@ export const NEW_TEXT: Record<Lang, NewText> = {
     needItem: (flags) =>
       `${flags.map((f) => `--${f}`).join(', ')} chỉ dùng khi tạo một mục công khai: thêm --item MÃ_MỤC (ví dụ --item tai-chinh). Không có --item, lệnh tạo bản nháp mọi mục bắt buộc của năm học.`,
     created: 'Đã tạo',
+    filled: 'Đã điền vào bản nháp',
+    published: (item, year, file) =>
+      `Mục ${item} của năm học ${year} đã được đăng trong ${file}; không ghi đè. Cách sửa: mở tệp đó để sửa nội dung, ghi ngày cập nhật vào "updated".`,
     reused: 'Tệp đính kèm đã có sẵn (cùng nội dung), dùng lại',
     skipped: 'Đã có, giữ nguyên',
     nothingToDo: 'Không có gì mới để tạo.',
@@ -147,6 +152,9 @@ export const NEW_TEXT: Record<Lang, NewText> = {
     needItem: (flags) =>
       `${flags.map((f) => `--${f}`).join(', ')} only apply to a single disclosure item: add --item ITEM (e.g. --item tai-chinh). Without --item, drafts of every required item of the year are created.`,
     created: 'Created',
+    filled: 'Filled in the draft',
+    published: (item, year, file) =>
+      `Item ${item} of school year ${year} is already published in ${file}; it is not overwritten. Fix: edit that file and put the date of the change in "updated".`,
     reused: 'Attachment already present (same content), reused',
     skipped: 'Already present, left as is',
     nothingToDo: 'Nothing new to create.',
