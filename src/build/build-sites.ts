@@ -10,7 +10,7 @@ import path from 'node:path';
 import { loadContent, startLoading, type LoadedHost, type LoadedSchool, type SchoolLoad } from '../content/load.ts';
 import type { ContentIssue } from '../content/issues.ts';
 import { nowInVietnam, schoolYearOf, todayInVietnam } from '../util/dates.ts';
-import { combine, FileHashes, readState, shardOf, themeSources, writeState, type BuildState } from './fingerprint.ts';
+import { combine, dependencyVersions, FileHashes, readState, shardOf, themeSources, writeState, type BuildState } from './fingerprint.ts';
 import { readFacts, readSummary, writeSummary, type SchoolSummary } from './school-cache.ts';
 import { runChecks } from '../compliance/engine.ts';
 import type { ComplianceReport, SiteResult } from '../compliance/report.ts';
@@ -193,11 +193,15 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
     (opts.force || Object.keys(state.sites).length === 0) && !opts.hostOnly ? startLoading(opts.contentDir, ids, { now }) : undefined;
   loadingAll?.catch(() => {}); // awaited below; a failure surfaces there
   const hashes = await FileHashes.open(path.join(paths.cache, 'file-hashes.json'));
-  const [theme, hostPart, ...schoolHashes] = await hashes.hashGroups([
-    themeSources(),
-    [path.join(contentRoot, 'host.yaml'), path.join(contentRoot, 'host')],
-    ...ids.map((id) => [path.join(schoolsDir, id)]),
+  const [[engine, hostPart, ...schoolHashes], dependencies] = await Promise.all([
+    hashes.hashGroups([
+      themeSources(),
+      [path.join(contentRoot, 'host.yaml'), path.join(contentRoot, 'host')],
+      ...ids.map((id) => [path.join(schoolsDir, id)]),
+    ]),
+    dependencyVersions(),
   ]);
+  const theme = combine(engine!, dependencies);
   const yearPart = schoolYearOf(date);
   // A site whose scheduled entry has fallen due since its build changes without any file
   // changing: the marker of the latest one due is part of its fingerprint (and of every school's
@@ -209,7 +213,7 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
   const hostDue = dueMarker('host');
   const fingerprints = new Map<string, string>();
   ids.forEach((id, i) => {
-    const parts = [theme!, hostPart!, yearPart, schoolHashes[i]!, dueMarker(id), hostDue].filter((p) => p !== '');
+    const parts = [theme, hostPart!, yearPart, schoolHashes[i]!, dueMarker(id), hostDue].filter((p) => p !== '');
     fingerprints.set(id, combine(...parts));
   });
   await hashes.save();
@@ -224,7 +228,7 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
   const hostIncluded = !opts.schools && !opts.shard && hostConfigured;
   // The host aggregates every valid school: it is refreshed whenever any of them changed.
   const hostFingerprintOf = (schools: string[]) =>
-    combine(theme!, hostPart!, yearPart, ...schools.map((id) => `${id}:${fingerprints.get(id)}`));
+    combine(theme, hostPart!, yearPart, ...schools.map((id) => `${id}:${fingerprints.get(id)}`));
   if (
     !opts.force &&
     !opts.hostOnly &&

@@ -151,7 +151,6 @@ function filesUnder(p: string): string[] {
 const OUTPUT_SOURCES = [
   'templates',
   'astro.config.mjs',
-  'package-lock.json',
   ...['build', 'compliance', 'content', 'errors', 'feeds', 'hosting', 'i18n', 'media', 'render', 'schemas', 'search', 'util'].map(
     (d) => `src/${d}`,
   ),
@@ -160,6 +159,29 @@ const OUTPUT_SOURCES = [
 /** Fingerprint of the theme, the engine and the dependencies. */
 export function themeSources(): string[] {
   return OUTPUT_SOURCES.map((p) => path.join(PACKAGE_ROOT, p));
+}
+
+/**
+ * The dependencies that shape the output: every package installed for this platform, with its
+ * version, read from the lockfile. Not the lockfile's bytes: npm rewrites it (adding other
+ * platforms' optional builds, reordering) without any installed package changing version, and
+ * that must not rebuild every school.
+ */
+export async function dependencyVersions(lockfile = path.join(PACKAGE_ROOT, 'package-lock.json')): Promise<string> {
+  const text = await readFile(lockfile, 'utf8').catch(() => '');
+  let lock: { packages?: Record<string, { version?: string; os?: string[]; cpu?: string[] }> };
+  try {
+    lock = JSON.parse(text) as typeof lock;
+  } catch {
+    return text; // not JSON: its bytes are all there is to compare
+  }
+  const here = (list: string[] | undefined, value: string) =>
+    !list || list.includes(value) || list.every((v) => v.startsWith('!') && v !== `!${value}`);
+  return Object.entries(lock.packages ?? {})
+    .filter(([name, p]) => name !== '' && here(p.os, process.platform) && here(p.cpu, process.arch))
+    .map(([name, p]) => `${name}@${p.version ?? ''}`)
+    .sort()
+    .join('\n');
 }
 
 export function combine(...parts: string[]): string {

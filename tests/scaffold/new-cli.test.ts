@@ -3,7 +3,7 @@
  * copy of the demo content, every result loaded with the real loader.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { cp, readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSchool } from '../../src/content/load.ts';
@@ -115,8 +115,8 @@ describe('congtruong new <collection>', () => {
         '--file',
         pdf,
       ),
-      cli('disclosure', ...S, '--year', '2026-2027', '--item', 'bao-cao-thuong-nien', '--file', pdf, '--publish', '--date', '2026-06-20'),
-      cli('admission', ...S, '--year', '2027-2028', '--kind', 'ke-hoach', '--registration-url', 'https://tuyensinh.binhlam.edu.vn'),
+      cli('disclosure', ...S, '--year', '2030-2031', '--item', 'bao-cao-thuong-nien', '--file', pdf, '--publish', '--date', '2026-06-20'),
+      cli('admission', ...S, '--year', '2030-2031', '--kind', 'ke-hoach', '--registration-url', 'https://tuyensinh.binhlam.edu.vn'),
       cli('consultation', ...S, '--title', 'Góp ý nội quy', '--summary', 'Xin ý kiến cha mẹ.', '--deadline', '2026-12-20', '--file', pdf),
       cli('schedule', ...S, '--kind', 'lich-cong-tac', '--from', '2026-11-30'),
       cli(
@@ -157,14 +157,14 @@ describe('congtruong new <collection>', () => {
       'media/mau-don/don-xin-nhap-hoc.docx',
       'media/mau-don/25-kh-mnhs-phong-chong-dich-benh.pdf',
     ]);
-    expect(c.disclosures.find((d) => d.schoolYear === '2026-2027' && d.data.item === 'bao-cao-thuong-nien')!.data).toMatchObject({
-      reportYear: 2026,
+    expect(c.disclosures.find((d) => d.schoolYear === '2030-2031' && d.data.item === 'bao-cao-thuong-nien')!.data).toMatchObject({
+      reportYear: 2030,
       published: '2026-06-20',
       draft: false,
     });
-    expect(c.admissions.find((a) => a.data.schoolYear === '2027-2028')!.data).toMatchObject({
+    expect(c.admissions.find((a) => a.data.schoolYear === '2030-2031')!.data).toMatchObject({
       kind: 'ke-hoach',
-      title: 'Kế hoạch tuyển sinh năm học 2027-2028',
+      title: 'Kế hoạch tuyển sinh năm học 2030-2031',
     });
     expect(c.consultations.find((x) => x.slug === 'gop-y-noi-quy')!.data.email).toBe('vanphong@thcsleloi.songxanh.edu.vn');
     expect(c.schedules.find((s) => s.slug === 'lich-cong-tac-2026-11-30')!.data).toMatchObject({
@@ -178,12 +178,12 @@ describe('congtruong new <collection>', () => {
     await expectAllFields(path.join(dir, 'news/2026-11-20-doi-tuyen-hoc-sinh-gioi-dat-7-giai.md'), 'news');
     await expectAllFields(path.join(dir, 'documents/140-qd-thcsll-ve-viec-thanh-lap-to-tu-van.md'), 'documents');
     await expectAllFields(path.join(dir, 'forms/don-xin-phuc-khao.md'), 'forms');
-    await expectAllFields(path.join(dir, 'admissions/ke-hoach-tuyen-sinh-nam-hoc-2027-2028.md'), 'admissions');
+    await expectAllFields(path.join(dir, 'admissions/ke-hoach-tuyen-sinh-nam-hoc-2030-2031.md'), 'admissions');
     await expectAllFields(path.join(dir, 'consultations/gop-y-noi-quy.md'), 'consultations');
     await expectAllFields(path.join(dir, 'schedules/lich-cong-tac-2026-11-30.md'), 'schedules');
     await expectAllFields(path.join(dir, 'albums/hoi-khoe-phu-dong.md'), 'albums');
     await expectAllFields(path.join(dir, 'pages/thu-vien-so.md'), 'pages');
-    await expectAllFields(path.join(dir, 'disclosures/2026-2027/bao-cao-thuong-nien.md'), 'disclosures');
+    await expectAllFields(path.join(dir, 'disclosures/2030-2031/bao-cao-thuong-nien.md'), 'disclosures');
     expect(runs[0]!.stdout).toContain('Đã tạo:');
     expect(runs[0]!.stdout).toContain('npm run congtruong -- dev thcs-le-loi');
   });
@@ -228,23 +228,27 @@ describe('congtruong new disclosure --year', () => {
       .sort();
 
   it('creates drafts of every item the catalogue requires of a THCS and a mầm non school, skipping existing ones', async () => {
-    // mn-hoa-sen already has thong-tin-chung and ke-hoach for 2026-2027; add one under another name.
-    const yearDir = path.join(school('mn-hoa-sen'), 'disclosures/2026-2027');
-    await writeFile(path.join(yearDir, 'cong-khai-tai-chinh.md'), '---\nitem: tai-chinh\npublished: 2026-06-10\n---\n');
+    // A year the demo has not prepared: mn-hoa-sen has three items of it already, one under another name.
+    const yearDir = path.join(school('mn-hoa-sen'), 'disclosures/2029-2030');
+    await mkdir(yearDir, { recursive: true });
+    await writeFile(path.join(yearDir, 'cong-khai-tai-chinh.md'), '---\nitem: tai-chinh\npublished: 2029-06-10\n---\n');
+    for (const item of ['thong-tin-chung', 'ke-hoach']) {
+      await writeFile(path.join(yearDir, `${item}.md`), `---\nitem: ${item}\npublished: 2029-06-10\n---\n`);
+    }
     const [thcs, mn, old] = await Promise.all([
-      cli('disclosure', '--school', 'thcs-le-loi', '--year', '2027-2028'),
-      cli('disclosure', '--school', 'mn-hoa-sen', '--year', '2026-2027'),
+      cli('disclosure', '--school', 'thcs-le-loi', '--year', '2029-2030'),
+      cli('disclosure', '--school', 'mn-hoa-sen', '--year', '2029-2030'),
       cli('disclosure', '--school', 'thcs-le-loi', '--year', '2023-2024'),
     ]);
     expect([thcs.status, mn.status, old.status]).toEqual([0, 0, 0]);
-    expect(thcs.stdout).toContain('trước ngày 30/06/2028');
+    expect(thcs.stdout).toContain('trước ngày 30/06/2030');
     expect(old.stdout).toContain('TT 36/2017');
 
     const files = async (id: string, year: string) =>
       (await readdir(path.join(school(id), 'disclosures', year))).map((f) => f.replace(/\.md$/, '')).sort();
-    expect(await files('thcs-le-loi', '2027-2028')).toEqual(expected('tt09-2024', 'thcs'));
+    expect(await files('thcs-le-loi', '2029-2030')).toEqual(expected('tt09-2024', 'thcs'));
     expect(await files('thcs-le-loi', '2023-2024')).toEqual(expected('tt36-2017', 'thcs'));
-    const mnFiles = await files('mn-hoa-sen', '2026-2027');
+    const mnFiles = await files('mn-hoa-sen', '2029-2030');
     expect(mnFiles).toContain('cong-khai-tai-chinh');
     expect(mnFiles).not.toContain('tai-chinh');
     expect(mn.stdout).toMatch(
@@ -256,18 +260,82 @@ describe('congtruong new disclosure --year', () => {
     for (const id of ['thcs-le-loi', 'mn-hoa-sen']) {
       const { site, errors } = await load(id);
       expect(errors).toEqual([]);
-      expect(site!.collections.disclosures.filter((d) => d.schoolYear === '2027-2028' || d.schoolYear === '2023-2024')).toEqual([]);
+      const drafts = site!.collections.disclosures.filter(
+        (d) => d.schoolYear === '2023-2024' || (d.schoolYear === '2029-2030' && id === 'thcs-le-loi'),
+      );
+      expect(drafts).toEqual([]);
     }
-    const draft = await readFile(path.join(school('thcs-le-loi'), 'disclosures/2027-2028/bao-cao-thuong-nien.md'), 'utf8');
+    const draft = await readFile(path.join(school('thcs-le-loi'), 'disclosures/2029-2030/bao-cao-thuong-nien.md'), 'utf8');
     expect(draft).toContain('draft: true');
-    expect(draft).toContain('reportYear: 2027');
+    expect(draft).toContain('reportYear: 2029');
     expect(draft).toContain('Điều 15 khoản 1 điểm b');
 
-    const again = await cli('disclosure', '--school', 'thcs-le-loi', '--year', '2027-2028');
+    const again = await cli('disclosure', '--school', 'thcs-le-loi', '--year', '2029-2030');
     expect(again.status).toBe(0);
     expect(again.stdout).toContain('Không có gì mới để tạo.');
   });
+
+  it("--item with --publish fills the draft the year prepared (keeping the teacher's text), and never replaces a published item", async () => {
+    const yearDir = path.join(school('th-kim-dong'), 'disclosures/2029-2030');
+    expect((await cli('disclosure', '--school', 'th-kim-dong', '--year', '2029-2030')).status).toBe(0);
+    // The teacher wrote the table into the draft before the signed PDF came back.
+    const draftFile = path.join(yearDir, 'tai-chinh.md');
+    const draft = await readFile(draftFile, 'utf8');
+    await writeFile(draftFile, draft.replace(/<!--[\s\S]*-->/, '| Nguồn thu | Năm 2029 |\n|---|---|\n| Ngân sách | 8.100 |'));
+    const pdf = path.join(work, 'in', 'thu-chi.pdf');
+    await writeFile(pdf, await readFile(path.join(DEMO, 'schools/mn-hoa-sen/media/tep/25-kh-mnhs-phong-chong-dich-benh.pdf')));
+
+    const filled = await cli(
+      'disclosure',
+      '--school',
+      'th-kim-dong',
+      '--year',
+      '2029-2030',
+      '--item',
+      'tai-chinh',
+      '--file',
+      pdf,
+      '--publish',
+      '--date',
+      '2029-06-12',
+    );
+    expect(filled.stderr).toBe('');
+    expect(filled.status).toBe(0);
+    expect(filled.stdout).toContain('Đã điền vào bản nháp:');
+    const text = await readFile(draftFile, 'utf8');
+    expect(text).toContain('draft: false');
+    expect(text).toContain('published: 2029-06-12');
+    expect(text).toContain('file: media/tep/thu-chi.pdf');
+    expect(text).toContain('| Ngân sách | 8.100 |');
+    expect(await files2(yearDir)).not.toContain('tai-chinh-2.md');
+    const { site, errors } = await load('th-kim-dong');
+    expect(errors).toEqual([]);
+    expect(site!.collections.disclosures.filter((d) => d.schoolYear === '2029-2030').map((d) => d.data.item)).toEqual(['tai-chinh']);
+
+    // A second time, the item is published: nothing is replaced, and the message says what to do.
+    const again = await cli(
+      'disclosure',
+      '--school',
+      'th-kim-dong',
+      '--year',
+      '2029-2030',
+      '--item',
+      'tai-chinh',
+      '--file',
+      pdf,
+      '--publish',
+      '--slug',
+      'thu-chi-khac',
+    );
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain('Mục tai-chinh của năm học 2029-2030 đã được đăng trong');
+    expect(again.stderr).toContain('ghi ngày cập nhật vào "updated"');
+    expect(await readFile(draftFile, 'utf8')).toBe(text);
+    expect(await files2(yearDir)).not.toContain('thu-chi-khac.md');
+  });
 });
+
+const files2 = async (dir: string) => readdir(dir);
 
 describe('attachments', () => {
   it('copies files under safe names (spaces, %, ../, NFD, upper case)', async () => {
