@@ -5,7 +5,7 @@
  * The last published fingerprints are kept in `<out>/.state.json`.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -145,20 +145,60 @@ function filesUnder(p: string): string[] {
 }
 
 /**
- * Parts of the engine that shape the published sites. The command line, the ranking job, the
- * scaffolding and the preview server do not: editing them must not rebuild a province.
+ * Where the theme and the build pipeline start: every file of the theme, Astro's configuration,
+ * and the pipeline's own folder (the Astro worker, the finishing and hashing threads are started
+ * by path, not imported).
  */
-const OUTPUT_SOURCES = [
-  'templates',
-  'astro.config.mjs',
-  ...['build', 'compliance', 'content', 'errors', 'feeds', 'hosting', 'i18n', 'media', 'render', 'schemas', 'search', 'util'].map(
-    (d) => `src/${d}`,
-  ),
-];
+const OUTPUT_ROOTS = ['templates', 'astro.config.mjs', 'src/build'];
 
-/** Fingerprint of the theme, the engine and the dependencies. */
-export function themeSources(): string[] {
-  return OUTPUT_SOURCES.map((p) => path.join(PACKAGE_ROOT, p));
+/** `import … from '…'`, `export … from '…'`, `import('…')`, `import '…'`, `new URL('…', import.meta.url)`. */
+const SPECIFIER =
+  /\b(?:import|export)\s[^'";]*?\bfrom\s*['"]([^'"]+)['"]|\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)|\bimport\s+['"]([^'"]+)['"]|new URL\(\s*['"]([^'"]+)['"]\s*,\s*import\.meta\.url/g;
+const CODE = /\.(?:ts|mts|mjs|js|astro)$/;
+
+/** The project file a relative specifier names, if any. */
+function resolveSpecifier(from: string, spec: string): string | undefined {
+  if (!spec.startsWith('.')) return undefined; // a package: its version is in `dependencyVersions`
+  const base = path.resolve(path.dirname(from), spec.split('?')[0]!);
+  for (const candidate of [base, `${base}.ts`, `${base}.mjs`, `${base}.js`, path.join(base, 'index.ts')]) {
+    try {
+      if (statSync(candidate).isFile()) return candidate;
+    } catch {
+      // not this one
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Every file that shapes the published sites: the theme and the pipeline, and every project
+ * module they import, followed import by import. Derived from the code, not listed by hand, so
+ * that a module the theme starts to import can never be forgotten; the command line, the ranking
+ * crawler, the scaffolding and the preview server are not reached, and editing them rebuilds
+ * nothing.
+ */
+export function themeSources(root: string = PACKAGE_ROOT): string[] {
+  const found = new Set<string>();
+  const queue = OUTPUT_ROOTS.flatMap((p) => filesUnder(path.join(root, p)));
+  while (queue.length > 0) {
+    const file = queue.pop()!;
+    if (found.has(file)) continue;
+    found.add(file);
+    if (!CODE.test(file)) continue;
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      continue; // hashed as unreadable
+    }
+    for (const m of text.matchAll(SPECIFIER)) {
+      const target = resolveSpecifier(file, (m[1] ?? m[2] ?? m[3] ?? m[4])!);
+      if (target && !found.has(target) && target.startsWith(root + path.sep) && !target.includes(`${path.sep}node_modules${path.sep}`)) {
+        queue.push(target);
+      }
+    }
+  }
+  return [...found].sort();
 }
 
 /**
