@@ -3,7 +3,8 @@ import { defineRule, ALL_LEVELS } from '../rule.ts';
 export default defineRule({
   id: 'FRESH-002',
   title: { vi: 'Cập nhật tin thường xuyên', en: 'Regular news updates' },
-  citations: [{ ref: 'nd224-2026', article: 'Điều 9 khoản 3' }],
+  // NĐ 224/2026 Điều 9 k3 governs from 1/7/2026; before, NĐ 42/2022 (article not read).
+  citations: [{ ref: 'nd42-2022', articles: { 'nd224-2026': 'Điều 9 khoản 3' } }],
   levels: ALL_LEVELS,
   verification: 'unverified',
   inputs: ['source', 'html'],
