@@ -296,6 +296,7 @@ const admission: EntryKind = {
       { key: 'schoolYear', value: req(v, 'year') },
       { key: 'kind', value: kind },
       { comment: `Loại: ${ADMISSION_KINDS.map((k) => `${k} (${ADMISSION_NAMES[k]})`).join(', ')}` },
+      { hint: 'levels', example: '[th]', note: 'trường nhiều cấp học: cấp tuyển sinh của mục này (th lớp 1, thcs lớp 6 …)' },
       { key: 'published', value: req(v, 'date') },
       details,
       str(v, 'registration-url')
