@@ -47,7 +47,16 @@ export function formatSarif(report: ComplianceReport, lang: Lang = 'vi'): string
     runs: [
       {
         tool: { driver: { name: 'congtruong', version: report.generator.version, rules } },
-        invocations: [{ executionSuccessful: true, properties: { date: report.date, preset: report.preset } }],
+        invocations: [
+          {
+            executionSuccessful: true,
+            properties: {
+              date: report.date,
+              preset: report.preset,
+              ...(report.presetNotice ? { presetNotice: report.presetNotice.message[lang] } : {}),
+            },
+          },
+        ],
         results,
       },
     ],

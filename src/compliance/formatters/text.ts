@@ -4,6 +4,7 @@
  */
 import type { Lang } from '../../errors/content-errors.ts';
 import type { ComplianceReport } from '../report.ts';
+import { vnDate } from '../calendar.ts';
 import { citationLabel, verificationNote, TT53_NOTE } from './labels.ts';
 
 const L = {
@@ -34,7 +35,7 @@ export function formatText(report: ComplianceReport, lang: Lang = 'vi'): string 
   const rules = new Map(report.rules.map((r) => [r.id, r]));
   // A historical preset run after its end says so before anything else.
   const out: string[] = report.presetNotice ? [report.presetNotice.message[lang]] : [];
-  out.push(`${t.date}: ${report.date} (${report.schoolYear}), preset ${report.preset}`, TT53_NOTE[lang]);
+  out.push(`${t.date}: ${vnDate(report.date)} (${report.schoolYear}), preset ${report.preset}`, TT53_NOTE[lang]);
   for (const site of report.sites) {
     out.push('', `== ${site.name ?? site.id}${site.domain ? ` (${site.domain})` : ''} ==`);
     const failed = site.results.filter((r) => r.status === 'fail');

@@ -1,3 +1,4 @@
+import { vnDate } from '../calendar.ts';
 import { defineRule, ALL_LEVELS } from '../rule.ts';
 
 export default defineRule({
@@ -24,6 +25,6 @@ export default defineRule({
     if (dates.length === 0) return report('none');
     const latest = dates.sort().at(-1)!;
     const days = Math.round((Date.parse(date) - Date.parse(latest)) / 86_400_000);
-    if (days > options.maxStaleDays) report('stale', { latest, days, max: options.maxStaleDays });
+    if (days > options.maxStaleDays) report('stale', { latest: vnDate(latest), days, max: options.maxStaleDays });
   },
 });
