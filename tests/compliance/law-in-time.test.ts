@@ -385,6 +385,23 @@ describe('leaders and admissions', () => {
     expect(sec002.findings[0].message.vi).toBe('Lãnh đạo Đỗ Thị Muộn thiếu: điện thoại.');
   });
 
+  it('SEC-002 on a built site: the school is built without the phone, and the HTML check reports it', async () => {
+    const { buildSites } = await import('../../src/build/build-sites.ts');
+    const { factsFromSiteFolder } = await import('../../src/compliance/site-folder.ts');
+    const { content, school } = await fixtureCopy();
+    const yaml = path.join(school, 'school.yaml');
+    await writeFile(yaml, (await readFile(yaml, 'utf8')).replace('    phone: "0912 000 005"\n', ''));
+    const out = path.join(path.dirname(content), 'dist');
+    const build = await buildSites({ contentDir: content, outDir: out, date: '2026-11-23' });
+    expect(build.sites.find((x) => x.id === 'mn-tre-muon')?.status).toBe('built');
+    const site = path.join(out, 'sites', 'mntremuon.thunghiem.edu.vn');
+    const about = await readFile(path.join(site, 'gioi-thieu', 'index.html'), 'utf8');
+    expect(about).toContain('Đỗ Thị Muộn');
+    expect(about).not.toContain('undefined');
+    const facts = await factsFromSiteFolder(site, { levels: ['mn'] });
+    expect(messages('SEC-002', facts, '2026-11-23')).toEqual(['Lãnh đạo Đỗ Thị Muộn thiếu: điện thoại.']);
+  });
+
   it("ID-005 warns about a leader's free webmail address as it does about the school's", () => {
     const f = make(['thcs'], (x) => (x.leaders![0]!.email = 'nguyenvana@gmail.com'));
     const r = result('ID-005', f, '2026-11-23');
