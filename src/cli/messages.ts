@@ -42,7 +42,7 @@ Tùy chọn của check:
   --format text|json|sarif|html   Định dạng báo cáo (mặc định: text; html cần --out THƯ_MỤC)
   --preset MÃ         Bộ quy tắc: recommended, tt37-2020, tt09-2024, tt32-2017, tt26-2020, tt24-2011, tt53-2012, tt36-2017
                       "Thông tư 53" (TT 53/2012) hết hiệu lực từ 20/11/2020: nay áp dụng TT 37/2020 (cổng thông tin)
-                      và TT 09/2024 (công khai); tt53-2012 dùng sau ngày đó thì kiểm tra cả hai thông tư này.
+                      và TT 09/2024 (công khai); tt53-2012 dùng sau ngày đó kiểm tra cả các thông tư đang có hiệu lực.
   --level CẤP         Cấp học của trang web khi kiểm tra --site (mn, th, thcs, thpt, gdtx)
   --out TỆP           Ghi báo cáo vào tệp (hoặc thư mục với html)`;
 
@@ -74,7 +74,7 @@ Options of check:
   --format text|json|sarif|html   Report format (default: text; html needs --out DIR)
   --preset ID     Rule set: recommended, tt37-2020, tt09-2024, tt32-2017, tt26-2020, tt24-2011, tt53-2012, tt36-2017
                   "Circular 53" (TT 53/2012) ended on 20/11/2020: TT 37/2020 (portals) and TT 09/2024
-                  (disclosures) apply; tt53-2012 used after that date checks both of them as well.
+                  (disclosures) apply; tt53-2012 used after that date also checks the circulars in force.
   --level LEVEL   School level of the site checked with --site (mn, th, thcs, thpt, gdtx)
   --out FILE      Write the report to a file (a folder for html)`;
 

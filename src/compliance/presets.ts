@@ -6,6 +6,7 @@
  */
 import { CITATIONS, type CitationId, type Instrument } from './citations.ts';
 import { vnDate } from './calendar.ts';
+import { inForceOn } from './duties.ts';
 import { RULES } from './rules/index.ts';
 import type { Rule } from './rule.ts';
 import { PRESET_IDS } from './preset-ids.ts';
@@ -82,18 +83,20 @@ export function presetInForce(
 ): { rules: Rule[]; notice: { until: string; replacedBy: string[]; message: { vi: string; en: string } } } | undefined {
   const preset = PRESETS.find((p) => p.id === id);
   if (!preset?.instrument || !preset.until || !preset.successors || date < preset.until) return undefined;
+  // Only the successors in force on the date (in 2022 TT 37/2020 applies, TT 09/2024 not yet).
+  const successors = preset.successors.filter((s) => inForceOn(s, date));
   const own = presetRules(id)!;
-  const ids = new Set([...own, ...preset.successors.flatMap((s) => presetRules(s) ?? [])].map((r) => r.id));
+  const ids = new Set([...own, ...successors.flatMap((s) => presetRules(s) ?? [])].map((r) => r.id));
   const rules = RULES.filter((r) => ids.has(r.id));
   const old = shortName(preset.instrument);
-  const vi = preset.successors.map(shortName).join(' và ');
-  const en = preset.successors.map(shortName).join(' and ');
+  const vi = successors.map(shortName).join(' và ');
+  const en = successors.map(shortName).join(' and ');
   const until = vnDate(preset.until);
   return {
     rules,
     notice: {
       until: preset.until,
-      replacedBy: [...preset.successors],
+      replacedBy: successors,
       message: {
         vi: `${old} hết hiệu lực từ ${until}; áp dụng ${vi}. Báo cáo này kiểm tra cả các quy tắc của văn bản đang có hiệu lực, và kết quả theo các quy tắc đó.`,
         en: `${old} is no longer in force since ${until}; ${en} apply. This report also checks the rules of the instruments in force, and its result follows them.`,

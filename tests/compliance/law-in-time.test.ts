@@ -469,7 +469,11 @@ describe('historical presets tell the truth', () => {
     const before = check(noDisclosures(), '2020-11-19', 'tt53-2012');
     expect(before.presetNotice).toBeUndefined();
     expect(before.rules.map((r) => r.id)).toEqual(['ID-003', 'ID-005', 'SEC-007', 'SEC-011']);
-    expect(check(noDisclosures(), '2020-11-20', 'tt53-2012').presetNotice?.until).toBe('2020-11-20');
+    const after = check(noDisclosures(), '2020-11-20', 'tt53-2012');
+    // TT 09/2024 is not in force yet in 2020: only TT 37/2020 applies in its place.
+    expect(after.presetNotice?.message.vi).toMatch(/^TT 53\/2012 hết hiệu lực từ 20\/11\/2020; áp dụng TT 37\/2020\. /);
+    expect(after.presetNotice?.replacedBy).toEqual(['tt37-2020']);
+    expect(check(noDisclosures(), '2024-07-19', 'tt53-2012').presetNotice?.replacedBy).toEqual(['tt37-2020', 'tt09-2024']);
   });
 
   it('tt36-2017 says from 19/7/2024 that TT 09/2024 applies', () => {
