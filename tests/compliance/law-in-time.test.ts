@@ -191,6 +191,23 @@ const TABLE: Row[] = [
     change: (f) => (f.schedules = f.schedules.filter((s) => s.kind !== 'ke-hoach-ngay')),
     expect: 'Chưa có kế hoạch giáo dục ngày cho tuần 23/11/2026–27/11/2026; hạn chót 20/11/2026 (trước thứ Bảy 21/11).',
   },
+  // CK-011 across 19/7/2024: July's plan was due by 24/6/2024 (before TT 09/2024), August's by 24/7/2024.
+  {
+    rule: 'CK-011',
+    levels: ['mn'],
+    date: '2024-08-05',
+    change: (f) =>
+      f.schedules.push({ kind: 'ke-hoach-thang', from: '2024-07-01', to: '2024-07-31', published: '2024-07-01', evidence: {} }),
+    expect: 'pass',
+  },
+  {
+    rule: 'CK-011',
+    levels: ['mn'],
+    date: '2024-08-05',
+    change: (f) =>
+      f.schedules.push({ kind: 'ke-hoach-thang', from: '2024-08-01', to: '2024-08-31', published: '2024-07-30', evidence: {} }),
+    expect: '"kế hoạch giáo dục tháng" đăng ngày 30/7/2024, sau hạn chót 24/7/2024 (trước ngày 25/7).',
+  },
   // CK-012: the TT 09/2024 duty is judged only from 19/7/2024 (last day of the week of 22/7/2024).
   {
     rule: 'CK-012',
