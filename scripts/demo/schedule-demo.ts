@@ -10,8 +10,8 @@
  * - công khai items and annual reports of later school years, from the school's latest year of
  *   the same item, with years and dates moved forward (their PDFs copied under the new names);
  * - admission plans and notices of later school years, likewise;
- * - mầm non: the monthly education plan of every month (posted on the 20th of the month before)
- *   and the weekly plans of each month, with each day's activities (posted with it);
+ * - mầm non: the monthly education plan of every month (posted on the 20th of the month before),
+ *   the weekly plans and the daily plans of each month's weeks (posted with it);
  * - schools that serve meals: a rotating four-week menu per semester (posted ten days ahead).
  * Run it again with a later `--until` to carry the demo further.
  */
@@ -173,6 +173,8 @@ const ACTIVITIES = [
   ['Âm nhạc', 'Hát, vận động theo nhạc bài hát về'],
 ] as const;
 const WEEKDAYS = ['Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu'];
+const OUTDOOR = ['Quan sát vườn rau của bé', 'Trò chơi vận động "Mèo đuổi chuột"', 'Chơi với cát, nước', 'Nhặt lá, xếp hình', 'Dạo chơi sân trường'];
+const CORNERS = ['Góc xây dựng; chiều: ôn bài hát', 'Góc phân vai; chiều: trò chơi dân gian', 'Góc nghệ thuật; chiều: làm vở bé làm quen với toán', 'Góc thư viện; chiều: kể chuyện', 'Góc thiên nhiên; chiều: nêu gương bé ngoan'];
 
 /** Mầm non: the monthly plan and the weekly (with daily) plans of every month from `from`. */
 async function preschoolPlans(school: string, from: string): Promise<void> {
@@ -205,6 +207,21 @@ async function preschoolPlans(school: string, from: string): Promise<void> {
           return `## Tuần ${i + 1} (${vi(mon)} – ${vi(addDays(mon, 4))}): ${branch}\n\n| Ngày | Hoạt động học (kế hoạch ngày) |\n|---|---|\n${rows.join('\n')}\n\nĐón trẻ, thể dục sáng, hoạt động ngoài trời, hoạt động góc và hoạt động chiều theo chủ đề nhánh.`;
         })
         .join('\n\n');
+      // The daily plans of those weeks (TT 09/2024 Điều 15 k1 a: "kế hoạch giáo dục tuần, ngày").
+      const days = mondays
+        .map((mon, i) => {
+          const branch = branches[i % branches.length]!;
+          const rows = WEEKDAYS.map(
+            (d, j) =>
+              `| ${d} ${vi(addDays(mon, j)).slice(0, -5)} | ${ACTIVITIES[j]![0]}: ${ACTIVITIES[j]![1]} "${branch.toLowerCase()}" | ${OUTDOOR[(i + j) % OUTDOOR.length]} | ${CORNERS[(i + j) % CORNERS.length]} |`,
+          );
+          return `## Tuần ${i + 1}: ${branch}\n\n| Ngày | Hoạt động học | Hoạt động ngoài trời | Hoạt động góc, hoạt động chiều |\n|---|---|---|---|\n${rows.join('\n')}`;
+        })
+        .join('\n\n');
+      await write(
+        path.join(folder, `ke-hoach-ngay-${month.slice(0, 7)}.md`),
+        `---\ntitle: Kế hoạch giáo dục ngày, tháng ${label} – Lớp mẫu giáo 5–6 tuổi\nkind: ke-hoach-ngay\nfrom: ${firstWeek}\nto: ${addDays(mondays.at(-1)!, 4)}\npublished: ${mondays.length < all ? addDays(firstWeek, -10) : published}\n---\n\n**Chủ đề:** ${theme}. Giờ đón trẻ 6 giờ 45, hoạt động học buổi sáng 8 giờ 30 – 9 giờ 05, ngủ trưa 11 giờ 30 – 14 giờ.\n\n${days}\n`,
+      );
       await write(
         path.join(folder, `ke-hoach-tuan-${month.slice(0, 7)}.md`),
         `---\ntitle: Kế hoạch giáo dục tuần và ngày, tháng ${label} – Lớp mẫu giáo 5–6 tuổi\nkind: ke-hoach-tuan\nfrom: ${firstWeek}\nto: ${addDays(mondays.at(-1)!, 6)}\npublished: ${mondays.length < all ? addDays(firstWeek, -10) : published}\n---\n\n**Chủ đề:** ${theme}.\n\n${weeks}\n\nKế hoạch tuần của các lớp khác được niêm yết tại bảng tin của từng lớp.\n`,

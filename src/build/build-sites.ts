@@ -227,12 +227,13 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
   const hostConfigured = (await stat(path.join(contentRoot, 'host.yaml')).catch(() => null)) !== null;
   const hostIncluded = !opts.schools && !opts.shard && hostConfigured;
   // The host aggregates every valid school: it is refreshed whenever any of them changed.
+  // The date too: the portal's compliance dashboard shows deadlines, which pass day by day.
   const hostFingerprintOf = (schools: string[]) =>
-    combine(theme, hostPart!, yearPart, ...schools.map((id) => `${id}:${fingerprints.get(id)}`));
+    combine(theme, hostPart!, yearPart, date, ...schools.map((id) => `${id}:${fingerprints.get(id)}`));
   if (
     !opts.force &&
     !opts.hostOnly &&
-    ids.every((id) => unchanged(id, fingerprints.get(id))) &&
+    ids.every((id) => unchanged(id, fingerprints.get(id)) && state.sites[id]!.checkedOn === date) &&
     (!hostIncluded || unchanged('host', hostFingerprintOf(ids)))
   ) {
     const sites: SiteReport[] = [...ids, ...(hostIncluded ? ['host'] : [])].sort().map((id) => {
@@ -439,6 +440,7 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
         fingerprint: fingerprints.get(s.id)!,
         name: s.site.config.name,
         compliance: s.compliance,
+        checkedOn: date,
         nextScheduled: s.site.scheduled[0],
         dueMarker: dueMarker(s.id) || undefined,
       };
@@ -613,6 +615,17 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
     if (r.status !== 'built' && r.status !== 'unchanged') r.keptPrevious = r.domain !== undefined && live.has(siteFolder(r.domain));
   }
   reports.sort((a, b) => a.id.localeCompare(b.id));
+  // Unchanged schools were checked again on a new day: remember it, so that the next build of
+  // the day can answer from the state alone.
+  let rechecked = false;
+  for (const r of reports) {
+    const prev = state.sites[r.id];
+    if (r.status === 'unchanged' && prev && r.compliance && prev.checkedOn !== date) {
+      state.sites[r.id] = { ...prev, compliance: r.compliance, checkedOn: date };
+      rechecked = true;
+    }
+  }
+  if (rechecked) await writeState(stateFile, state).catch(() => {});
   const shown = opts.hostOnly ? reports.filter((r) => r.id === 'host' || r.status === 'invalid') : reports;
   return {
     sites: shown,

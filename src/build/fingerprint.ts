@@ -237,8 +237,10 @@ export interface BuildState {
       fingerprint: string;
       /** Shown when nothing changed, without loading the content. */
       name?: string | undefined;
-      /** Compliance errors and warnings when the site was built. */
+      /** Compliance errors and warnings when the site was last checked. */
       compliance?: { errors: number; warnings: number } | undefined;
+      /** The date of that check: deadlines pass without any file changing. */
+      checkedOn?: string | undefined;
       /**
        * The earliest publication time (Vietnam local) of an entry that was scheduled, and so
        * left out, when the site was built: from then on the site is due to be rebuilt.

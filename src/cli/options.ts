@@ -110,8 +110,8 @@ export const COMMANDS = {
       en: 'Check compliance (TT 37/2020, TT 09/2024 …) of the content or of built sites',
     },
     notes: {
-      vi: 'Thông tư 53/2012 đã được thay bằng Thông tư 37/2020 (từ 20/11/2020); nội dung công khai theo Thông tư 09/2024 (từ 19/7/2024).\nMã thoát: 0 không có lỗi, 1 có lỗi, 2 tham số sai hoặc không đọc được dữ liệu.',
-      en: 'Thông tư 53/2012 was replaced by Thông tư 37/2020 (from 20/11/2020); disclosures follow Thông tư 09/2024 (from 19/7/2024).\nExit code: 0 no errors, 1 errors found, 2 bad arguments or unreadable input.',
+      vi: '"Thông tư 53" (TT 53/2012) hết hiệu lực từ 20/11/2020: nay áp dụng TT 37/2020 (cổng thông tin) và TT 09/2024 (công khai); --preset tt53-2012 dùng sau ngày đó kiểm tra cả các thông tư đang có hiệu lực.\nMã thoát: 0 không có lỗi, 1 có lỗi, 2 tham số sai hoặc không đọc được dữ liệu.',
+      en: '"Circular 53" (TT 53/2012) ended on 20/11/2020: TT 37/2020 (portals) and TT 09/2024 (disclosures) apply; --preset tt53-2012 used after that date also checks the circulars in force.\nExit code: 0 no errors, 1 errors found, 2 bad arguments or unreadable input.',
     },
     options: {
       content,

@@ -119,6 +119,9 @@ export const CITATIONS = {
     titleEn: 'Online information and services of state bodies',
     signed: '2022-06-24',
     inForce: '2022-08-15',
+    // NĐ 224/2026 Điều 90 khoản 2 điểm b: "hết hiệu lực" from 1/7/2026 (unofficial copy, §8.4).
+    replacedBy: 'nd224-2026',
+    until: '2026-07-01',
     verification: 'verified',
   },
   'nd224-2026': {
@@ -130,9 +133,20 @@ export const CITATIONS = {
   },
   'nd13-2023': {
     number: '13/2023/NĐ-CP',
-    title: 'Bảo vệ dữ liệu cá nhân',
-    titleEn: 'Personal data protection',
+    title: 'Bảo vệ dữ liệu cá nhân (đã được thay thế)',
+    titleEn: 'Personal data protection (replaced)',
+    // Research notes §8.4: the Law on Personal Data Protection governs from 1/1/2026.
+    replacedBy: 'luat91-2025',
+    until: '2026-01-01',
     verification: 'unverified',
+  },
+  'luat91-2025': {
+    number: '91/2025/QH15',
+    title: 'Luật Bảo vệ dữ liệu cá nhân',
+    titleEn: 'Law on Personal Data Protection',
+    inForce: '2026-01-01',
+    // Secondary sources only (§8.4).
+    verification: 'partial',
   },
   'blld-2019': {
     number: '45/2019/QH14',
@@ -163,10 +177,55 @@ export interface CitationRef {
   ref: CitationId;
   /** Article, clause and point, e.g. "Điều 9 khoản 1 điểm a". */
   article?: string;
+  /**
+   * The matching article in the instruments that replaced `ref`, where it was read (e.g. Luật
+   * 91/2025 Điều 24 for NĐ 13/2023). A successor without an entry is cited without article.
+   */
+  articles?: Partial<Record<CitationId, string>>;
+  /**
+   * Cited as history (where an idea comes from, e.g. TT 53/2012 Điều 6 on own-domain mailboxes):
+   * never replaced by its successor, and marked as no longer in force.
+   */
+  historical?: boolean;
 }
 
-/** "TT 37/2020/TT-BGDĐT, Điều 9 khoản 1 điểm a" */
-export function citationText(c: CitationRef): string {
-  const inst: Instrument = CITATIONS[c.ref];
-  return c.article ? `${inst.number}, ${c.article}` : inst.number;
+/** A citation as it reads on a given day: the instrument in force then, and what it replaced. */
+export interface ResolvedCitation {
+  ref: CitationId;
+  article?: string | undefined;
+  /** The instrument (and article) the rule was written against, when a successor governs now. */
+  replaces?: { ref: CitationId; article?: string | undefined } | undefined;
+  historical?: boolean | undefined;
+}
+
+/** The instrument that governs on `date` in place of `id` (itself when not replaced by then). */
+export function governingOn(id: CitationId, date: string): CitationId {
+  let current = id;
+  for (;;) {
+    const inst: Instrument = CITATIONS[current];
+    if (!inst.replacedBy || !inst.until || date < inst.until) return current;
+    current = inst.replacedBy as CitationId;
+  }
+}
+
+/**
+ * Resolves a rule's citation for a check date: a replaced instrument is cited by its successor
+ * in force on that day (NĐ 43/2011 → NĐ 42/2022 → NĐ 224/2026; NĐ 13/2023 → Luật 91/2025), with
+ * the original as `replaces`. Without a date (the generated docs) the reference stays as written.
+ */
+export function citationOn(c: CitationRef, date?: string): ResolvedCitation {
+  if (c.historical) return { ref: c.ref, article: c.article, historical: true };
+  const ref = date ? governingOn(c.ref, date) : c.ref;
+  if (ref === c.ref) return { ref, article: c.article };
+  return { ref, article: c.articles?.[ref], replaces: { ref: c.ref, article: c.article } };
+}
+
+/** "từ 19/7/2024", "20/11/2020 – 19/7/2024": when an instrument applies, for the docs. */
+export function instrumentDates(id: CitationId): string {
+  const inst: Instrument = CITATIONS[id];
+  const d = (iso: string) => `${Number(iso.slice(8, 10))}/${Number(iso.slice(5, 7))}/${iso.slice(0, 4)}`;
+  if (inst.inForce && inst.until) return `${d(inst.inForce)} – ${d(inst.until)}`;
+  if (inst.until) return `đến / until ${d(inst.until)}`;
+  if (inst.inForce) return `từ / from ${d(inst.inForce)}`;
+  return '–';
 }

@@ -1,23 +1,65 @@
 /** Generated documentation of the checker: the report JSON Schema and the rule table. */
+import { CITATIONS, instrumentDates, type CitationId, type Instrument } from './citations.ts';
+import { DUTIES, type Duty } from './duties.ts';
 import { ruleMeta } from './engine.ts';
-import { verificationNote } from './formatters/labels.ts';
-import { PRESETS, presetRules } from './presets.ts';
+import { TT53_NOTE, verificationNote } from './formatters/labels.ts';
+import { PRESETS, presetRules, shortName } from './presets.ts';
 import { reportJsonSchema } from './report.ts';
+import type { Rule } from './rule.ts';
 import { RULES } from './rules/index.ts';
 
 export function renderSchemaDoc(): string {
   return `${JSON.stringify(reportJsonSchema(), null, 2)}\n`;
 }
 
+const VERIFICATION_VI = { verified: 'đã xác minh', partial: 'một phần', unverified: 'chưa xác minh', 'local-practice': 'thực tiễn Sở' };
+
+/** "NĐ 43/2011 (1/10/2011 – 15/8/2022) → NĐ 42/2022 (…) → NĐ 224/2026 (từ / from 1/7/2026, chưa xác minh)". */
+function chain(id: CitationId): string {
+  const parts: string[] = [];
+  let current: CitationId | undefined = id;
+  while (current) {
+    const inst: Instrument = CITATIONS[current];
+    const note = inst.verification === 'verified' ? '' : `, ${VERIFICATION_VI[inst.verification]}`;
+    parts.push(`${shortName(current)} (${instrumentDates(current)}${note})`);
+    current = inst.replacedBy as CitationId | undefined;
+  }
+  return parts.join(' → ');
+}
+
+/** When a rule applies: its duty's instruments, or the instruments it cites, with their dates. */
+function whenApplies(rule: Rule): string {
+  if (rule.duty) {
+    const duty = DUTIES[rule.duty];
+    const steps: Duty['basis'] = duty.basis;
+    const basis = steps.map((b) => `${shortName(b.ref)}${b.article ? ` ${b.article}` : ''} (${instrumentDates(b.ref)})`).join(' → ');
+    return `${basis}; hạn xét theo văn bản có hiệu lực vào ngày cuối của hạn / judged under the instrument in force on the last day`;
+  }
+  const seen = new Set<CitationId>();
+  return rule.citations
+    .filter((c) => !seen.has(c.ref) && seen.add(c.ref))
+    .map((c) => (c.historical ? `${shortName(c.ref)} (lịch sử / history)` : chain(c.ref)))
+    .join('; ');
+}
+
 export function renderRulesDoc(): string {
   const rows = RULES.map((r) => {
     const m = ruleMeta(r);
-    const basis = m.citations.map((c) => (c.article ? `${c.number}, ${c.article}` : c.number)).join('; ');
-    return `| ${r.id} | ${r.title.vi} | ${r.severity} | ${verificationNote(r.verification, 'vi')} | ${r.levels.join(', ')} | ${r.inputs.join(', ')} | ${basis} |`;
+    const basis = m.citations
+      .map((c) => (c.article ? `${c.number}, ${c.article}` : c.number) + (c.historical ? ' (lịch sử / history)' : ''))
+      .join('; ');
+    return `| ${r.id} | ${r.title.vi} | ${r.severity} | ${verificationNote(r.verification, 'vi')} | ${r.levels.join(', ')} | ${r.inputs.join(', ')} | ${basis} | ${whenApplies(r)} |`;
+  });
+  const instruments = (Object.keys(CITATIONS) as CitationId[]).map((id) => {
+    const inst: Instrument = CITATIONS[id];
+    const replaced = inst.replacedBy ? shortName(inst.replacedBy as CitationId) : '';
+    return `| \`${id}\` | ${inst.number} | ${inst.inForce ?? ''} | ${inst.until ?? ''} | ${replaced} | ${inst.verification} |`;
   });
   const presets = PRESETS.map(
     (p) =>
-      `| \`${p.id}\` | ${p.title} | ${p.historical ? 'lịch sử / historical' : ''} | ${presetRules(p.id)!
+      `| \`${p.id}\` | ${p.title} | ${p.historical ? `lịch sử / historical; từ ${p.until} kiểm tra cả / from ${p.until} also checks ${(p.successors ?? []).map(shortName).join(' + ')}` : ''} | ${presetRules(
+        p.id,
+      )!
         .map((r) => r.id)
         .join(', ')} |`,
   );
@@ -27,9 +69,24 @@ export function renderRulesDoc(): string {
 Severity follows how firmly the legal basis is verified: a verified legal duty is an error, a
 partly verified one a warning, an unverified fact or a local practice is info.
 
-| Mã | Quy tắc | Mức | Xác minh | Cấp học | Đầu vào | Căn cứ |
-| --- | --- | --- | --- | --- | --- | --- |
+Time is data: a dated duty is judged under the instrument in force on the last day of its
+deadline, and nothing is due before the instrument that creates it is in force. "Trước ngày X"
+excludes X (the last day on time is the day before). Content whose publication date is after the
+check date is scheduled, not yet public, and ignored. A replaced instrument is cited by its
+successor in force on the check date (column "Hiệu lực").
+
+${TT53_NOTE.vi}
+${TT53_NOTE.en}
+
+| Mã | Quy tắc | Mức | Xác minh | Cấp học | Đầu vào | Căn cứ | Hiệu lực / in force |
+| --- | --- | --- | --- | --- | --- | --- | --- |
 ${rows.join('\n')}
+
+## Văn bản / Instruments
+
+| Id | Số hiệu | Hiệu lực từ / in force | Đến / until | Thay bằng / replaced by | Xác minh |
+| --- | --- | --- | --- | --- | --- |
+${instruments.join('\n')}
 
 ## Presets
 

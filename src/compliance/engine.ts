@@ -1,10 +1,11 @@
 /**
  * Runs the rules over the facts of one or more sites and builds the report.
  */
-import { CITATIONS } from './citations.ts';
+import { CITATIONS, citationOn, type Instrument } from './citations.ts';
 import { fillMessage, type CheckOptions, type Rule, type RuleContext } from './rule.ts';
-import { presetRules } from './presets.ts';
+import { presetInForce, presetRules } from './presets.ts';
 import type { SiteFacts } from './facts.ts';
+import { publicOn } from './facts-from-content.ts';
 import { REPORT_VERSION, type ComplianceReport, type Finding, type RuleMeta, type SiteResult } from './report.ts';
 import { schoolYearOf } from '../util/dates.ts';
 
@@ -22,7 +23,12 @@ export class UnknownPresetError extends Error {}
 
 const PACKAGE_VERSION = '0.1.0';
 
-export function ruleMeta(rule: Rule): RuleMeta {
+/**
+ * A rule's metadata for a report. With a `date`, each citation names the instrument that governs
+ * on that day (a replaced decree is cited by its successor, with what it replaces); without one
+ * (the generated docs) citations stay as the rule writes them.
+ */
+export function ruleMeta(rule: Rule, date?: string): RuleMeta {
   return {
     id: rule.id,
     title: rule.title,
@@ -31,8 +37,17 @@ export function ruleMeta(rule: Rule): RuleMeta {
     levels: [...rule.levels],
     inputs: [...rule.inputs],
     citations: rule.citations.map((c) => {
-      const inst = CITATIONS[c.ref] as { number: string; title: string; url?: string };
-      return { id: c.ref, number: inst.number, title: inst.title, article: c.article, url: inst.url };
+      const r = citationOn(c, date);
+      const inst: Instrument = CITATIONS[r.ref];
+      return {
+        id: r.ref,
+        number: inst.number,
+        title: inst.title,
+        article: r.article,
+        url: inst.url,
+        ...(r.replaces ? { replaces: { id: r.replaces.ref, number: CITATIONS[r.replaces.ref].number, article: r.replaces.article } } : {}),
+        ...(r.historical ? { historical: true } : {}),
+      };
     }),
     description: rule.description,
   };
@@ -40,8 +55,11 @@ export function ruleMeta(rule: Rule): RuleMeta {
 
 export function runChecks(req: CheckRequest): ComplianceReport {
   const preset = req.preset ?? 'recommended';
-  const rules = presetRules(preset);
-  if (!rules) throw new UnknownPresetError(preset);
+  const chosen = presetRules(preset);
+  if (!chosen) throw new UnknownPresetError(preset);
+  // A historical preset run after its end also checks the instruments in force, and says so first.
+  const current = presetInForce(preset, req.date);
+  const rules = current ? current.rules : chosen;
   const options = { ...DEFAULT_OPTIONS, ...req.options };
   const schoolYear = schoolYearOf(req.date);
   return {
@@ -50,8 +68,9 @@ export function runChecks(req: CheckRequest): ComplianceReport {
     date: req.date,
     schoolYear,
     preset,
-    rules: rules.map(ruleMeta),
-    sites: req.sites.map((facts) => checkSite(facts, rules, req.date, schoolYear, options)),
+    ...(current ? { presetNotice: current.notice } : {}),
+    rules: rules.map((r) => ruleMeta(r, req.date)),
+    sites: req.sites.map((facts) => checkSite(publicOn(facts, req.date), rules, req.date, schoolYear, options)),
   };
 }
 

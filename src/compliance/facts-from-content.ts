@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { LoadedSchool } from '../content/load.ts';
 import type { Evidence, SectionKey, SiteFacts } from './facts.ts';
 import { day } from './calendar.ts';
+import { isScheduled } from '../content/schedule.ts';
 
 const ext = (f: string) => path.extname(f).slice(1).toLowerCase();
 
@@ -41,6 +42,7 @@ export function factsFromContent(site: LoadedSchool): SiteFacts {
     levels: [...c.levels],
     domain: c.domain,
     hasMeals: c.hasMeals,
+    foreignPrograms: c.foreignPrograms,
     emails: [c.email],
     governingBody: c.governingBody,
     header: { name: true, governingBody: true, evidence: yaml },
@@ -54,7 +56,7 @@ export function factsFromContent(site: LoadedSchool): SiteFacts {
       title: d.data.summary,
       number: d.data.number,
       issuer: d.data.issuer,
-      published: d.data.issued,
+      published: day(d.data.issued),
       hasFile: true,
       evidence: { file: d.file },
     })),
@@ -62,9 +64,10 @@ export function factsFromContent(site: LoadedSchool): SiteFacts {
       schoolYear: d.schoolYear!,
       item: d.data.item,
       title: d.data.title,
-      published: d.data.published,
-      updated: d.data.updated,
-      changed: d.data.changed,
+      published: day(d.data.published),
+      updated: d.data.updated && day(d.data.updated),
+      changed: d.data.changed && day(d.data.changed),
+      officialInfo: d.data.officialInfo && day(d.data.officialInfo),
       reportYear: d.data.reportYear,
       attachmentTypes: d.data.attachments.map((a) => ext(a.file)),
       evidence: { file: d.file },
@@ -74,24 +77,84 @@ export function factsFromContent(site: LoadedSchool): SiteFacts {
       title: s.data.title,
       from: s.data.from,
       to: s.data.to,
-      published: s.data.published,
+      published: day(s.data.published),
       evidence: { file: s.file },
     })),
-    forms: col.forms.map((f) => ({ title: f.data.title, published: f.data.updated, evidence: { file: f.file } })),
+    forms: col.forms.map((f) => ({ title: f.data.title, published: day(f.data.updated), evidence: { file: f.file } })),
     admissions: col.admissions.map((a) => ({
       title: a.data.title,
       schoolYear: a.data.schoolYear,
       kind: a.data.kind,
-      published: a.data.published,
+      levels: a.data.levels && [...a.data.levels],
+      published: day(a.data.published),
       details: a.data.details ? Object.keys(a.data.details) : [],
       registrationUrl: a.data.registrationUrl,
       evidence: { file: a.file },
     })),
-    consultations: col.consultations.map((x) => ({ title: x.data.title, published: x.data.published, evidence: { file: x.file } })),
+    consultations: col.consultations.map((x) => ({ title: x.data.title, published: day(x.data.published), evidence: { file: x.file } })),
     texts: [
       ...Object.values(col)
         .flat()
+        .filter((e) => !(e.data as { draft?: boolean }).draft)
         .map((e) => ({ text: e.text, evidence: { file: e.file } })),
     ],
   };
+}
+
+/**
+ * The content that is public on `date`: an item whose publication date (news `date`, disclosure
+ * `published`, schedule `published`, document `issued`, form `updated`, admission and
+ * consultation `published`) is after `date` is scheduled, not yet public, and no rule may see it:
+ * it neither fulfils a duty early nor is judged for its text. An update or a change dated after
+ * `date` has not happened yet either. Dates are Vietnam calendar days, like `date`.
+ *
+ * Facts built from content keep every item (the build caches them across days); the engine
+ * applies this filter for the day of each check.
+ */
+export function publicOn(facts: SiteFacts, date: string): SiteFacts {
+  if (facts.input !== 'source') return facts;
+  const hidden = new Set<string>();
+  // The whole day counts: an item set for 07:00 on the check day is public on that day (the
+  // build at the same date publishes it, see src/content/schedule.ts).
+  const endOfDay = date.length === 10 ? `${date}T23:59` : date;
+  const pub = <T extends { published?: string | undefined; evidence: Evidence }>(items: T[]): T[] =>
+    items.filter((i) => {
+      const scheduled = isScheduled(i.published, endOfDay);
+      if (scheduled && i.evidence.file) hidden.add(i.evidence.file);
+      return !scheduled;
+    });
+  const past = (d: string | undefined) => (d !== undefined && d <= endOfDay ? d : undefined);
+  const result: SiteFacts = {
+    ...facts,
+    news: pub(facts.news),
+    documents: pub(facts.documents),
+    disclosures: pub(facts.disclosures).map((d) => ({
+      ...d,
+      updated: past(d.updated),
+      changed: past(d.changed),
+      officialInfo: past(d.officialInfo),
+    })),
+    schedules: pub(facts.schedules),
+    forms: pub(facts.forms),
+    admissions: pub(facts.admissions),
+    consultations: pub(facts.consultations),
+  };
+  result.texts = facts.texts.filter((t) => !t.evidence.file || !hidden.has(t.evidence.file));
+  // Sections that exist only through their content (Tin tức, Văn bản …) follow what is public.
+  const byContent: [SectionKey, { evidence: Evidence }[]][] = [
+    ['tin-tuc', result.news],
+    ['van-ban', result.documents],
+    ['tuyen-sinh', result.admissions],
+    ['cong-khai', result.disclosures],
+    ['bieu-mau', result.forms],
+    ['lich', result.schedules],
+  ];
+  const sections: Partial<Record<SectionKey, Evidence>> = {};
+  for (const [key, ev] of Object.entries(facts.sections) as [SectionKey, Evidence][]) {
+    const items = byContent.find(([k]) => k === key)?.[1];
+    if (!items || !ev.file || !hidden.has(ev.file)) sections[key] = ev;
+    else if (items[0]) sections[key] = items[0].evidence;
+  }
+  result.sections = sections;
+  return result;
 }

@@ -58,6 +58,8 @@ export interface DisclosureFacts extends DatedFacts {
   updated?: string | undefined;
   /** When the disclosed information changed (for the 10-working-day rule). */
   changed?: string | undefined;
+  /** When official information first existed, if it did not by 30 June (10 working days from it). */
+  officialInfo?: string | undefined;
   /** For the annual report: the calendar year it covers. */
   reportYear?: number | undefined;
   /** File types of the attachments, lower case (`pdf`, `docx`). */
@@ -65,7 +67,7 @@ export interface DisclosureFacts extends DatedFacts {
 }
 
 export interface ScheduleFacts extends DatedFacts {
-  kind: 'lich-cong-tac' | 'thoi-khoa-bieu' | 'thuc-don' | 'ke-hoach-thang' | 'ke-hoach-tuan';
+  kind: 'lich-cong-tac' | 'thoi-khoa-bieu' | 'thuc-don' | 'ke-hoach-thang' | 'ke-hoach-tuan' | 'ke-hoach-ngay';
   from: string;
   to: string;
 }
@@ -73,6 +75,8 @@ export interface ScheduleFacts extends DatedFacts {
 export interface AdmissionFacts extends DatedFacts {
   schoolYear?: string | undefined;
   kind?: string | undefined;
+  /** Intake levels the item is about; unknown (undefined) when not stated. */
+  levels?: Level[] | undefined;
   /** Which of the seven notice fields are stated (TT 37/2020 Điều 9). */
   details: string[];
   registrationUrl?: string | undefined;
@@ -111,6 +115,8 @@ export interface SiteFacts {
   levels: Level[];
   domain?: string | undefined;
   hasMeals?: boolean | undefined;
+  /** GDTX: runs foreign or integrated programmes (TT 09/2024 Điều 10 k4); unknown from HTML. */
+  foreignPrograms?: boolean | undefined;
   /** Contact e-mail addresses of the school itself. */
   emails: string[];
   governingBody?: { name: string; url?: string | undefined } | undefined;

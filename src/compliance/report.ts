@@ -21,6 +21,10 @@ export const citationSchema = z.object({
   title: z.string(),
   article: z.string().optional(),
   url: z.string().optional(),
+  /** The instrument the rule was written against, when a successor governs on the check date. */
+  replaces: z.object({ id: z.string(), number: z.string(), article: z.string().optional() }).optional(),
+  /** Cited as history only: no longer in force (e.g. TT 53/2012, where an idea comes from). */
+  historical: z.boolean().optional(),
 });
 
 export const ruleMetaSchema = z.object({
@@ -79,6 +83,17 @@ export const complianceReportSchema = z.object({
   /** School year of `date`. */
   schoolYear: z.string(),
   preset: z.string(),
+  /**
+   * Set when a historical preset is run at a date after its end: the instrument is replaced, by
+   * what, and the rules of the instruments in force were checked as well (they decide the result).
+   */
+  presetNotice: z
+    .object({
+      until: z.string(),
+      replacedBy: z.array(z.string()),
+      message: localized,
+    })
+    .optional(),
   rules: z.array(ruleMetaSchema),
   sites: z.array(siteResultSchema),
 });

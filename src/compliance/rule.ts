@@ -9,6 +9,7 @@
 import type { Localized } from '../content/issues.ts';
 import type { Level } from '../schemas/level.ts';
 import type { CitationRef } from './citations.ts';
+import type { DutyId } from './duties.ts';
 import type { Evidence, SiteFacts } from './facts.ts';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -48,6 +49,11 @@ export interface RuleDefinition {
   levels: readonly Level[];
   verification: Verification;
   maxSeverity?: Severity;
+  /**
+   * The dated duty the rule judges (`duties.ts`): its instruments and their dates decide what is
+   * due on a check date, and the docs show them.
+   */
+  duty?: DutyId;
   /** Inputs the rule can judge: content folders, built or crawled HTML, or both. */
   inputs: readonly ('source' | 'html')[];
   /** One-sentence messages keyed by failure kind; `{name}` placeholders. */

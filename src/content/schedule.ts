@@ -10,6 +10,8 @@ import type { CollectionName } from './collections.ts';
 /** The front-matter field that holds each collection's publication date (none: always public). */
 export const PUBLICATION_DATE_FIELD = {
   news: 'date',
+  documents: 'issued',
+  forms: 'updated',
   disclosures: 'published',
   admissions: 'published',
   consultations: 'published',

@@ -65,6 +65,7 @@ export const FIELD_LABELS: Record<string, string> = {
   item: 'Mục công khai',
   published: 'Ngày đăng',
   changed: 'Ngày thông tin thay đổi',
+  officialInfo: 'Ngày có thông tin chính thức (nếu đến 30/6 chưa có)',
   reportYear: 'Năm báo cáo',
   attachments: 'Tệp đính kèm',
   purpose: 'Mục đích sử dụng',
@@ -107,6 +108,7 @@ export const FIELD_LABELS: Record<string, string> = {
   accent: 'Màu nhấn',
   founded: 'Năm thành lập',
   hasMeals: 'Có bán trú (tổ chức ăn)',
+  foreignPrograms: 'Có chương trình giáo dục nước ngoài hoặc tích hợp (GDTX)',
   public: 'Trường công lập',
 };
 

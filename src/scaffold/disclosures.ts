@@ -69,6 +69,7 @@ export function disclosureLines(item: DisclosureItemId, schoolYear: string, o: D
     { key: 'published', value: o.published },
     { hint: 'updated', example: 'YYYY-MM-DD', note: 'ngày cập nhật, chậm nhất 10 ngày làm việc sau khi có thay đổi' },
     { hint: 'changed', example: 'YYYY-MM-DD', note: 'ngày thông tin thay đổi (khi cập nhật)' },
+    { hint: 'officialInfo', example: 'YYYY-MM-DD', note: 'ngày có thông tin chính thức, nếu đến 30/6 chưa có' },
     annual
       ? { key: 'reportYear', value: reportYear }
       : { hint: 'reportYear', example: String(startYear(schoolYear)), note: 'chỉ dùng cho báo cáo thường niên' },

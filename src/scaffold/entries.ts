@@ -296,6 +296,7 @@ const admission: EntryKind = {
       { key: 'schoolYear', value: req(v, 'year') },
       { key: 'kind', value: kind },
       { comment: `Loại: ${ADMISSION_KINDS.map((k) => `${k} (${ADMISSION_NAMES[k]})`).join(', ')}` },
+      { hint: 'levels', example: '[th]', note: 'trường nhiều cấp học: cấp tuyển sinh của mục này (th lớp 1, thcs lớp 6 …)' },
       { key: 'published', value: req(v, 'date') },
       details,
       str(v, 'registration-url')
@@ -346,7 +347,7 @@ const consultation: EntryKind = {
 
 const addDays = (iso: string, n: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 const monthEnd = (iso: string) => new Date(Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), 0)).toISOString().slice(0, 10);
-const WEEKLY = new Set(['lich-cong-tac', 'thuc-don', 'ke-hoach-tuan']);
+const WEEKLY = new Set(['lich-cong-tac', 'thuc-don', 'ke-hoach-tuan', 'ke-hoach-ngay']);
 
 function scheduleTitle(kind: string, from: string, to: string | undefined): string {
   const name = SCHEDULE_KIND_NAMES[kind as keyof typeof SCHEDULE_KIND_NAMES] ?? kind;

@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { attachment, date, email, fileRef, image, optionalText, schoolYear, text, url } from './fields.ts';
 import { DISCLOSURE_ITEM_IDS } from './disclosure-items.ts';
+import { levelSchema } from './level.ts';
 
 /** Pages: giới thiệu, lịch sử, cơ cấu tổ chức, chức năng nhiệm vụ, liên hệ … */
 export const PAGE_KINDS = ['gioi-thieu', 'lich-su', 'co-cau-to-chuc', 'chuc-nang-nhiem-vu', 'lien-he', 'khac'] as const;
@@ -108,12 +109,18 @@ export const disclosureSchema = z.strictObject({
   item: z.enum(DISCLOSURE_ITEM_IDS),
   /** Title override; defaults to the catalogue title. */
   title: optionalText(),
-  /** Date first published on the site. */
+  /** Date first published on the site; an item dated after today is scheduled, not yet public. */
   published: date(),
   /** Date of the latest update (TT 09/2024 Điều 15 k1 a: within 10 working days of a change). */
   updated: date().optional(),
   /** Date the underlying information changed, when an update followed a change. */
   changed: date().optional(),
+  /**
+   * Date official information first existed, when it did not exist yet by 30 June (TT 09/2024
+   * Điều 15 k1 a: "từ ngày có thông tin chính thức"): the item is then due within 10 working
+   * days of this date instead of before 30 June.
+   */
+  officialInfo: date().optional(),
   /** For the annual report: the calendar year it covers (figures as of 31/12). */
   reportYear: z.number().int().min(2000).max(2100).optional(),
   attachments: z.array(attachment()).default([]),
@@ -141,6 +148,11 @@ export const admissionSchema = z.strictObject({
   title: text(),
   schoolYear: schoolYear(),
   kind: z.enum(ADMISSION_KINDS),
+  /**
+   * Intake levels the item is about, for a school with several levels (a tiểu học + THCS school
+   * admits to lớp 1 and lớp 6 and needs a notice for each). May be left out in a one-level school.
+   */
+  levels: z.array(levelSchema).min(1).optional(),
   published: date(),
   /** The fields a notice must state; each is free text. */
   details: z
@@ -176,15 +188,21 @@ export const consultationSchema = z.strictObject({
   attachments: z.array(attachment()).default([]),
 });
 
-export const SCHEDULE_KINDS = ['lich-cong-tac', 'thoi-khoa-bieu', 'thuc-don', 'ke-hoach-thang', 'ke-hoach-tuan'] as const;
+export const SCHEDULE_KINDS = ['lich-cong-tac', 'thoi-khoa-bieu', 'thuc-don', 'ke-hoach-thang', 'ke-hoach-tuan', 'ke-hoach-ngay'] as const;
 export const SCHEDULE_KIND_NAMES: Record<(typeof SCHEDULE_KINDS)[number], string> = {
   'lich-cong-tac': 'Lịch công tác',
   'thoi-khoa-bieu': 'Thời khóa biểu',
   'thuc-don': 'Thực đơn',
   'ke-hoach-thang': 'Kế hoạch giáo dục tháng',
   'ke-hoach-tuan': 'Kế hoạch giáo dục tuần',
+  'ke-hoach-ngay': 'Kế hoạch giáo dục ngày',
 };
-/** Lịch công tác, thời khóa biểu, thực đơn, kế hoạch tháng/tuần (mầm non). */
+/**
+ * Lịch công tác, thời khóa biểu, thực đơn, kế hoạch tháng/tuần/ngày (mầm non). TT 09/2024 Điều 15
+ * k1 a: a mầm non school publishes the monthly plan before the 25th of the previous month, and the
+ * weekly plan, the daily plans (`ke-hoach-ngay`: one item whose `from`/`to` span the school days
+ * of a week) and the menu before the Saturday of the previous week.
+ */
 export const scheduleSchema = z.strictObject({
   title: text(),
   kind: z.enum(SCHEDULE_KINDS),

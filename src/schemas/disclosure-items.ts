@@ -21,6 +21,11 @@ export interface DisclosureItem {
   basis: string;
   levels: readonly Level[];
   verified: 'verified' | 'title-only' | 'secondary' | 'from-memory';
+  /**
+   * Required only when the school runs what the item is about; names the `school.yaml` flag
+   * (`foreignPrograms`). Without the flag the item is neither required nor listed as missing.
+   */
+  when?: 'foreignPrograms';
 }
 
 const ALL: readonly Level[] = ['mn', 'th', 'thcs', 'thpt', 'gdtx'];
@@ -40,7 +45,8 @@ export const DISCLOSURE_ITEMS = {
     instrument: 'tt09-2024',
     basis: 'Điều 5',
     levels: ALL,
-    verified: 'title-only',
+    // Research notes §8.2: read through LawNet's English rendering.
+    verified: 'verified',
   },
   'doi-ngu': {
     title: 'Đội ngũ nhà giáo, cán bộ quản lý và nhân viên',
@@ -48,7 +54,8 @@ export const DISCLOSURE_ITEMS = {
     instrument: 'tt09-2024',
     basis: 'Điều 6 (mầm non), Điều 8 khoản 1 (phổ thông), Điều 10 (GDTX)',
     levels: ALL,
-    verified: 'secondary',
+    // Research notes §8.2: read through LawNet's English rendering.
+    verified: 'verified',
   },
   'co-so-vat-chat': {
     title: 'Cơ sở vật chất và tài liệu học tập',
@@ -56,7 +63,8 @@ export const DISCLOSURE_ITEMS = {
     instrument: 'tt09-2024',
     basis: 'Điều 6, Điều 8 khoản 2, Điều 10',
     levels: ALL,
-    verified: 'secondary',
+    // Research notes §8.2: read through LawNet's English rendering.
+    verified: 'verified',
   },
   'kiem-dinh': {
     title: 'Kết quả đánh giá, kiểm định chất lượng giáo dục',
@@ -64,7 +72,8 @@ export const DISCLOSURE_ITEMS = {
     instrument: 'tt09-2024',
     basis: 'Điều 6, Điều 8 khoản 3, Điều 10',
     levels: ALL,
-    verified: 'secondary',
+    // Research notes §8.2: read through LawNet's English rendering.
+    verified: 'verified',
   },
   'ke-hoach': {
     title: 'Kế hoạch hoạt động giáo dục năm học',
@@ -81,6 +90,16 @@ export const DISCLOSURE_ITEMS = {
     basis: 'Điều 7, Điều 9 khoản 2, Điều 11',
     levels: ALL,
     verified: 'secondary',
+  },
+  'chuong-trinh-nuoc-ngoai': {
+    title: 'Chương trình giáo dục nước ngoài, chương trình giáo dục tích hợp',
+    titleEn: 'Foreign and integrated education programmes',
+    instrument: 'tt09-2024',
+    basis: 'Điều 10 khoản 4',
+    // Research notes §8.2: due when the GDTX centre runs such programmes.
+    levels: ['gdtx'],
+    verified: 'verified',
+    when: 'foreignPrograms',
   },
   'bao-cao-thuong-nien': {
     title: 'Báo cáo thường niên',

@@ -10,18 +10,22 @@ import { color, domain, email, fileRef, optionalText, phone, text, url } from '.
 import { levelSchema } from './level.ts';
 import { contrastRatio } from '../util/contrast.ts';
 
-/** A member of the school's leadership (Ban giám hiệu). TT 37/2020 Điều 9 k1 a asks for all five fields. */
+/**
+ * A member of the school's leadership (Ban giám hiệu). TT 37/2020 Điều 9 k1 a asks for all five
+ * fields. Phone, e-mail and duties may be left out here: a missing one is a compliance finding
+ * (SEC-002) that names the leader, not a reason to drop the school from the build or the report.
+ */
 export const leaderSchema = z.strictObject({
   /** Họ và tên. */
   name: text(),
   /** Chức vụ, e.g. "Hiệu trưởng", "Phó Hiệu trưởng". */
   title: text(),
-  /** Điện thoại liên hệ. */
-  phone: phone(),
-  /** Thư điện tử công vụ, preferably on the school's own domain. */
-  email: email(),
-  /** Nhiệm vụ đảm nhiệm. */
-  duties: text(),
+  /** Điện thoại liên hệ (required by TT 37/2020 Điều 9; the checker reports it when missing). */
+  phone: phone().optional(),
+  /** Thư điện tử công vụ, preferably on the school's own domain (the checker warns on free webmail). */
+  email: email().optional(),
+  /** Nhiệm vụ đảm nhiệm (required by TT 37/2020 Điều 9; the checker reports it when missing). */
+  duties: optionalText(),
   /** Optional portrait, relative to the school folder. */
   photo: fileRef().optional(),
 });
@@ -99,6 +103,12 @@ export const schoolSchema = z.strictObject({
   founded: z.number().int().min(1800).max(2100).optional(),
   /** Whether the school serves meals (bán trú); then menus are due weekly (TT 09/2024 Điều 15 k1 a). */
   hasMeals: z.boolean().default(false),
+  /**
+   * GDTX centres only: whether the centre runs foreign or integrated education programmes; then
+   * their công khai item is due (TT 09/2024 Điều 10 khoản 4, item `chuong-trinh-nuoc-ngoai`).
+   * Default `false`.
+   */
+  foreignPrograms: z.boolean().default(false),
   /** Public (công lập) or not; fee disclosures differ. Default `true`. */
   public: z.boolean().default(true),
 });

@@ -75,4 +75,23 @@ describe('scheduled publication', () => {
     const after = await buildSites({ contentDir: content, outDir: out, schools: ['beta'], date: '2026-12-20', now: '2026-12-20T09:00' });
     expect(after.sites.find((s) => s.id === 'beta')?.status).toBe('unchanged');
   });
+
+  it('a day later nothing is rebuilt, but the school is checked again: deadlines pass without any file changing', async () => {
+    await buildSites({ contentDir: content, outDir: out, schools: ['beta'], date: '2026-12-20', now: '2026-12-20T10:00' });
+    // What the state remembers of yesterday's check must not be shown today.
+    const stateFile = path.join(out, '.state.json');
+    const state = JSON.parse(await readFile(stateFile, 'utf8')) as { sites: Record<string, { compliance: unknown; checkedOn: string }> };
+    expect(state.sites.beta!.checkedOn).toBe('2026-12-20');
+    state.sites.beta!.compliance = { errors: 99, warnings: 99 };
+    await writeFile(stateFile, JSON.stringify(state));
+    const next = await buildSites({ contentDir: content, outDir: out, schools: ['beta'], date: '2026-12-21', now: '2026-12-21T10:00' });
+    const beta = next.sites.find((s) => s.id === 'beta')!;
+    expect(beta.status).toBe('unchanged');
+    expect(beta.compliance).not.toEqual({ errors: 99, warnings: 99 });
+    expect(beta.compliance!.errors).toBeGreaterThan(0);
+    // The same day again answers from the state alone, with that day's result.
+    const again = await buildSites({ contentDir: content, outDir: out, schools: ['beta'], date: '2026-12-21', now: '2026-12-21T11:00' });
+    expect(again.sites.find((s) => s.id === 'beta')!.compliance).toEqual(beta.compliance);
+    expect(again.timings.load).toBe(0);
+  });
 });

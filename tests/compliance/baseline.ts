@@ -86,6 +86,7 @@ export function baseline(levels: Level[] = ['thcs'], input: 'source' | 'html' = 
       { kind: 'lich-cong-tac', from: '2026-11-23', to: '2026-11-29', published: '2026-11-21', evidence: {} },
       { kind: 'ke-hoach-thang', from: '2026-11-01', to: '2026-11-30', published: '2026-10-20', evidence: {} },
       { kind: 'ke-hoach-tuan', from: '2026-11-23', to: '2026-11-27', published: '2026-11-20', evidence: {} },
+      { kind: 'ke-hoach-ngay', from: '2026-11-23', to: '2026-11-27', published: '2026-11-20', evidence: {} },
       { kind: 'thuc-don', from: '2026-11-23', to: '2026-11-27', published: '2026-11-20', evidence: {} },
     ],
     forms: [{ title: 'Đơn xin nghỉ học', evidence: {} }],

@@ -34,13 +34,17 @@ async function checkContent(dir: string) {
 describe('a mầm non school that is behind on its duties', () => {
   it('is reported with exactly the expected rule ids', async () => {
     const report = await checkContent(path.join(FIXTURES, 'content', 'compliance'));
-    // CK-002/CK-005 missing items, CK-008 no annual report after 30/6, CK-009 no archive,
-    // CK-011 menu posted on Sunday for the week of 23/11, ID-005 gmail address.
-    expect(failing(report)).toEqual(['CK-002', 'CK-005', 'CK-008', 'CK-009', 'CK-011', 'ID-005']);
+    // CK-002/CK-005 missing items (errors since §8.2), CK-008 no annual report for 2025, CK-009
+    // no 2024-2025 archive, CK-011 menu posted on Sunday for the week of 23/11 (last day Friday
+    // 20/11), CK-013 no TT 36/2017 years (info), ID-005 gmail address.
+    expect(failing(report)).toEqual(['CK-002', 'CK-005', 'CK-008', 'CK-009', 'CK-011', 'CK-013', 'ID-005']);
     const site = report.sites[0]!;
-    expect(site.summary).toMatchObject({ errors: 2, warnings: 4 });
+    expect(site.summary).toMatchObject({ errors: 4, warnings: 2, infos: 1 });
     const late = site.results.find((r) => r.ruleId === 'CK-011')!.findings[0]!;
-    expect(late.message.vi).toBe('"Thực đơn tuần 23/11" đăng ngày 2026-11-22, sau hạn 2026-11-21.');
+    expect(late.message.vi).toBe('"Thực đơn tuần 23/11" đăng ngày 22/11/2026, sau hạn chót 20/11/2026 (trước thứ Bảy 21/11).');
+    expect(late.message.en).toBe(
+      '"Thực đơn tuần 23/11" was published on 22/11/2026, after the last day 20/11/2026 (before Saturday 21/11).',
+    );
     expect(late.file).toMatch(/schedules\/thuc-don-23-11\.md$/);
   });
 
@@ -48,8 +52,9 @@ describe('a mầm non school that is behind on its duties', () => {
     const loaded = await loadContent(path.join(FIXTURES, 'content', 'compliance'));
     const report = runChecks({ sites: loaded.schools.map(factsFromContent), date: '2026-06-20' });
     const ck008 = report.sites[0]!.results.find((r) => r.ruleId === 'CK-008')!;
-    // On 20/06/2026 the 2024 report is due (by 30/06/2025) and also missing.
-    expect(ck008.findings[0]!.message.en).toBe('No annual report for 2024 (due 2025-06-30).');
+    // On 20/06/2026 the 2024 report is due (before 30/06/2025) and also missing.
+    expect(ck008.findings[0]!.message.en).toBe('No annual report for 2024; last day 29/6/2025 (before 30/6).');
+    expect(ck008.findings[0]!.message.vi).toBe('Chưa có báo cáo thường niên năm 2024; hạn chót 29/6/2025 (trước ngày 30/6).');
   });
 });
 
@@ -161,7 +166,7 @@ describe('congtruong check', () => {
     const r = cli('--content', path.join(FIXTURES, 'content', 'compliance'), '--date', DATE, '--format', 'json', '--out', out);
     expect(r.status).toBe(1);
     const report = JSON.parse(await readFile(out, 'utf8'));
-    expect(report.sites[0].summary.errors).toBe(2);
+    expect(report.sites[0].summary.errors).toBe(4);
   });
 
   it('exits 0 on the demo content', () => {

@@ -13,6 +13,8 @@ interface Case {
   levels?: Level[];
   input?: 'source' | 'html';
   date?: string;
+  /** Prepares the baseline for the rule (both the pass and the fail case). */
+  setup?: (f: SiteFacts) => void;
   /** Breaks the baseline. */
   fail: (f: SiteFacts) => void;
   /** Expected message key of the failure. */
@@ -70,7 +72,8 @@ const CASES: Record<string, Case> = {
   },
   'CK-007': { fail: (f) => without(f, 'ket-qua'), key: 'missing' },
   'CK-008': { fail: (f) => (f.disclosures.find((d) => d.reportYear === 2025)!.attachmentTypes = ['docx']), key: 'notPdf' },
-  'CK-009': { fail: (f) => (f.disclosures = f.disclosures.filter((d) => d.schoolYear !== '2022-2023')), key: 'missing' },
+  // Retention covers the TT 09/2024 years before the latest due one (2025-2026 is CK-001…CK-007's).
+  'CK-009': { fail: (f) => (f.disclosures = f.disclosures.filter((d) => d.schoolYear !== '2024-2025')), key: 'missing' },
   'CK-010': {
     fail: (f) => {
       const d = f.disclosures.find((x) => x.item === 'tai-chinh' && x.schoolYear === '2025-2026')!;
@@ -83,6 +86,21 @@ const CASES: Record<string, Case> = {
   'CK-011': { levels: ['mn'], fail: (f) => (f.schedules.find((s) => s.kind === 'thuc-don')!.published = '2026-11-22'), key: 'late' },
   'CK-012': { fail: (f) => (f.schedules = f.schedules.filter((s) => s.kind !== 'thuc-don')), key: 'missing' },
   'CK-013': { fail: (f) => without(f, 'doi-ngu-tt36', '2022-2023'), key: 'missing' },
+  'CK-014': {
+    levels: ['gdtx'],
+    setup: (f) => {
+      f.foreignPrograms = true;
+      f.disclosures.push({
+        schoolYear: '2025-2026',
+        item: 'chuong-trinh-nuoc-ngoai',
+        published: '2026-06-10',
+        attachmentTypes: ['pdf'],
+        evidence: {},
+      });
+    },
+    fail: (f) => without(f, 'chuong-trinh-nuoc-ngoai'),
+    key: 'missing',
+  },
   'TECH-001': { input: 'html', fail: (f) => f.technical!.pages.push(page('https://x/a/', { lang: 'en' })), key: 'lang' },
   'TECH-002': { input: 'html', fail: (f) => delete f.sections['tim-kiem'], key: 'missing' },
   'TECH-003': { input: 'html', fail: (f) => (f.technical!.sitemapXml = false), key: 'xml' },
@@ -116,7 +134,11 @@ describe('every rule has a pass and a fail case', () => {
 });
 
 describe.each(Object.entries(CASES))('%s', (id, c) => {
-  const make = () => baseline(c.levels ?? ['thcs'], c.input ?? 'source');
+  const make = () => {
+    const f = baseline(c.levels ?? ['thcs'], c.input ?? 'source');
+    c.setup?.(f);
+    return f;
+  };
   it(`${id} passes on a compliant site`, () => {
     expect(resultOf(id, make(), c.date).status).toBe('pass');
   });

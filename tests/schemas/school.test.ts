@@ -74,11 +74,6 @@ describe('school.yaml', () => {
         Cần: Một địa chỉ dạng ten@truong.edu.vn.
         Cách sửa: Kiểm tra dấu @, tên miền và bỏ khoảng trắng.
 
-      school.yaml:15:5 (lỗi) Thiếu mục bắt buộc.
-        Mục: leaders[0].duties
-        Cần: Một đoạn văn bản.
-        Cách sửa: Thêm dòng \`duties: …\` vào đúng chỗ trong tệp (thụt lề như các mục bên cạnh).
-
       school.yaml:19:5 (lỗi) Mục này không được hỗ trợ.
         Mục: leaders[0].dutie
         Giá trị hiện có: "dutie"

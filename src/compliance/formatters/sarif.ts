@@ -4,7 +4,7 @@
  */
 import type { Lang } from '../../errors/content-errors.ts';
 import type { ComplianceReport } from '../report.ts';
-import { verificationNote } from './labels.ts';
+import { citationLabel, verificationNote } from './labels.ts';
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
 
@@ -15,7 +15,7 @@ export function formatSarif(report: ComplianceReport, lang: Lang = 'vi'): string
     shortDescription: { text: r.title[lang] },
     fullDescription: { text: `${r.description[lang]} ${verificationNote(r.verification, lang)}` },
     helpUri: r.citations.find((c) => c.url)?.url,
-    help: { text: r.citations.map((c) => (c.article ? `${c.number}, ${c.article}` : c.number)).join('; ') },
+    help: { text: r.citations.map((c) => citationLabel(c, lang)).join('; ') },
     defaultConfiguration: { level: LEVEL[r.severity] },
     properties: { tags: r.citations.map((c) => c.id), verification: r.verification },
   }));
@@ -47,7 +47,16 @@ export function formatSarif(report: ComplianceReport, lang: Lang = 'vi'): string
     runs: [
       {
         tool: { driver: { name: 'congtruong', version: report.generator.version, rules } },
-        invocations: [{ executionSuccessful: true, properties: { date: report.date, preset: report.preset } }],
+        invocations: [
+          {
+            executionSuccessful: true,
+            properties: {
+              date: report.date,
+              preset: report.preset,
+              ...(report.presetNotice ? { presetNotice: report.presetNotice.message[lang] } : {}),
+            },
+          },
+        ],
         results,
       },
     ],

@@ -4,7 +4,8 @@
  */
 import type { Lang } from '../../errors/content-errors.ts';
 import type { ComplianceReport } from '../report.ts';
-import { verificationNote } from './labels.ts';
+import { vnDate } from '../calendar.ts';
+import { citationLabel, verificationNote, TT53_NOTE } from './labels.ts';
 
 const L = {
   vi: {
@@ -32,7 +33,9 @@ const L = {
 export function formatText(report: ComplianceReport, lang: Lang = 'vi'): string {
   const t = L[lang];
   const rules = new Map(report.rules.map((r) => [r.id, r]));
-  const out: string[] = [`${t.date}: ${report.date} (${report.schoolYear}), preset ${report.preset}`];
+  // A historical preset run after its end says so before anything else.
+  const out: string[] = report.presetNotice ? [report.presetNotice.message[lang]] : [];
+  out.push(`${t.date}: ${vnDate(report.date)} (${report.schoolYear}), preset ${report.preset}`, TT53_NOTE[lang]);
   for (const site of report.sites) {
     out.push('', `== ${site.name ?? site.id}${site.domain ? ` (${site.domain})` : ''} ==`);
     const failed = site.results.filter((r) => r.status === 'fail');
@@ -44,7 +47,7 @@ export function formatText(report: ComplianceReport, lang: Lang = 'vi'): string 
         const where = f.file ?? f.url;
         out.push(`  - ${f.message[lang]}${where ? `\n    ${where}${f.line ? `:${f.line}` : ''}` : ''}`);
       }
-      out.push(`  ${t.basis}: ${rule.citations.map((c) => (c.article ? `${c.number}, ${c.article}` : c.number)).join('; ')}`);
+      out.push(`  ${t.basis}: ${rule.citations.map((c) => citationLabel(c, lang)).join('; ')}`);
       out.push(`  ${t.fix}: ${rule.description[lang]}`);
     }
     const s = site.summary;

@@ -1,5 +1,5 @@
 // CK-005: one công khai item of TT 09/2024/TT-BGDĐT. Verification follows the research notes:
-// the article title was read, its content only in secondary sources.
+// §8.2 of the research notes: the article was read (LawNet English rendering), so it is an error.
 import { disclosureItemRule } from '../disclosure-item-rule.ts';
 
-export default disclosureItemRule('CK-005', 'kiem-dinh', 'partial');
+export default disclosureItemRule('CK-005', 'kiem-dinh', 'verified');

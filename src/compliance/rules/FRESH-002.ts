@@ -1,9 +1,11 @@
+import { vnDate } from '../calendar.ts';
 import { defineRule, ALL_LEVELS } from '../rule.ts';
 
 export default defineRule({
   id: 'FRESH-002',
   title: { vi: 'Cập nhật tin thường xuyên', en: 'Regular news updates' },
-  citations: [{ ref: 'nd224-2026', article: 'Điều 9 khoản 3' }],
+  // NĐ 224/2026 Điều 9 k3 governs from 1/7/2026; before, NĐ 42/2022 (article not read).
+  citations: [{ ref: 'nd42-2022', articles: { 'nd224-2026': 'Điều 9 khoản 3' } }],
   levels: ALL_LEVELS,
   verification: 'unverified',
   inputs: ['source', 'html'],
@@ -23,6 +25,6 @@ export default defineRule({
     if (dates.length === 0) return report('none');
     const latest = dates.sort().at(-1)!;
     const days = Math.round((Date.parse(date) - Date.parse(latest)) / 86_400_000);
-    if (days > options.maxStaleDays) report('stale', { latest, days, max: options.maxStaleDays });
+    if (days > options.maxStaleDays) report('stale', { latest: vnDate(latest), days, max: options.maxStaleDays });
   },
 });

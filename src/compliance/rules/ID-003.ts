@@ -5,7 +5,7 @@ export default defineRule({
   title: { vi: 'Tên miền .vn (ưu tiên edu.vn)', en: 'A .vn domain (edu.vn preferred)' },
   citations: [
     { ref: 'tt37-2020', article: 'Điều 3 khoản 1 điểm b, c' },
-    { ref: 'tt53-2012', article: 'Điều 3' },
+    { ref: 'tt53-2012', article: 'Điều 3', historical: true },
   ],
   levels: ALL_LEVELS,
   verification: 'verified',

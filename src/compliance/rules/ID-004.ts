@@ -4,7 +4,7 @@ export default defineRule({
   id: 'ID-004',
   title: { vi: 'Truy cập bằng HTTPS', en: 'Served over HTTPS' },
   citations: [
-    { ref: 'nd224-2026', article: 'Điều 10 khoản 3 điểm c' },
+    { ref: 'nd42-2022', articles: { 'nd224-2026': 'Điều 10 khoản 3 điểm c' } },
     { ref: 'tt32-2017', article: 'Điều 21' },
   ],
   levels: ALL_LEVELS,

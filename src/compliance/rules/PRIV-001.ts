@@ -14,7 +14,8 @@ const PUPIL_WORDS = /\b(học sinh|em|cháu|trẻ)\b/i;
 export default defineRule({
   id: 'PRIV-001',
   title: { vi: 'Dữ liệu cá nhân của học sinh trên trang công khai', en: "Pupils' personal data in public content" },
-  citations: [{ ref: 'nd13-2023' }],
+  // NĐ 13/2023 until 31/12/2025; from 1/1/2026 Luật 91/2025/QH15, Điều 24 (research notes §8.4).
+  citations: [{ ref: 'nd13-2023', articles: { 'luat91-2025': 'Điều 24' } }],
   levels: ALL_LEVELS,
   verification: 'unverified',
   inputs: ['source', 'html'],
@@ -24,8 +25,8 @@ export default defineRule({
     phone: { vi: 'Có số điện thoại bên cạnh tên học sinh: {found}.', en: 'A phone number next to a pupil name: {found}.' },
   },
   description: {
-    vi: 'Nội dung công khai không nên chứa dữ liệu cá nhân của học sinh (số căn cước, số điện thoại, danh sách họ tên kèm ngày sinh). Dùng mã hồ sơ hoặc chỉ ghi tên và lớp, hoặc gửi riêng cho cha mẹ học sinh. (Căn cứ Nghị định 13/2023/NĐ-CP chưa được đối chiếu.)',
-    en: "Public content should not carry pupils' personal data (ID numbers, phone numbers, names with dates of birth). Use file codes or only name and class, or send the list privately to parents. (Basis in Decree 13/2023 not yet checked.)",
+    vi: 'Nội dung công khai không nên chứa dữ liệu cá nhân của học sinh (số căn cước, số điện thoại, danh sách họ tên kèm ngày sinh). Dùng mã hồ sơ hoặc chỉ ghi tên và lớp, hoặc gửi riêng cho cha mẹ học sinh. Căn cứ: Nghị định 13/2023/NĐ-CP đến hết 31/12/2025; từ 1/1/2026 Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15, Điều 24: công bố dữ liệu cá nhân của trẻ từ đủ 7 tuổi cần sự đồng ý của trẻ và của người đại diện theo pháp luật (chưa đối chiếu văn bản gốc).',
+    en: "Public content should not carry pupils' personal data (ID numbers, phone numbers, names with dates of birth). Use file codes or only name and class, or send the list privately to parents. Basis: Decree 13/2023 until 31/12/2025; from 1/1/2026 the Law on Personal Data Protection 91/2025/QH15, Article 24: publishing personal data of a child aged 7 or more needs the consent of the child and of the legal representative (not checked against the official text).",
   },
   check({ facts, date, report }) {
     const thisYear = Number(date.slice(0, 4));

@@ -5,7 +5,7 @@ export default defineRule({
   title: { vi: 'Dịch vụ trực tuyến xét tuyển đầu cấp', en: 'Online first-grade admission service' },
   citations: [
     { ref: 'tt37-2020', article: 'Điều 9' },
-    { ref: 'tt53-2012', article: 'Điều 14' },
+    { ref: 'tt53-2012', article: 'Điều 14', historical: true },
   ],
   levels: ['mn', 'th', 'thcs', 'thpt'],
   verification: 'verified',

@@ -5,7 +5,7 @@ export default defineRule({
   title: { vi: 'Chuyên mục Biểu mẫu', en: 'Forms section' },
   citations: [
     { ref: 'hcm-thidua', article: 'tiêu chí 3.5' },
-    { ref: 'tt53-2012', article: 'Điều 11' },
+    { ref: 'tt53-2012', article: 'Điều 11', historical: true },
   ],
   levels: ['th', 'thcs', 'thpt', 'gdtx'],
   verification: 'local-practice',

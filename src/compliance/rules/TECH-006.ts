@@ -5,7 +5,7 @@ export default defineRule({
   title: { vi: 'Hỗ trợ thiết bị di động', en: 'Mobile support' },
   citations: [
     { ref: 'tt32-2017', article: 'Điều 17' },
-    { ref: 'nd224-2026', article: 'Điều 10 khoản 3 điểm a' },
+    { ref: 'nd42-2022', articles: { 'nd224-2026': 'Điều 10 khoản 3 điểm a' } },
   ],
   levels: ALL_LEVELS,
   verification: 'verified',

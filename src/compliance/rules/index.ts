@@ -34,6 +34,7 @@ import CK_010 from './CK-010.ts';
 import CK_011 from './CK-011.ts';
 import CK_012 from './CK-012.ts';
 import CK_013 from './CK-013.ts';
+import CK_014 from './CK-014.ts';
 import TECH_001 from './TECH-001.ts';
 import TECH_002 from './TECH-002.ts';
 import TECH_003 from './TECH-003.ts';
@@ -78,6 +79,7 @@ export const RULES: readonly Rule[] = [
   CK_011,
   CK_012,
   CK_013,
+  CK_014,
   TECH_001,
   TECH_002,
   TECH_003,
