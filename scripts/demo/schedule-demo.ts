@@ -173,8 +173,20 @@ const ACTIVITIES = [
   ['Âm nhạc', 'Hát, vận động theo nhạc bài hát về'],
 ] as const;
 const WEEKDAYS = ['Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu'];
-const OUTDOOR = ['Quan sát vườn rau của bé', 'Trò chơi vận động "Mèo đuổi chuột"', 'Chơi với cát, nước', 'Nhặt lá, xếp hình', 'Dạo chơi sân trường'];
-const CORNERS = ['Góc xây dựng; chiều: ôn bài hát', 'Góc phân vai; chiều: trò chơi dân gian', 'Góc nghệ thuật; chiều: làm vở bé làm quen với toán', 'Góc thư viện; chiều: kể chuyện', 'Góc thiên nhiên; chiều: nêu gương bé ngoan'];
+const OUTDOOR = [
+  'Quan sát vườn rau của bé',
+  'Trò chơi vận động "Mèo đuổi chuột"',
+  'Chơi với cát, nước',
+  'Nhặt lá, xếp hình',
+  'Dạo chơi sân trường',
+];
+const CORNERS = [
+  'Góc xây dựng; chiều: ôn bài hát',
+  'Góc phân vai; chiều: trò chơi dân gian',
+  'Góc nghệ thuật; chiều: làm vở bé làm quen với toán',
+  'Góc thư viện; chiều: kể chuyện',
+  'Góc thiên nhiên; chiều: nêu gương bé ngoan',
+];
 
 /** Mầm non: the monthly plan and the weekly (with daily) plans of every month from `from`. */
 async function preschoolPlans(school: string, from: string): Promise<void> {
