@@ -18,6 +18,7 @@ describe('UI strings', () => {
     // Values as the pages pass them: numbers, school years, names of units and instruments.
     const real: Record<string, string | number> = {
       n: 48,
+      done: 6,
       q: 'hoc sinh',
       total: 5,
       year: '2025-2026',
