@@ -3,8 +3,6 @@
  * - Print buttons (`[data-print]`) stay hidden unless JavaScript can print.
  * - The văn bản list gets filters by type, issuer and year (`[data-doc-filter]`).
  */
-import { fill } from '../lib/fill.ts';
-
 for (const b of document.querySelectorAll<HTMLButtonElement>('button[data-print]')) {
   b.hidden = false;
   b.addEventListener('click', () => window.print());
@@ -22,7 +20,7 @@ if (filterForm) {
       row.hidden = !ok;
       if (ok) shown++;
     }
-    if (status) status.textContent = fill(status.dataset.template ?? '{n}', { n: shown });
+    if (status) status.textContent = (status.dataset.template ?? '{n}').replace('{n}', String(shown));
   };
   for (const s of selects) s.addEventListener('change', apply);
   filterForm.addEventListener('submit', (e) => {
