@@ -59,24 +59,39 @@ function setup(root: HTMLElement): void {
       const pagefind = (await import(/* @vite-ignore */ root.dataset.pagefindBundle ?? '/pagefind/pagefind.js')) as Pagefind;
       await pagefind.options({ excerptLength: EXCERPT_WORDS });
       for (const m of merges) await pagefind.mergeIndex(m.path, { baseUrl: m.baseUrl, mergeFilter: { [text.school!]: m.name } });
-      // Filters (category, school year, and the school on the host portal) as selects, set
-      // from the address when the page was opened with them.
-      for (const [name, values] of Object.entries(await pagefind.filters())) {
-        const label = document.createElement('label');
-        label.textContent = name;
-        const select = document.createElement('select');
-        select.name = `f-${name}`;
-        select.append(new Option(text.all!, ''));
-        for (const v of Object.keys(values).sort((a, b) => b.localeCompare(a, 'vi'))) select.append(new Option(v, v));
-        select.value = params.get(select.name) ?? '';
-        select.addEventListener('change', () => void run());
-        label.append(select);
-        filterBox.append(label);
-        selects.set(name, select);
-      }
-      root.removeAttribute('data-search-pending');
+      // The filters load beside the first search rather than before it: on a slow phone every
+      // round trip saved shows the results sooner. The search reads the chosen values from the
+      // address until the selects exist.
+      void pagefind.filters().then(showFilters);
       return pagefind;
     })());
+
+  /** Filters (category, school year, and the school on the host portal) as selects, set from the address. */
+  const showFilters = (filters: Record<string, Record<string, number>>) => {
+    for (const [name, values] of Object.entries(filters)) {
+      const label = document.createElement('label');
+      label.textContent = name;
+      const select = document.createElement('select');
+      select.name = `f-${name}`;
+      select.append(new Option(text.all!, ''));
+      for (const v of Object.keys(values).sort((a, b) => b.localeCompare(a, 'vi'))) select.append(new Option(v, v));
+      select.value = params.get(select.name) ?? '';
+      select.addEventListener('change', () => void run());
+      label.append(select);
+      filterBox.append(label);
+      selects.set(name, select);
+    }
+    root.removeAttribute('data-search-pending');
+  };
+
+  /** Filter values: from the selects once they exist, else from the address the page was opened with. */
+  const chosenFilters = (): Record<string, string> => {
+    const values: Record<string, string> = {};
+    if (selects.size > 0) {
+      for (const [name, s] of selects) if (s.value) values[name] = s.value;
+    } else for (const [key, value] of params) if (key.startsWith('f-') && value) values[key.slice(2)] = value;
+    return values;
+  };
 
   let found: PagefindResult[] = [];
   let query = '';
@@ -94,12 +109,9 @@ function setup(root: HTMLElement): void {
     const pagefind = await load();
     const url = new URL(location.href);
     url.searchParams.set('q', q);
-    const filterValues: Record<string, string> = {};
-    for (const [name, s] of selects) {
-      if (s.value) filterValues[name] = s.value;
-      if (s.value) url.searchParams.set(s.name, s.value);
-      else url.searchParams.delete(s.name);
-    }
+    const filterValues = chosenFilters();
+    for (const key of [...url.searchParams.keys()]) if (key.startsWith('f-')) url.searchParams.delete(key);
+    for (const [name, value] of Object.entries(filterValues)) url.searchParams.set(`f-${name}`, value);
     history.replaceState(null, '', url);
     const folded = foldDiacritics(q);
     const plan: [string, boolean][] = [
@@ -111,6 +123,11 @@ function setup(root: HTMLElement): void {
     const seen = new Set<string>();
     const all: PagefindResult[] = [];
     for (const [i, [terms, exact]] of plan.entries()) {
+      // Words-only queries are a fallback for phrases that found little.
+      if (i === 2 && all.length >= 5) break;
+      // A query typed without diacritics is its own folded form: the folded copy of every page
+      // already answered it.
+      if (!exact && terms === plan[i - 1]?.[0]) continue;
       await pagefind.options({ exactDiacritics: exact });
       const res = await pagefind.search(terms, { filters: filterValues });
       for (const r of res?.results ?? []) {
@@ -118,8 +135,6 @@ function setup(root: HTMLElement): void {
         seen.add(r.id);
         all.push(r);
       }
-      // Words-only queries are a fallback for phrases that found little.
-      if (i === 1 && all.length >= 5) break;
     }
     if (run !== runs) return; // a newer search started meanwhile
     found = all;
@@ -127,16 +142,25 @@ function setup(root: HTMLElement): void {
     await showMore();
   };
 
-  /** Shows the next page of results; after the first page, focus goes to the first new one. */
+  /**
+   * Shows the next page of results; after the first page, focus goes to the first new one. The
+   * page is shown in halves: the first results appear after one round of fragment requests
+   * (a browser opens six connections to a server over HTTP/1.1).
+   */
   const showMore = async () => {
     const run = runs;
     const from = list.children.length;
-    const items = await Promise.all(found.slice(from, from + PAGE).map((r) => r.data()));
-    if (run !== runs) return;
-    const added = items.map((d) => resultItem(d, query, text));
-    list.append(...added);
+    const next = found.slice(from, from + PAGE).map((r) => r.data());
+    let first: HTMLLIElement | undefined;
+    for (const half of [next.slice(0, PAGE / 2), next.slice(PAGE / 2)]) {
+      const items = await Promise.all(half);
+      if (run !== runs) return;
+      const added = items.map((d) => resultItem(d, query, text));
+      first ??= added[0];
+      list.append(...added);
+    }
     more.hidden = list.children.length >= found.length;
-    if (from > 0) added[0]?.querySelector('a')?.focus();
+    if (from > 0) first?.querySelector('a')?.focus();
   };
 
   form.addEventListener('submit', (e) => {
