@@ -149,6 +149,8 @@ function setup(root: HTMLElement): void {
    */
   const showMore = async () => {
     const run = runs;
+    // Hidden while the page loads: a second press would ask for the same results again.
+    more.hidden = true;
     const from = list.children.length;
     const next = found.slice(from, from + PAGE).map((r) => r.data());
     let first: HTMLLIElement | undefined;

@@ -51,6 +51,17 @@ async function search(base: string, q: string): Promise<Hit[]> {
   }
 }
 
+/** Presses "Xem thêm kết quả" and waits until the new results are on the page. */
+async function showMore(page: Page): Promise<void> {
+  await page.click('[data-search-more]');
+  // The button hides while the next results load, and comes back unless all are shown.
+  await page.waitForFunction(() => {
+    const more = document.querySelector('[data-search-more]') as HTMLButtonElement;
+    const status = /^(\d+)/.exec(document.querySelector('[data-search-status]')?.textContent ?? '');
+    return !more.hidden || document.querySelectorAll('[data-search-results] li').length === Number(status?.[1]);
+  });
+}
+
 /** Waits until the status line gives the outcome and the first results are on the page. */
 async function waitForResults(page: Page): Promise<void> {
   await page.waitForFunction(() => {
@@ -165,7 +176,12 @@ describe('what the search page tells a parent (issue 18)', () => {
       const m = /^(\d+) kết quả cho "don xin chuyen truong"$/.exec(status);
       expect(m, status).not.toBeNull();
       // Every result announced can be reached.
-      while (await page.isVisible('[data-search-more]')) await page.click('[data-search-more]');
+      await page.waitForFunction(
+        () =>
+          document.querySelectorAll('[data-search-results] li').length >=
+          Math.min(10, Number(/^(\d+)/.exec(document.querySelector('[data-search-status]')?.textContent ?? '')?.[1])),
+      );
+      while (await page.isVisible('[data-search-more]')) await showMore(page);
       expect(await page.locator('[data-search-results] li').count()).toBe(Number(m![1]));
     } finally {
       await page.close();
@@ -209,11 +225,11 @@ describe('what the search page tells a parent (issue 18)', () => {
       expect(total).toBeGreaterThan(30);
       const shown = page.locator('[data-search-results] li');
       expect(await shown.count()).toBeLessThan(total);
-      while ((await shown.count()) <= 30) await page.click('[data-search-more]');
-      await page.waitForFunction((n) => document.querySelectorAll('[data-search-results] li').length > n, 30);
+      await page.waitForSelector('[data-search-more]', { state: 'visible' });
+      while ((await shown.count()) <= 30) await showMore(page);
       // Keyboard users land on the first new result.
       expect(await page.evaluate(() => document.activeElement?.closest('li') !== null)).toBe(true);
-      while (await page.isVisible('[data-search-more]')) await page.click('[data-search-more]');
+      while (await page.isVisible('[data-search-more]')) await showMore(page);
       const urls = await shown.locator('h2 a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
       expect(urls).toHaveLength(total);
       expect(new Set(urls).size).toBe(total);

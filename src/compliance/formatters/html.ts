@@ -142,7 +142,7 @@ export function formatHtml(report: ComplianceReport, opts: HtmlReportOptions = {
 <label>Cấp học<select name="level">${options(levels, (l) => LEVELS[l] ?? l)}</select></label>
 <label>Tình trạng<select name="status">${options(Object.keys(SITE_STATUS), (k) => SITE_STATUS[k as keyof typeof SITE_STATUS].text)}</select></label>
 ${communes.length > 0 ? `<label>Xã, phường<select name="commune">${options(communes, (c) => c)}</select></label>` : ''}
-<output></output></form>`;
+<button type="submit">Lọc</button><output></output></form>`;
   const sortable = (key: string, label: string) => `<th scope="col"><button type="button" data-sort="${key}">${label}</button></th>`;
   const rows = sites
     .map((s) => {
