@@ -74,5 +74,9 @@ describe('the Công khai page of a school year', () => {
     expect(basis['Kế hoạch hoạt động giáo dục năm học']).toBe('Điều 9 khoản 1');
     expect(basis['Kết quả giáo dục năm học trước']).toBe('Điều 9 khoản 2');
     expect(basis['Thông tin chung về cơ sở giáo dục']).toBe('Điều 4');
+    // The articles belong to the instrument named above the table.
+    expect($('main h1 + p').text()).toBe(
+      'Các nội dung phải công khai theo Thông tư 09/2024/TT-BGDĐT đối với cấp học của trường, với tình trạng từng nội dung.',
+    );
   });
 });
