@@ -414,7 +414,9 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
       mark(`${s.id}: assembled`);
       if (s.kind === 'host') {
         await timed('host', () => linkSchoolIndexes(staged, directory));
-        await timed('host', () => writeDashboard(staged, dashboard!));
+        // The host decides whether its dashboard is public (host.yaml `compliance.publicDashboard`).
+        if ((s.site as LoadedHost).config.compliance.publicDashboard)
+          await timed('host', () => writeDashboard(staged, dashboard!, directory));
       }
       // Path mode: the school's root-relative links get its `/<id>/` prefix.
       const base = basePath(s.domain);

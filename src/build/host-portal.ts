@@ -28,10 +28,12 @@ export async function linkSchoolIndexes(hostDir: string, directory: DirectoryEnt
 }
 
 /** The hosting unit's compliance dashboard: `/tuan-thu/` on the host portal. */
-export async function writeDashboard(hostDir: string, report: ComplianceReport): Promise<void> {
+export async function writeDashboard(hostDir: string, report: ComplianceReport, directory: DirectoryEntry[] = []): Promise<void> {
   const dir = path.join(hostDir, DASHBOARD_DIR);
   await mkdir(dir, { recursive: true });
-  for (const [name, content] of formatHtml(report, { externalCss: true })) await writeFile(path.join(dir, name), content);
+  // Addresses give the dashboard its commune or ward filter.
+  const addresses = Object.fromEntries(directory.map((d) => [d.id, d.address]));
+  for (const [name, content] of formatHtml(report, { externalCss: true, addresses })) await writeFile(path.join(dir, name), content);
 }
 
 /** News items per school in the host's aggregated feed. */

@@ -103,6 +103,7 @@ export const FIELD_LABELS: Record<string, string> = {
   duties: 'Nhiệm vụ đảm nhiệm',
   photo: 'Ảnh chân dung',
   logo: 'Biểu trưng (logo)',
+  banner: 'Ảnh trường trên trang chủ',
   colors: 'Màu sắc',
   primary: 'Màu chính',
   accent: 'Màu nhấn',

@@ -20,6 +20,11 @@ export interface DisclosureItem {
   /** Article (and clause) of the instrument. */
   basis: string;
   levels: readonly Level[];
+  /**
+   * The article (or form) for each level, where `basis` names several: the Công khai page shows
+   * the one of the school's own level. Absent when one article serves every level.
+   */
+  basisByLevel?: Readonly<Partial<Record<Level, string>>>;
   verified: 'verified' | 'title-only' | 'secondary' | 'from-memory';
   /**
    * Required only when the school runs what the item is about; names the `school.yaml` flag
@@ -53,6 +58,7 @@ export const DISCLOSURE_ITEMS = {
     titleEn: 'Teachers, managers and staff',
     instrument: 'tt09-2024',
     basis: 'Điều 6 (mầm non), Điều 8 khoản 1 (phổ thông), Điều 10 (GDTX)',
+    basisByLevel: { mn: 'Điều 6', th: 'Điều 8 khoản 1', thcs: 'Điều 8 khoản 1', thpt: 'Điều 8 khoản 1', gdtx: 'Điều 10' },
     levels: ALL,
     // Research notes §8.2: read through LawNet's English rendering.
     verified: 'verified',
@@ -62,6 +68,7 @@ export const DISCLOSURE_ITEMS = {
     titleEn: 'Facilities and learning materials',
     instrument: 'tt09-2024',
     basis: 'Điều 6, Điều 8 khoản 2, Điều 10',
+    basisByLevel: { mn: 'Điều 6', th: 'Điều 8 khoản 2', thcs: 'Điều 8 khoản 2', thpt: 'Điều 8 khoản 2', gdtx: 'Điều 10' },
     levels: ALL,
     // Research notes §8.2: read through LawNet's English rendering.
     verified: 'verified',
@@ -71,6 +78,7 @@ export const DISCLOSURE_ITEMS = {
     titleEn: 'Quality assessment and accreditation results',
     instrument: 'tt09-2024',
     basis: 'Điều 6, Điều 8 khoản 3, Điều 10',
+    basisByLevel: { mn: 'Điều 6', th: 'Điều 8 khoản 3', thcs: 'Điều 8 khoản 3', thpt: 'Điều 8 khoản 3', gdtx: 'Điều 10' },
     levels: ALL,
     // Research notes §8.2: read through LawNet's English rendering.
     verified: 'verified',
@@ -80,6 +88,7 @@ export const DISCLOSURE_ITEMS = {
     titleEn: 'Education plan for the school year',
     instrument: 'tt09-2024',
     basis: 'Điều 7 (mầm non), Điều 9 khoản 1 (phổ thông), Điều 11 (GDTX)',
+    basisByLevel: { mn: 'Điều 7', th: 'Điều 9 khoản 1', thcs: 'Điều 9 khoản 1', thpt: 'Điều 9 khoản 1', gdtx: 'Điều 11' },
     levels: ALL,
     verified: 'secondary',
   },
@@ -88,6 +97,7 @@ export const DISCLOSURE_ITEMS = {
     titleEn: "Previous school year's education results",
     instrument: 'tt09-2024',
     basis: 'Điều 7, Điều 9 khoản 2, Điều 11',
+    basisByLevel: { mn: 'Điều 7', th: 'Điều 9 khoản 2', thcs: 'Điều 9 khoản 2', thpt: 'Điều 9 khoản 2', gdtx: 'Điều 11' },
     levels: ALL,
     verified: 'secondary',
   },
@@ -115,6 +125,7 @@ export const DISCLOSURE_ITEMS = {
     titleEn: 'Education quality commitment',
     instrument: 'tt36-2017',
     basis: 'Biểu mẫu 01 (mầm non), 05 (tiểu học), 09 (THCS, THPT)',
+    basisByLevel: { mn: 'Biểu mẫu 01', th: 'Biểu mẫu 05', thcs: 'Biểu mẫu 09', thpt: 'Biểu mẫu 09' },
     levels: ['mn', 'th', 'thcs', 'thpt'],
     verified: 'from-memory',
   },
@@ -123,6 +134,7 @@ export const DISCLOSURE_ITEMS = {
     titleEn: 'Actual education quality',
     instrument: 'tt36-2017',
     basis: 'Biểu mẫu 02, 06, 10',
+    basisByLevel: { mn: 'Biểu mẫu 02', th: 'Biểu mẫu 06', thcs: 'Biểu mẫu 10', thpt: 'Biểu mẫu 10' },
     levels: ['mn', 'th', 'thcs', 'thpt'],
     verified: 'from-memory',
   },
@@ -131,6 +143,7 @@ export const DISCLOSURE_ITEMS = {
     titleEn: 'Facilities',
     instrument: 'tt36-2017',
     basis: 'Biểu mẫu 03, 07, 11',
+    basisByLevel: { mn: 'Biểu mẫu 03', th: 'Biểu mẫu 07', thcs: 'Biểu mẫu 11', thpt: 'Biểu mẫu 11' },
     levels: ['mn', 'th', 'thcs', 'thpt'],
     verified: 'from-memory',
   },
@@ -139,6 +152,7 @@ export const DISCLOSURE_ITEMS = {
     titleEn: 'Teachers, managers and staff',
     instrument: 'tt36-2017',
     basis: 'Biểu mẫu 04, 08, 12',
+    basisByLevel: { mn: 'Biểu mẫu 04', th: 'Biểu mẫu 08', thcs: 'Biểu mẫu 12', thpt: 'Biểu mẫu 12' },
     levels: ['mn', 'th', 'thcs', 'thpt'],
     verified: 'from-memory',
   },

@@ -34,8 +34,15 @@ export const hostSchema = z.strictObject({
       blockPublishingOnErrors: z.boolean().default(false),
       /** Rule set the build checks against. Default `recommended` (all rules). */
       preset: z.enum(PRESET_IDS).default('recommended'),
+      /**
+       * Publish the compliance dashboard of all schools at `/tuan-thu/` on the host portal.
+       * Default `true`: the law asks schools to publish their công khai for everyone to see
+       * (TT 09/2024/TT-BGDĐT), and the dashboard shows what is published and what is missing.
+       * With `false` the portal has no dashboard; `congtruong check --format html` still writes it.
+       */
+      publicDashboard: z.boolean().default(true),
     })
-    .default({ blockPublishingOnErrors: false, preset: 'recommended' }),
+    .default({ blockPublishingOnErrors: false, preset: 'recommended', publicDashboard: true }),
   /** How school sites are addressed. */
   hosting: z
     .strictObject({

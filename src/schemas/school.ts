@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { color, domain, email, fileRef, optionalText, phone, text, url } from './fields.ts';
 import { levelSchema } from './level.ts';
 import { contrastRatio } from '../util/contrast.ts';
+import { image } from './fields.ts';
 
 /**
  * A member of the school's leadership (Ban giám hiệu). TT 37/2020 Điều 9 k1 a asks for all five
@@ -97,6 +98,12 @@ export const schoolSchema = z.strictObject({
   /** Logo image relative to the school folder. */
   logo: fileRef().optional(),
   colors: colorsSchema.default({ primary: '#0b4f8a', accent: '#b3261e' }),
+  /**
+   * Photo of the school for the home page banner, relative to the school folder, with its text
+   * alternative (TT 32/2017/TT-BTTTT Điều 18 c), e.g. `{ src: media/anh/ngoi-truong.jpg, alt: … }`.
+   * Optional: without it the banner shows the school's colour. A wide photo (3:1 or wider) reads best.
+   */
+  banner: image().optional(),
   /** One-sentence description used in metadata and the host directory. */
   description: optionalText(),
   /** Year founded, shown in the introduction. */

@@ -4,6 +4,7 @@
  * build error rather than an empty label.
  */
 import { z } from 'zod';
+import { fill, placeholdersOf } from './fill.ts';
 import vi from '../i18n/vi.json' with { type: 'json' };
 import en from '../i18n/en.json' with { type: 'json' };
 
@@ -11,11 +12,7 @@ export type UiKey = keyof typeof vi;
 export const LANGUAGES = { vi, en } as const;
 export type UiLang = keyof typeof LANGUAGES;
 
-const placeholders = (s: string) =>
-  [...s.matchAll(/\{(\w+)\}/g)]
-    .map((m) => m[1])
-    .sort()
-    .join();
+const placeholders = (s: string) => placeholdersOf(s).sort().join();
 
 /** A language file: exactly the keys of vi.json, each with the same placeholders. */
 const languageSchema = z.strictObject(
@@ -32,7 +29,19 @@ for (const [lang, strings] of Object.entries(LANGUAGES)) {
     throw new Error(`templates/i18n/${lang}.json: ${res.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
 }
 
-/** Looks up a UI string and fills `{placeholders}`. */
+/**
+ * Looks up a UI string and fills its `{placeholders}`. A placeholder without a value is a
+ * programming error, not an empty word: a page once read ` kết quả cho ""` because a string
+ * meant for the browser was filled at build time. Such strings go through `template`.
+ */
 export function t(key: UiKey, args: Record<string, string | number> = {}, lang: UiLang = 'vi'): string {
-  return LANGUAGES[lang][key].replace(/\{(\w+)\}/g, (_, k: string) => String(args[k] ?? ''));
+  const missing = placeholdersOf(LANGUAGES[lang][key]).filter((k) => !(k in args));
+  if (missing.length > 0)
+    throw new Error(`UI string "${key}" needs a value for {${missing.join('}, {')}}; use template() for strings filled in the browser.`);
+  return fill(LANGUAGES[lang][key], args);
+}
+
+/** A UI string with its `{placeholders}` left in, for a script that fills them with `fill`. */
+export function template(key: UiKey, lang: UiLang = 'vi'): string {
+  return LANGUAGES[lang][key];
 }

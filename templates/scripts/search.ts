@@ -5,12 +5,25 @@
  *   2. the phrase folded (no tone marks, đ → d), which meets the folded copy of every page;
  *   3. the words of both, when the phrases found little.
  * Pagefind ships no đ folding, hence the folded copy in the index (src/search/index-site.ts).
+ *
+ * Pagefind (its script, WebAssembly and index) is loaded only once the visitor searches: when
+ * the page opens with a query, or at the first key typed. Results come ten at a time, with a
+ * button for more; the filters chosen stay in the address, so a reload or a shared link keeps them.
  */
 import { foldDiacritics } from '../../src/util/slug.ts';
+import { fill } from '../lib/fill.ts';
+import { excerptAround, originalText, type ExcerptPart } from './excerpt.ts';
 
+interface PagefindData {
+  url: string;
+  content: string;
+  excerpt: string;
+  meta: Record<string, string>;
+  filters: Record<string, string[]>;
+}
 interface PagefindResult {
   id: string;
-  data: () => Promise<{ url: string; excerpt: string; meta: Record<string, string>; filters: Record<string, string[]> }>;
+  data: () => Promise<PagefindData>;
 }
 interface Pagefind {
   options(o: Record<string, unknown>): Promise<void>;
@@ -19,50 +32,87 @@ interface Pagefind {
   search(q: string, o?: Record<string, unknown>): Promise<{ results: PagefindResult[] } | null>;
 }
 
-const MAX = 30;
-const root = document.querySelector<HTMLElement>('[data-search]');
-if (root) void setup(root);
+/** Results shown at once; each press of "more" shows as many again. */
+const PAGE = 10;
+/** Words in an excerpt. */
+const EXCERPT_WORDS = 30;
 
-async function setup(root: HTMLElement): Promise<void> {
+const root = document.querySelector<HTMLElement>('[data-search]');
+if (root) setup(root);
+
+function setup(root: HTMLElement): void {
   const form = root.querySelector<HTMLFormElement>('form')!;
   const input = form.querySelector<HTMLInputElement>('input[name=q]')!;
   const status = root.querySelector<HTMLElement>('[data-search-status]')!;
-  const list = root.querySelector<HTMLUListElement>('[data-search-results]')!;
+  const list = root.querySelector<HTMLOListElement>('[data-search-results]')!;
+  const more = root.querySelector<HTMLButtonElement>('[data-search-more]')!;
+  const filterBox = root.querySelector<HTMLElement>('[data-search-filters]')!;
   const text = JSON.parse(root.dataset.text ?? '{}') as Record<string, string>;
   const merges = JSON.parse(root.dataset.merge ?? '[]') as { path: string; baseUrl: string; name: string }[];
-  // The bundle's URL is an attribute so that a site served under a path prefix gets it rewritten.
-  const path = root.dataset.pagefindBundle ?? '/pagefind/pagefind.js';
-  const pagefind = (await import(/* @vite-ignore */ path)) as Pagefind;
-  await pagefind.options({ excerptLength: 24 });
-  for (const m of merges) await pagefind.mergeIndex(m.path, { baseUrl: m.baseUrl, mergeFilter: { [text.school!]: m.name } });
-
-  // Filters (category, school year, and the school on the host portal) as selects.
-  const filters = await pagefind.filters();
+  const params = new URL(location.href).searchParams;
   const selects = new Map<string, HTMLSelectElement>();
-  const filterBox = root.querySelector<HTMLElement>('[data-search-filters]')!;
-  for (const [name, values] of Object.entries(filters)) {
-    const label = document.createElement('label');
-    label.textContent = name;
-    const select = document.createElement('select');
-    select.name = `f-${name}`;
-    select.append(new Option(text.all!, ''));
-    for (const v of Object.keys(values).sort((a, b) => b.localeCompare(a, 'vi'))) select.append(new Option(v, v));
-    label.append(select);
-    filterBox.append(label);
-    selects.set(name, select);
-  }
-  root.removeAttribute('data-search-pending');
+
+  let loading: Promise<Pagefind> | undefined;
+  const load = () =>
+    (loading ??= (async () => {
+      // The bundle's URL is an attribute so that a site served under a path prefix gets it rewritten.
+      const pagefind = (await import(/* @vite-ignore */ root.dataset.pagefindBundle ?? '/pagefind/pagefind.js')) as Pagefind;
+      await pagefind.options({ excerptLength: EXCERPT_WORDS });
+      for (const m of merges) await pagefind.mergeIndex(m.path, { baseUrl: m.baseUrl, mergeFilter: { [text.school!]: m.name } });
+      // The filters load beside the first search rather than before it: on a slow phone every
+      // round trip saved shows the results sooner. The search reads the chosen values from the
+      // address until the selects exist.
+      void pagefind.filters().then(showFilters);
+      return pagefind;
+    })());
+
+  /** Filters (category, school year, and the school on the host portal) as selects, set from the address. */
+  const showFilters = (filters: Record<string, Record<string, number>>) => {
+    for (const [name, values] of Object.entries(filters)) {
+      const label = document.createElement('label');
+      label.textContent = name;
+      const select = document.createElement('select');
+      select.name = `f-${name}`;
+      select.append(new Option(text.all!, ''));
+      for (const v of Object.keys(values).sort((a, b) => b.localeCompare(a, 'vi'))) select.append(new Option(v, v));
+      select.value = params.get(select.name) ?? '';
+      select.addEventListener('change', () => void run());
+      label.append(select);
+      filterBox.append(label);
+      selects.set(name, select);
+    }
+    root.removeAttribute('data-search-pending');
+  };
+
+  /** Filter values: from the selects once they exist, else from the address the page was opened with. */
+  const chosenFilters = (): Record<string, string> => {
+    const values: Record<string, string> = {};
+    if (selects.size > 0) {
+      for (const [name, s] of selects) if (s.value) values[name] = s.value;
+    } else for (const [key, value] of params) if (key.startsWith('f-') && value) values[key.slice(2)] = value;
+    return values;
+  };
+
+  let found: PagefindResult[] = [];
+  let query = '';
+  let runs = 0;
 
   const run = async () => {
+    const run = ++runs;
     const q = input.value.normalize('NFC').trim();
-    const url = new URL(location.href);
-    url.searchParams.set('q', q);
-    history.replaceState(null, '', url);
     list.replaceChildren();
+    more.hidden = true;
+    found = [];
+    query = q;
     if (!q) return void (status.textContent = '');
     status.textContent = text.loading!;
-    const filterValues: Record<string, string> = {};
-    for (const [name, s] of selects) if (s.value) filterValues[name] = s.value;
+    const pagefind = await load();
+    const url = new URL(location.href);
+    url.searchParams.set('q', q);
+    const filterValues = chosenFilters();
+    for (const key of [...url.searchParams.keys()]) if (key.startsWith('f-')) url.searchParams.delete(key);
+    for (const [name, value] of Object.entries(filterValues)) url.searchParams.set(`f-${name}`, value);
+    history.replaceState(null, '', url);
     const folded = foldDiacritics(q);
     const plan: [string, boolean][] = [
       [`"${q}"`, true],
@@ -71,54 +121,87 @@ async function setup(root: HTMLElement): Promise<void> {
       [folded, false],
     ];
     const seen = new Set<string>();
-    const found: PagefindResult[] = [];
-    for (const [i, [query, exact]] of plan.entries()) {
-      if (found.length >= MAX) break;
-      await pagefind.options({ exactDiacritics: exact });
-      const res = await pagefind.search(query, { filters: filterValues });
-      for (const r of res?.results ?? []) {
-        if (seen.has(r.id) || found.length >= MAX) continue;
-        seen.add(r.id);
-        found.push(r);
-      }
+    const all: PagefindResult[] = [];
+    for (const [i, [terms, exact]] of plan.entries()) {
       // Words-only queries are a fallback for phrases that found little.
-      if (i === 1 && found.length >= 5) break;
-    }
-    const items = await Promise.all(found.map((r) => r.data()));
-    status.textContent = (items.length ? text.results! : text.none!).replace('{n}', String(items.length)).replace('{q}', q);
-    for (const d of items) {
-      const li = document.createElement('li');
-      const h = document.createElement('h2');
-      const a = document.createElement('a');
-      a.href = d.url;
-      a.textContent = d.meta.title ?? d.url;
-      h.append(a);
-      const meta = document.createElement('p');
-      meta.className = 'meta';
-      meta.textContent = [d.meta.date, ...(d.filters[text.category!] ?? []), ...(d.filters[text.school!] ?? [])]
-        .filter(Boolean)
-        .join(' · ');
-      const excerpt = document.createElement('p');
-      const plain = d.excerpt.replace(/<[^>]+>/g, '');
-      if (foldDiacritics(plain) === plain && d.meta.description && foldDiacritics(d.meta.description) !== d.meta.description) {
-        // The match was in the folded copy of the page: show the page's own summary instead.
-        excerpt.textContent = d.meta.description;
-      } else {
-        // Pagefind's excerpt is escaped text with <mark> around the matches.
-        excerpt.innerHTML = d.excerpt;
+      if (i === 2 && all.length >= 5) break;
+      // A query typed without diacritics is its own folded form: the folded copy of every page
+      // already answered it.
+      if (!exact && terms === plan[i - 1]?.[0]) continue;
+      await pagefind.options({ exactDiacritics: exact });
+      const res = await pagefind.search(terms, { filters: filterValues });
+      for (const r of res?.results ?? []) {
+        if (seen.has(r.id)) continue;
+        seen.add(r.id);
+        all.push(r);
       }
-      li.append(h, meta, excerpt);
-      list.append(li);
     }
+    if (run !== runs) return; // a newer search started meanwhile
+    found = all;
+    status.textContent = fill(found.length ? text.results! : text.none!, { n: found.length, q });
+    await showMore();
   };
+
+  /**
+   * Shows the next page of results; after the first page, focus goes to the first new one. The
+   * page is shown in halves: the first results appear after one round of fragment requests
+   * (a browser opens six connections to a server over HTTP/1.1).
+   */
+  const showMore = async () => {
+    const run = runs;
+    // Hidden while the page loads: a second press would ask for the same results again.
+    more.hidden = true;
+    const from = list.children.length;
+    const next = found.slice(from, from + PAGE).map((r) => r.data());
+    let first: HTMLLIElement | undefined;
+    for (const half of [next.slice(0, PAGE / 2), next.slice(PAGE / 2)]) {
+      const items = await Promise.all(half);
+      if (run !== runs) return;
+      const added = items.map((d) => resultItem(d, query, text));
+      first ??= added[0];
+      list.append(...added);
+    }
+    more.hidden = list.children.length >= found.length;
+    if (from > 0) first?.querySelector('a')?.focus();
+  };
+
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     void run();
   });
-  for (const s of selects.values()) s.addEventListener('change', () => void run());
-  const initial = new URL(location.href).searchParams.get('q');
+  more.addEventListener('click', () => void showMore());
+  // Typing is searching: the index starts loading with the first key, not with the page.
+  input.addEventListener('input', () => void load(), { once: true });
+  const initial = params.get('q');
   if (initial) {
     input.value = initial;
-    await run();
+    void run();
   }
+}
+
+/** One result: title link, date and category (and school), excerpt in the page's own words. */
+function resultItem(d: PagefindData, q: string, text: Record<string, string>): HTMLLIElement {
+  const li = document.createElement('li');
+  const h = document.createElement('h2');
+  const a = document.createElement('a');
+  a.href = d.url;
+  a.textContent = d.meta.title ?? d.url;
+  h.append(a);
+  const meta = document.createElement('p');
+  meta.className = 'meta';
+  meta.textContent = [d.meta.date, ...(d.filters[text.category!] ?? []), ...(d.filters[text.school!] ?? [])].filter(Boolean).join(' · ');
+  const excerpt = document.createElement('p');
+  excerpt.className = 'excerpt';
+  const parts: ExcerptPart[] | undefined = excerptAround(originalText(d.content), q, EXCERPT_WORDS);
+  if (parts) {
+    for (const p of parts) {
+      if (!p.mark) excerpt.append(p.text);
+      else excerpt.append(Object.assign(document.createElement('mark'), { textContent: p.text }));
+    }
+  } else {
+    // The match was in the title or in the name of a file: the page's own summary says more.
+    excerpt.textContent = d.meta.description ?? '';
+  }
+  li.append(h, meta, excerpt);
+  return li;
 }

@@ -107,10 +107,10 @@ describe('formatters', () => {
     expect(formatText(report, 'en')).toContain('CK-008 (error) Annual report (PDF) before 30 June [basis verified in the text]');
   });
 
-  it('HTML has an overview table of schools × rules and a page per school', async () => {
+  it('HTML has a summary of schools, a matrix of schools × rules and a page per school', async () => {
     const report = await checkContent(path.join(FIXTURES, 'content', 'compliance'));
     const files = formatHtml(report);
-    expect([...files.keys()]).toEqual(['index.html', 'mn-tre-muon.html']);
+    expect([...files.keys()]).toEqual(['index.html', 'ma-tran.html', 'mn-tre-muon.html']);
     const index = files.get('index.html')!;
     expect(index).toContain('<a href="mn-tre-muon.html">Trường Mầm non Trễ Muộn</a>');
     expect(index).not.toMatch(/<script|https?:\/\/[^"]*\.(css|js)/);

@@ -2,6 +2,7 @@
  * The demo content built once per test file, its THCS school and host portal served over HTTP on
  * 127.0.0.1, and a headless Chromium to visit them.
  */
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { expect } from 'vitest';
@@ -37,6 +38,7 @@ export async function startDemoSites(prefix: string): Promise<DemoSites> {
       await browser.close();
       await school.close();
       await host.close();
+      await rm(out, { recursive: true, force: true });
     },
   };
 }

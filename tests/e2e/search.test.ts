@@ -37,10 +37,7 @@ async function search(base: string, q: string): Promise<Hit[]> {
   const page: Page = await browser.newPage();
   try {
     await page.goto(`${base}/tim-kiem/?q=${encodeURIComponent(q)}`);
-    await page.waitForFunction(() => {
-      const s = document.querySelector('[data-search-status]')?.textContent ?? '';
-      return /kết quả|Không tìm thấy/.test(s);
-    });
+    await waitForResults(page);
     return await page.$$eval('[data-search-results] li', (lis) =>
       lis.map((li) => ({
         title: li.querySelector('h2')?.textContent ?? '',
@@ -52,6 +49,25 @@ async function search(base: string, q: string): Promise<Hit[]> {
   } finally {
     await page.close();
   }
+}
+
+/** Presses "Xem thêm kết quả" and waits until the new results are on the page. */
+async function showMore(page: Page): Promise<void> {
+  await page.click('[data-search-more]');
+  // The button hides while the next results load, and comes back unless all are shown.
+  await page.waitForFunction(() => {
+    const more = document.querySelector('[data-search-more]') as HTMLButtonElement;
+    const status = /^(\d+)/.exec(document.querySelector('[data-search-status]')?.textContent ?? '');
+    return !more.hidden || document.querySelectorAll('[data-search-results] li').length === Number(status?.[1]);
+  });
+}
+
+/** Waits until the status line gives the outcome and the first results are on the page. */
+async function waitForResults(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const s = document.querySelector('[data-search-status]')?.textContent ?? '';
+    return /Không tìm thấy/.test(s) || (/kết quả/.test(s) && document.querySelectorAll('[data-search-results] li').length > 0);
+  });
 }
 
 const text = (h: Hit) => `${h.title} ${h.excerpt}`.toLowerCase();
@@ -144,6 +160,113 @@ describe('district-wide search on the host portal', () => {
         const links = [...document.querySelectorAll('[data-search-results] a')].map((a) => a.getAttribute('href') ?? '');
         return links.length > 0 && links.every((h) => h.startsWith('https://thcsleloi.songxanh.edu.vn/'));
       });
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('what the search page tells a parent (issue 18)', () => {
+  it('states how many results it found and for what, and lists exactly that many', async () => {
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${school.url}/tim-kiem/?q=${encodeURIComponent('don xin chuyen truong')}`);
+      await waitForResults(page);
+      const status = (await page.textContent('[data-search-status]')) ?? '';
+      const m = /^(\d+) kết quả cho "don xin chuyen truong"$/.exec(status);
+      expect(m, status).not.toBeNull();
+      // Every result announced can be reached.
+      await page.waitForFunction(
+        () =>
+          document.querySelectorAll('[data-search-results] li').length >=
+          Math.min(10, Number(/^(\d+)/.exec(document.querySelector('[data-search-status]')?.textContent ?? '')?.[1])),
+      );
+      while (await page.isVisible('[data-search-more]')) await showMore(page);
+      expect(await page.locator('[data-search-results] li').count()).toBe(Number(m![1]));
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('says so, with the query, when nothing matches', async () => {
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${school.url}/tim-kiem/?q=${encodeURIComponent('xylophon')}`);
+      await waitForResults(page);
+      expect(await page.textContent('[data-search-status]')).toBe('Không tìm thấy kết quả cho "xylophon".');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('quotes the matched text in its real diacritics, with the match highlighted, for a query typed without them', async () => {
+    const hits = await search(school.url, 'don xin chuyen truong');
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${school.url}/tim-kiem/?q=${encodeURIComponent('don xin chuyen truong')}`);
+      await waitForResults(page);
+      const first = page.locator('[data-search-results] li').first();
+      expect(await first.locator('h2').textContent()).toBe('Đơn xin chuyển trường (trung học cơ sở)');
+      const marks = await first.locator('.excerpt mark').allTextContents();
+      expect(marks.join(' ').toLowerCase()).toContain('đơn xin chuyển trường');
+      // The folded copy of the page that the index holds never shows.
+      for (const h of hits) expect(h.excerpt).not.toMatch(/\b(Don xin chuyen truong|chuyen truong|trung hoc co so)\b/i);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('shows more results on demand beyond the first 30', async () => {
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${school.url}/tim-kiem/?q=${encodeURIComponent('hoc sinh')}`);
+      await waitForResults(page);
+      const total = Number(/^(\d+) kết quả/.exec((await page.textContent('[data-search-status]')) ?? '')?.[1]);
+      expect(total).toBeGreaterThan(30);
+      const shown = page.locator('[data-search-results] li');
+      expect(await shown.count()).toBeLessThan(total);
+      await page.waitForSelector('[data-search-more]', { state: 'visible' });
+      while ((await shown.count()) <= 30) await showMore(page);
+      // Keyboard users land on the first new result.
+      expect(await page.evaluate(() => document.activeElement?.closest('li') !== null)).toBe(true);
+      while (await page.isVisible('[data-search-more]')) await showMore(page);
+      const urls = await shown.locator('h2 a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+      expect(urls).toHaveLength(total);
+      expect(new Set(urls).size).toBe(total);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('keeps the chosen filter in the address, so a reload keeps it', async () => {
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${school.url}/tim-kiem/?q=${encodeURIComponent('hoc sinh')}`);
+      await waitForResults(page);
+      await page.selectOption('select[name="f-Chuyên mục"]', 'Biểu mẫu');
+      await page.waitForFunction(() => new URL(location.href).searchParams.get('f-Chuyên mục') === 'Biểu mẫu');
+      await page.reload();
+      await waitForResults(page);
+      expect(await page.inputValue('select[name="f-Chuyên mục"]')).toBe('Biểu mẫu');
+      const urls = await page.locator('[data-search-results] h2 a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+      expect(urls.length).toBeGreaterThan(0);
+      for (const u of urls) expect(u).toMatch(/\/bieu-mau\//);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('loads Pagefind only when the visitor searches', async () => {
+    const page = await browser.newPage();
+    const requested: string[] = [];
+    page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+    try {
+      await page.goto(`${school.url}/tim-kiem/`, { waitUntil: 'networkidle' });
+      expect(requested.filter((p) => p.startsWith('/pagefind/'))).toEqual([]);
+      await page.fill('[data-search] input[name=q]', 'khai giang');
+      await page.press('[data-search] input[name=q]', 'Enter');
+      await waitForResults(page);
+      expect(requested.filter((p) => p.startsWith('/pagefind/')).length).toBeGreaterThan(0);
     } finally {
       await page.close();
     }
