@@ -54,8 +54,44 @@ export interface PageReading {
 }
 
 const BLOCK = new Set([
-  'address', 'article', 'aside', 'blockquote', 'br', 'dd', 'div', 'dl', 'dt', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2',
-  'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'section', 'table', 'tbody', 'td', 'th', 'thead', 'tr', 'ul', 'option', 'select', 'label', 'button',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'br',
+  'dd',
+  'div',
+  'dl',
+  'dt',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'p',
+  'section',
+  'table',
+  'tbody',
+  'td',
+  'th',
+  'thead',
+  'tr',
+  'ul',
+  'option',
+  'select',
+  'label',
+  'button',
 ]);
 
 /** Text of a node with a line break between blocks, so "Trang chủ" and "Giới thiệu" stay two words. */
@@ -109,7 +145,14 @@ export function readPage(url: string, html: string): PageReading {
     $('meta[property="og:type"][content=article]').length > 0 ||
     $('meta[property="article:published_time"]').length > 0 ||
     ($('article').length === 1 && $('article h1').length === 1);
-  const titleFirst = ($('title').first().text().split(/\s+[-|–—:»]\s+/)[0] ?? '').replace(/[\s\-|–—:»]+$/, '').trim();
+  const titleFirst = (
+    $('title')
+      .first()
+      .text()
+      .split(/\s+[-|–—:»]\s+/)[0] ?? ''
+  )
+    .replace(/[\s\-|–—:»]+$/, '')
+    .trim();
 
   // Scripts, styles and templates never carry visible text.
   $('script, style, noscript, template, svg, iframe, object').remove();
@@ -133,7 +176,7 @@ export function readPage(url: string, html: string): PageReading {
     return false;
   };
   const marked = new Set<AnyNode>();
-  const mark = (els: Element[], region: Region, where?: (p: number) => boolean, accept?: (el: Element) => boolean) => {
+  const mark = (els: Element[], region: Region, where?: (p: number, end: number) => boolean, accept?: (el: Element) => boolean) => {
     const candidates = new Set<AnyNode>(els);
     for (const el of els) {
       if (inside(el, candidates) || inside(el, marked) || marked.has(el)) continue;
@@ -142,7 +185,7 @@ export function readPage(url: string, html: string): PageReading {
       // A wrapper holding most of the page is a layout container, not a region.
       if (!semantic && (size.get(el) ?? 0) > total * 0.6) continue;
       // A "box-footer" in the middle of the page is a block's footer, not the page's.
-      if (!semantic && where && !where((start.get(el) ?? 0) / total)) continue;
+      if (!semantic && where && !where((start.get(el) ?? 0) / total, ((start.get(el) ?? 0) + (size.get(el) ?? 0)) / total)) continue;
       if (!semantic && accept && !accept(el)) continue;
       $(el).attr('data-ctr', region);
       marked.add(el);
@@ -153,8 +196,28 @@ export function readPage(url: string, html: string): PageReading {
   const articles = new Set<AnyNode>(body.find('article').toArray());
   const containers = body.find(CONTAINERS).toArray();
   const byAttr = (re: RegExp) => containers.filter((el) => re.test(attrs(el)) && !inside(el, contentRoots) && !contentRoots.has(el));
-  mark([...body.find('footer, [role=contentinfo]').toArray().filter((el) => !inside(el, articles)), ...byAttr(FOOTER_RE)], 'footer', (p) => p >= 0.5);
-  mark([...body.find('header, [role=banner]').toArray().filter((el) => !inside(el, contentRoots)), ...byAttr(HEADER_RE)], 'header', (p) => p <= 0.3);
+  mark(
+    [
+      ...body
+        .find('footer, [role=contentinfo]')
+        .toArray()
+        .filter((el) => !inside(el, articles)),
+      ...byAttr(FOOTER_RE),
+    ],
+    'footer',
+    (p, end) => p >= 0.5 || end >= 0.95,
+  );
+  mark(
+    [
+      ...body
+        .find('header, [role=banner]')
+        .toArray()
+        .filter((el) => !inside(el, contentRoots)),
+      ...byAttr(HEADER_RE),
+    ],
+    'header',
+    (p) => p <= 0.3,
+  );
   // A menu is a list of short labels; a block with dated titles ("ArticleInMenu") is a listing.
   const menuLike = (el: Element) => {
     const labels = $(el)
@@ -166,8 +229,15 @@ export function readPage(url: string, html: string): PageReading {
   };
   mark([...body.find('nav, [role=navigation], [role=menubar]').toArray(), ...byAttr(NAV_RE)], 'nav', undefined, menuLike);
   mark([...body.find('aside, [role=complementary]').toArray(), ...byAttr(ASIDE_RE)], 'aside');
-  const crumbs = body.find('[id], [class]').filter((_, el) => CRUMB_RE.test(attrs(el))).first();
-  const crumbItems = crumbs.find('a, li, span').toArray().map((e) => squash(textOf(e))).filter(Boolean);
+  const crumbs = body
+    .find('[id], [class]')
+    .filter((_, el) => CRUMB_RE.test(attrs(el)))
+    .first();
+  const crumbItems = crumbs
+    .find('a, li, span')
+    .toArray()
+    .map((e) => squash(textOf(e)))
+    .filter(Boolean);
   const crumbLast = crumbItems.at(-1) ?? (crumbs.length ? squash(textOf(crumbs.toArray()).split('\n').at(-1) ?? '') : '');
 
   const regionText = (r: Region) =>
@@ -193,7 +263,10 @@ export function readPage(url: string, html: string): PageReading {
   const contentRoot = body.clone();
   // Form controls carry no content (ASP.NET wraps the whole page in one <form>: keep the form).
   contentRoot.find('[data-ctr], select, option, button, textarea').remove();
-  contentRoot.find('[id], [class]').filter((_, el) => CRUMB_RE.test(attrs(el))).remove();
+  contentRoot
+    .find('[id], [class]')
+    .filter((_, el) => CRUMB_RE.test(attrs(el)))
+    .remove();
   const content = textOf(contentRoot.toArray());
   contentRoot.find('a').remove();
   const prose = textOf(contentRoot.toArray()).replace(
@@ -272,7 +345,10 @@ export function readPage(url: string, html: string): PageReading {
     ]
       .filter(Boolean)
       .join(' ');
-    const hidden = form.find('input[type=hidden]').toArray().some((h) => /search/i.test(`${$(h).attr('name')}=${$(h).attr('value')}`));
+    const hidden = form
+      .find('input[type=hidden]')
+      .toArray()
+      .some((h) => /search/i.test(`${$(h).attr('name')}=${$(h).attr('value')}`));
     if (type === 'search' || hidden || SEARCHY.test(fold(hints)) || hints.split(/\s+/).some((w) => SEARCHY.test(w)))
       search = `<input type="${type}"${$(i).attr('name') ? ` name="${$(i).attr('name')}"` : ''}${$(i).attr('placeholder') ? ` placeholder="${$(i).attr('placeholder')}"` : ''}>`;
   });

@@ -69,7 +69,8 @@ const NOT_SECTION: Partial<Record<SectionKey, RegExp>> = {
   'tin-tuc': /^tin tu /,
 };
 
-const hasWords = (text: string, phrase: string) => new RegExp(`(^|[^a-z0-9])${phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^a-z0-9])`).test(text);
+const hasWords = (text: string, phrase: string) =>
+  new RegExp(`(^|[^a-z0-9])${phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^a-z0-9])`).test(text);
 
 /**
  * A menu label, not a post title: short, and without numbers or dates (a school year is fine:
@@ -215,18 +216,20 @@ const ownLinks = (p: PageReading) => p.links.filter((l) => l.region === 'main' &
 /** The page has content of its own for a section, beyond its title ("Đang cập nhật…" is none). */
 function hasContentFor(p: PageReading, key: SectionKey): boolean {
   const ownText = own(p).replace(/\s+/g, ' ').trim();
-  const headingText = p.headings.join(' ');
-  const rest = ownText.length - Math.min(ownText.length, headingText.length);
+  const rest = p.headings.reduce((t, h) => t.replace(h, ''), ownText).trim().length;
   const updating = /dang cap nhat|dang xay dung|coming soon|under construction/.test(fold(ownText.slice(0, 200))) && ownText.length < 300;
   if (updating) return false;
   const links = ownLinks(p);
-  if (key === 'lien-he' && (findPhones(p.content).length > 0 || findEmails(p.content).length > 0 || p.$('textarea').length > 0)) return true;
+  if (key === 'lien-he' && (findPhones(p.content).length > 0 || findEmails(p.content).length > 0 || p.$('textarea').length > 0))
+    return true;
   if (key === 'tim-kiem') return true;
   if (key === 'cong-khai') {
-    const ckLinks = links.filter((l) => /cong khai/.test(fold(l.label)) || !!disclosureItemOf(l.label) || schoolYearsIn(l.label).length > 0);
+    const ckLinks = links.filter(
+      (l) => /cong khai/.test(fold(l.label)) || !!disclosureItemOf(l.label) || schoolYearsIn(l.label).length > 0,
+    );
     return ckLinks.length > 0 || schoolYearsIn(ownText).length > 0;
   }
-  return rest >= 80 || links.length >= 3;
+  return rest >= 25 || links.length >= 3;
 }
 
 /** The page is about the section: a heading names it (or its opening text does, for pages without headings). */
@@ -251,7 +254,9 @@ function leadersOn(p: PageReading): PersonFacts[] {
     const phone = cells.map((c) => findPhones(c)[0]).find(Boolean);
     const email = cells.map((c) => findEmails(c)[0]).find(Boolean);
     if (!title && !phone && !email) return;
-    const duties = cells.find((c) => c !== name && c !== title && !findPhones(c).length && !findEmails(c).length && c.length > 3 && !/^\d+$/.test(c));
+    const duties = cells.find(
+      (c) => c !== name && c !== title && !findPhones(c).length && !findEmails(c).length && c.length > 3 && !/^\d+$/.test(c),
+    );
     out.push({ name, title, phone, email, duties, evidence: { url: p.url, text: squash(cells.join(' | '), 160) } });
   });
   if (out.length > 0) return out;
@@ -276,7 +281,9 @@ function leadersOn(p: PageReading): PersonFacts[] {
   for (const line of text.split('\n')) {
     const f = fold(line);
     if (!LEADER_TITLE.test(f)) continue;
-    const m = /:\s*((?:\p{Lu}[\p{L}]*\s+){1,5}\p{Lu}[\p{L}]*)/u.exec(line) ?? /^(?:\d+\.\s*)?((?:\p{Lu}[\p{L}]*\s+){1,5}\p{Lu}[\p{L}]*)\s*[-–,]/u.exec(line);
+    const m =
+      /:\s*((?:\p{Lu}[\p{L}]*\s+){1,5}\p{Lu}[\p{L}]*)/u.exec(line) ??
+      /^(?:\d+\.\s*)?((?:\p{Lu}[\p{L}]*\s+){1,5}\p{Lu}[\p{L}]*)\s*[-–,]/u.exec(line);
     const name = m?.[1]?.trim();
     if (!name || !isPersonName(name)) continue;
     out.push({
@@ -347,16 +354,18 @@ export function readSite(input: HtmlSiteInput): SiteReading {
   }
   // A page no other page links to is not part of what a visitor can reach.
   const linked = new Set<PageReading>();
-  for (const p of ordered) for (const l of p.links) {
-    const t = l.url && l.url !== p.url ? find(l.url) : undefined;
-    if (t && t !== p) linked.add(t);
-  }
+  for (const p of ordered)
+    for (const l of p.links) {
+      const t = l.url && l.url !== p.url ? find(l.url) : undefined;
+      if (t && t !== p) linked.add(t);
+    }
   for (const p of ordered) {
     if (p !== home && !linked.has(p)) continue;
     for (const h of p.headings) {
       if (!isMenuLabel(h)) continue;
       for (const key of sectionsNamed(h)) {
-        if (!sections[key] && key !== 'tim-kiem' && key !== 'so-do-cong' && confirm(key, p)) sections[key] = { url: p.url, text: `«${h}» (tiêu đề trang)` };
+        if (!sections[key] && key !== 'tim-kiem' && key !== 'so-do-cong' && confirm(key, p))
+          sections[key] = { url: p.url, text: `«${h}» (tiêu đề trang)` };
       }
     }
   }
@@ -414,10 +423,11 @@ export function readSite(input: HtmlSiteInput): SiteReading {
   const LEADERS = /ban giam hieu|lanh dao|ban giam doc|hieu truong nha truong/;
   const leaderPages = new Set<PageReading>();
   for (const p of ordered) {
-    for (const l of p.links) if (l.url && isMenuLabel(l.label) && LEADERS.test(fold(l.label))) {
-      const t = find(l.url);
-      if (t) leaderPages.add(t);
-    }
+    for (const l of p.links)
+      if (l.url && isMenuLabel(l.label) && LEADERS.test(fold(l.label))) {
+        const t = find(l.url);
+        if (t) leaderPages.add(t);
+      }
     if (p.headings.some((h) => isMenuLabel(h) && LEADERS.test(fold(h)))) leaderPages.add(p);
   }
   const leaders = [...leaderPages].flatMap(leadersOn);
@@ -430,7 +440,9 @@ export function readSite(input: HtmlSiteInput): SiteReading {
     const p = find(u);
     return p ? p.url : u;
   };
-  for (const p of ordered) if (p.published && p.isArticle) posts.set(postKey(p.url), { url: p.url, date: p.published, title: p.headings[0] ?? '', source: 'page' });
+  for (const p of ordered)
+    if (p.published && p.isArticle)
+      posts.set(postKey(p.url), { url: p.url, date: p.published, title: p.headings[0] ?? '', source: 'page' });
   for (const p of ordered) {
     for (const l of ownLinks(p)) {
       if (!l.date || !l.url || !sameSite(l.url) || l.url === p.url) continue;
@@ -449,13 +461,15 @@ export function readSite(input: HtmlSiteInput): SiteReading {
     for (const l of ck.links) {
       if (l.region !== 'main' && l.region !== 'nav') continue;
       const t = find(l.url);
-      if (t && (/cong khai/.test(fold(`${l.label} ${t.headings.join(' ')}`)) || schoolYearsIn(l.label).length > 0) && !ckPages.includes(t)) ckPages.push(t);
+      if (t && (/cong khai/.test(fold(`${l.label} ${t.headings.join(' ')}`)) || schoolYearsIn(l.label).length > 0) && !ckPages.includes(t))
+        ckPages.push(t);
     }
     for (const p of ckPages) {
       for (const h of p.headings) for (const y of schoolYearsIn(h)) disclosureYears[y] ??= { url: p.url, text: squash(h, 120) };
       for (const l of p.links) {
         if (l.region !== 'main' && !(p === ck && l.region === 'nav')) continue;
-        for (const y of schoolYearsIn(l.label)) disclosureYears[y] ??= { url: l.url ?? p.url, text: `«${squash(l.label, 100)}» (trên ${p.url})` };
+        for (const y of schoolYearsIn(l.label))
+          disclosureYears[y] ??= { url: l.url ?? p.url, text: `«${squash(l.label, 100)}» (trên ${p.url})` };
       }
     }
   }
@@ -476,7 +490,8 @@ export function readSite(input: HtmlSiteInput): SiteReading {
     for (const l of ownLinks(p)) {
       if (!l.url) continue;
       const f = fold(`${l.label} ${decodeURIComponent(l.href)}`);
-      if (/\.pdf(\?|$)/i.test(l.href) && /bao cao thuong nien|bao-cao-thuong-nien|baocaothuongnien/.test(f)) annualReportLinks.push({ url: l.url, text: squash(l.label || l.href, 120) });
+      if (/\.pdf(\?|$)/i.test(l.href) && /bao cao thuong nien|bao-cao-thuong-nien|baocaothuongnien/.test(f))
+        annualReportLinks.push({ url: l.url, text: squash(l.label || l.href, 120) });
       if (!inCk && !/cong khai/.test(fold(l.label))) continue;
       const year = schoolYearsIn(l.label)[0] ?? (inCk ? pageYear : undefined);
       const item = disclosureItemOf(l.label);
@@ -498,7 +513,9 @@ export function readSite(input: HtmlSiteInput): SiteReading {
     const { $ } = page;
     texts.push({ text: page.prose, evidence: { url: page.url } });
     if (page === home) {
-      $('link[rel=alternate][type="application/rss+xml"]').each((_, l) => void rssFeeds.add(new URL($(l).attr('href') ?? '/', page.url).href));
+      $('link[rel=alternate][type="application/rss+xml"]').each(
+        (_, l) => void rssFeeds.add(new URL($(l).attr('href') ?? '/', page.url).href),
+      );
     }
     if (input.stylesheets) {
       $('link[rel=stylesheet][href]').each((_, l) => {
@@ -520,7 +537,13 @@ export function readSite(input: HtmlSiteInput): SiteReading {
         .next()
         .text()
         .trim();
-      documents.push({ title: pageTitle, number: number || undefined, published: dcDate, hasFile: attachmentTypes.length > 0, evidence: { url: page.url } });
+      documents.push({
+        title: pageTitle,
+        number: number || undefined,
+        published: dcDate,
+        hasFile: attachmentTypes.length > 0,
+        evidence: { url: page.url },
+      });
     } else if (segs[0] === 'cong-khai' && segs.length === 3 && /^\d{4}-\d{4}$/.test(segs[1]!)) {
       const item = matchItem(segs[2]!, pageTitle);
       if (item) {
@@ -567,7 +590,9 @@ export function readSite(input: HtmlSiteInput): SiteReading {
         evidence: { url: page.url },
       });
     } else if (segs[0] === 'bieu-mau') {
-      $('a[download], a[href$=".docx"], a[href$=".pdf"]').each((_, a) => void forms.push({ title: $(a).text().trim(), evidence: { url: page.url } }));
+      $('a[download], a[href$=".docx"], a[href$=".pdf"]').each(
+        (_, a) => void forms.push({ title: $(a).text().trim(), evidence: { url: page.url } }),
+      );
     }
   }
 
@@ -592,7 +617,12 @@ export function readSite(input: HtmlSiteInput): SiteReading {
     admissions,
     consultations: [],
     texts,
-    technical: { https: input.baseUrl.startsWith('https:'), pages: pages.map((p) => p.facts), sitemapXml: input.sitemapXml, rssFeeds: [...rssFeeds] },
+    technical: {
+      https: input.baseUrl.startsWith('https:'),
+      pages: pages.map((p) => p.facts),
+      sitemapXml: input.sitemapXml,
+      rssFeeds: [...rssFeeds],
+    },
   };
   return {
     facts,

@@ -14,7 +14,9 @@ export const squash = (s: string, n = 160): string => s.replace(/\s+/g, ' ').tri
 /** "giáo dục và đào tạo" and its abbreviations, folded: gd&dt, gd & dt, gddt, gd-dt, gd và đt. */
 const GDDT = String.raw`(?:giao duc(?: (?:va|&) dao tao)?|gd ?(?:&|-|va|\/)? ?dt|gddt|gd)`;
 /** A Phòng or Sở of education (the usual governing body of a school), folded. */
-export const EDUCATION_OFFICE = new RegExp(String.raw`(?:^|[^a-z])(?:(?:phong|so) ${GDDT}|pgd ?&? ?dt|pgddt|sgd ?&? ?dt|sgddt|pgd|sgd)(?![a-z])`);
+export const EDUCATION_OFFICE = new RegExp(
+  String.raw`(?:^|[^a-z])(?:(?:phong|so) ${GDDT}|pgd ?&? ?dt|pgddt|sgd ?&? ?dt|sgddt|pgd|sgd)(?![a-z])`,
+);
 /** A people's committee or the ministry: the governing body of a Phòng/Sở, or of a school since 07/2025. */
 export const SUPERIOR_BODY = /(?:^|[^a-z])(?:uy ban nhan dan|ubnd|bo giao duc|bo gd|phong van hoa)(?![a-z])/;
 /** Words that name the unit itself in a header or footer. */
@@ -39,7 +41,8 @@ export function findEmails(text: string): string[] {
   return [...text.matchAll(EMAIL)].map((m) => m[0].toLowerCase().replace(/\.$/, ''));
 }
 
-const PLACE = /(?:^|[^a-z])(?:so nha|so \d+|duong|pho|ap|thon|xom|ban|to dan pho|khu pho|xa|phuong|p\.|thi tran|thi xa|quan|q\.|huyen|h\.|tinh|thanh pho|tp\.?)(?![a-z])/g;
+const PLACE =
+  /(?:^|[^a-z])(?:so nha|so \d+|duong|pho|ap|thon|xom|ban|to dan pho|khu pho|xa|phuong|p\.|thi tran|thi xa|quan|q\.|huyen|h\.|tinh|thanh pho|tp\.?)(?![a-z])/g;
 /** An address: "Địa chỉ", or at least two places of the administrative hierarchy ("ấp Lò Vôi, xã Phước Hưng"). */
 export function hasAddress(folded: string): boolean {
   if (/dia chi|tru so/.test(folded)) return true;
@@ -49,7 +52,8 @@ export function hasAddress(folded: string): boolean {
 /** Titles of school and office leaders, folded. */
 export const LEADER_TITLE = /(?:^|[^a-z])(?:pho )?(?:hieu truong|giam doc|truong phong|chu tich)(?![a-z])/;
 
-const LABEL_WORDS = /^(?:ho (?:va )?ten|chuc vu|dien thoai|email|e-mail|thu dien tu|dia chi|nhiem vu|stt|so dien thoai|di dong|fax|website|ghi chu)$/;
+const LABEL_WORDS =
+  /^(?:ho (?:va )?ten|chuc vu|dien thoai|email|e-mail|thu dien tu|dia chi|nhiem vu|stt|so dien thoai|di dong|fax|website|ghi chu)$/;
 /** A personal name: 2 to 6 capitalised words, none of them a label such as "Điện thoại". */
 export function isPersonName(s: string): boolean {
   const t = s.trim().replace(/^(?:ông|bà|thầy|cô|đ\/c|đồng chí)\s+/i, '');
