@@ -84,7 +84,7 @@ const PRIORITY: [RegExp, number][] = [
   [/bao cao thuong nien|bao-cao-thuong-nien/, 55],
   [/tin tuc|tin-tuc|news|su kien|thong bao|bai viet|trang \d|\/page\/\d|trang=\d|page=\d|\/trang\/\d/, 40],
   [
-    /gioi thieu|gioi-thieu|lien he|lien-he|van ban|van-ban|tuyen sinh|tuyen-sinh|bieu mau|bieu-mau|so do|so-do|sitemap|lay y kien|lay-y-kien|lich|thoi khoa bieu|hoc lieu|co cau|lich su|lanh dao|ban giam hieu|hoi dap/,
+    /gioi thieu|gioi-thieu|lien he|lien-he|van ban|van-ban|cong van|tuyen sinh|tuyen-sinh|bieu mau|bieu-mau|so do|so-do|sitemap|lay y kien|lay-y-kien|gop y|lich|thoi khoa bieu|hoc lieu|tai lieu|thu vien|tai nguyen|bai giang|co cau|chuc nang|lich su|lanh dao|ban giam hieu|ban giam doc|hoi dap/,
     35,
   ],
   [/tim kiem|tim-kiem|search/, 20],
