@@ -31,8 +31,10 @@ export interface PageReading {
   /** h1/h2 of the content, the last breadcrumb item and the first part of `<title>`. */
   headings: string[];
   header: string;
-  /** Text of the footer region; empty when the page has none. */
+  /** Text of the footer region, or of the last lines of the page when no element is marked as one. */
   footer: string;
+  /** The footer is a marked region (`footer`, `#footer`, `.FooterBar` …), not the last lines. */
+  footerMarked: boolean;
   /** Text of the main content, without header, menus, side blocks and footer. */
   content: string;
   /** `content` without link texts and author/date lines, for the privacy guard. */
@@ -259,7 +261,16 @@ export function readPage(url: string, html: string): PageReading {
   const headerEls = body.find('[data-ctr=header]');
   // Without a header region, the top of the page stands for it (menus left out).
   const header = headerEls.length > 0 ? withAlt(headerEls.clone()) : withAlt(body.clone()).slice(0, 400);
-  const footer = regionText('footer');
+  const footerRegion = regionText('footer');
+  // Hand-made table layouts have no footer element: the last lines of the page stand for it.
+  const footer =
+    footerRegion ||
+    bodyText
+      .split('\n')
+      .filter((l) => l.trim())
+      .slice(-2)
+      .join('\n')
+      .slice(-400);
   const contentRoot = body.clone();
   // Form controls carry no content (ASP.NET wraps the whole page in one <form>: keep the form).
   contentRoot.find('[data-ctr], select, option, button, textarea').remove();
@@ -359,6 +370,7 @@ export function readPage(url: string, html: string): PageReading {
     headings,
     header,
     footer,
+    footerMarked: footerRegion !== '',
     content,
     prose,
     body: bodyText,

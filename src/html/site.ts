@@ -202,6 +202,9 @@ class Boilerplate {
       .filter((l) => (this.lines.get(l.trim()) ?? 0) < this.threshold)
       .join('\n');
   }
+  isTemplateLine(line: string): boolean {
+    return (this.lines.get(line.trim()) ?? 0) >= this.threshold;
+  }
   isTemplate(l: PageLink): boolean {
     return (this.links.get(`${l.label}|${l.url ?? l.href}`) ?? 0) >= this.threshold;
   }
@@ -395,7 +398,17 @@ export function readSite(input: HtmlSiteInput): SiteReading {
       evidence: { url: home.url, text: squash(headText, 160) },
     };
     name = home.$('header .unit-name').first().text().trim() || home.$('title').text().trim() || undefined;
-    const foot = home.footer;
+    let foot = home.footer;
+    if (!home.footerMarked) {
+      // No footer element: the lines that end every page (the site's template) are its footer.
+      const lines = home.body
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean);
+      const tail: string[] = [];
+      for (let i = lines.length - 1; i >= 0 && tail.length < 5 && template.isTemplateLine(lines[i]!); i--) tail.unshift(lines[i]!);
+      foot = tail.length > 0 ? tail.join('\n') : (lines.at(-1) ?? '');
+    }
     if (!foot) searchedFooter.push(home.url);
     const f = foot;
     const ff = fold(f);
@@ -405,7 +418,7 @@ export function readSite(input: HtmlSiteInput): SiteReading {
       address: hasAddress(ff),
       phone: findPhones(f).length > 0,
       email: findEmails(f).length > 0,
-      evidence: { url: home.url, text: foot ? squash(f, 200) : 'không tìm thấy chân trang' },
+      evidence: { url: home.url, text: foot ? `${home.footerMarked ? '' : 'cuối trang: '}${squash(f, 200)}` : 'không tìm thấy chân trang' },
     };
     for (const e of [...findEmails(foot), ...findEmails(home.header)]) emails.add(e);
     home.$('[data-ctr=footer] a[href^="mailto:"], [data-ctr=header] a[href^="mailto:"]').each((_, a) => {
