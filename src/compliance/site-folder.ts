@@ -8,10 +8,14 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { z } from 'zod';
 import { walk } from '../build/assemble.ts';
 import { readSite, type SiteReading } from '../html/site.ts';
 import type { Level } from '../schemas/level.ts';
-import type { SiteFacts } from './facts.ts';
+import { SECTION_KEYS, type SiteFacts } from './facts.ts';
+
+/** The part of a Cổng Trường site's `/cong-truong.json` that lists its sections. */
+const declaredSchema = z.object({ sections: z.array(z.object({ key: z.enum(SECTION_KEYS), url: z.string(), title: z.string() })) });
 
 export interface SiteFolderOptions {
   /** The site's host, e.g. `thcs.example.edu.vn`; found in the pages when absent. */
@@ -74,7 +78,15 @@ export async function readSiteFolder(dir: string, opts: SiteFolderOptions): Prom
     () => false,
   );
   const baseUrl = new URL(opts.entry ?? '/', `${origin}/`).href;
-  const reading = readSite({ id: domain, baseUrl, levels: opts.levels, pages, sitemapXml, stylesheets });
+  // A site built by Cổng Trường lists its own sections; the pages must still be there.
+  let declaredSections: { key: (typeof SECTION_KEYS)[number]; url: string; title: string }[] | undefined;
+  try {
+    const parsed = declaredSchema.safeParse(JSON.parse(await readFile(path.join(root, 'cong-truong.json'), 'utf8')));
+    if (parsed.success) declaredSections = parsed.data.sections.map((s) => ({ ...s, url: new URL(s.url, baseUrl).href }));
+  } catch {
+    /* not a Cổng Trường site */
+  }
+  const reading = readSite({ id: domain, baseUrl, levels: opts.levels, pages, sitemapXml, stylesheets, declaredSections });
   // Without any address in the pages, the host is unknown: rules that need it do not apply.
   if (domain === 'localhost') reading.facts.domain = undefined;
   return reading;

@@ -42,6 +42,11 @@ export interface HtmlSiteInput {
   sitemapXml: boolean;
   /** Text of stylesheets by URL, to find print styles. */
   stylesheets?: Map<string, string> | undefined;
+  /**
+   * Sections a site built by Cổng Trường declares in its `/cong-truong.json` (absolute URLs):
+   * taken as they are when their page is among the pages read.
+   */
+  declaredSections?: { key: SectionKey; url: string; title: string }[] | undefined;
 }
 
 /** Labels (folded) that name each section. Matched on whole words of a menu label or a page heading. */
@@ -339,8 +344,12 @@ export function readSite(input: HtmlSiteInput): SiteReading {
   }
   const ordered = home ? [home, ...pages.filter((p) => p !== home)] : pages;
 
-  // Sections: menu labels first (what every visitor sees), then any link, then page headings.
+  // Sections: declared by the site's own list, then menu labels (what every visitor sees), any link, page headings.
   const sections: Partial<Record<SectionKey, Evidence>> = {};
+  for (const d of input.declaredSections ?? []) {
+    const p = find(d.url);
+    if (p && !sections[d.key]) sections[d.key] = { url: p.url, text: `${d.title} (theo bản kê chuyên mục của trang)` };
+  }
   const confirm = (key: SectionKey, target: PageReading | undefined) => !!target && isAbout(target, key) && hasContentFor(target, key);
   const regionRank: Record<PageLink['region'], number> = { nav: 0, header: 0, footer: 1, main: 2, aside: 3 };
   for (const pass of [0, 1, 2]) {
