@@ -338,7 +338,10 @@ export function readPage(url: string, html: string): PageReading {
   // Search: a form, or (ASP.NET: one form for the whole page) a text input that says it searches.
   let search: string | undefined;
   const SEARCHY = /search|tim-?kiem|timkiem|keyword|tu-?khoa|tukhoa|^q$|^s$|txtsearch|tìm/i;
-  $('form[role=search], [role=search]').each((_, f) => void (search ??= `<form role="search" action="${$(f).attr('action') ?? ''}">`));
+  $('form[role=search], [role=search]').each((_, f) => {
+    const ph = $(f).find('input[placeholder]').attr('placeholder');
+    search ??= `ô tìm kiếm${ph ? ` «${ph}»` : ''}`;
+  });
   $('input').each((_, i) => {
     if (search) return;
     const type = ($(i).attr('type') ?? 'text').toLowerCase();
@@ -361,7 +364,7 @@ export function readPage(url: string, html: string): PageReading {
       .toArray()
       .some((h) => /search/i.test(`${$(h).attr('name')}=${$(h).attr('value')}`));
     if (type === 'search' || hidden || SEARCHY.test(fold(hints)) || hints.split(/\s+/).some((w) => SEARCHY.test(w)))
-      search = `<input type="${type}"${$(i).attr('name') ? ` name="${$(i).attr('name')}"` : ''}${$(i).attr('placeholder') ? ` placeholder="${$(i).attr('placeholder')}"` : ''}>`;
+      search = `ô tìm kiếm${$(i).attr('placeholder') ? ` «${$(i).attr('placeholder')}»` : ''}`;
   });
 
   return {

@@ -174,7 +174,7 @@ describe('ranking job on fixture servers', () => {
   it('decodes windows-1258 and Vietnamese date formats on a legacy site without RSS', () => {
     const d = 'thcsnguyendu.edu.vn';
     expect(crit(d, 'B1').evidence[0]?.text).toContain('GIỚI THIỆU');
-    expect(crit(d, 'D1').evidence[0]?.text).toBe('2026-10-02 (listing)'); // "Ngày 02 tháng 10 năm 2026"
+    expect(crit(d, 'D1').evidence[0]?.text).toBe('2026-10-02 (danh sách tin)'); // "Ngày 02 tháng 10 năm 2026"
     expect(crit(d, 'D1').status).toBe('partial');
     expect(site(d).metrics.postsSchoolYear).toBe(3); // 02/10, 15-09 and 20.08.2026
     expect(crit(d, 'E4').status).toBe('fail');

@@ -265,7 +265,16 @@ export function computeSignals(site: RankSite, crawl: CrawlResult, date: string)
   const vp = homeReading.$('meta[name=viewport]').attr('content') ?? '';
   base.viewport = {
     value: /width\s*=\s*device-width/.test(vp),
-    evidence: [{ url: home.finalUrl, text: vp ? `<meta name="viewport" content="${vp}">` : 'không khai báo viewport' }],
+    evidence: [
+      {
+        url: home.finalUrl,
+        text: !vp
+          ? 'không khai báo viewport'
+          : /width\s*=\s*device-width/.test(vp)
+            ? 'có khai báo viewport co giãn theo màn hình thiết bị'
+            : 'viewport không co giãn theo màn hình thiết bị',
+      },
+    ],
   };
   let withLang = 0;
   let headings = 0;
@@ -273,14 +282,14 @@ export function computeSignals(site: RankSite, crawl: CrawlResult, date: string)
   let alts = 0;
   for (const p of reading.pages) {
     if (p.facts.lang) withLang++;
-    else base.accessibility.evidence.push({ url: p.url, text: 'thẻ <html> không khai báo lang' });
+    else base.accessibility.evidence.push({ url: p.url, text: 'trang không khai báo ngôn ngữ' });
     if (p.facts.h1Count >= 1) headings++;
-    else base.accessibility.evidence.push({ url: p.url, text: 'không có tiêu đề <h1>' });
+    else base.accessibility.evidence.push({ url: p.url, text: 'trang không có tiêu đề cấp 1' });
     const all = p.$('img').length;
     const missing = p.facts.imagesWithoutAlt;
     imgs += all;
     alts += all - missing;
-    if (missing > 0) base.accessibility.evidence.push({ url: p.url, text: `${missing} ảnh <img> thiếu alt` });
+    if (missing > 0) base.accessibility.evidence.push({ url: p.url, text: `${missing} ảnh thiếu văn bản thay thế` });
   }
   const n = reading.pages.length;
   base.accessibility = {
