@@ -207,6 +207,10 @@ async function evaluate(dir: string, audit: Audit): Promise<SiteOutcome> {
     console.log(
       `  Khớp ${agree}/${compared} tiêu chí (${Math.round(agreement * 100)} %). check --site: ${checked.pages.length} trang trong ${((performance.now() - t) / 1000).toFixed(1)} s.`,
     );
+    const failing = checkReport.results.filter((x) => x.status === 'fail');
+    console.log(
+      `  check --site: ${failing.length} quy tắc không đạt: ${failing.map((x) => `${x.ruleId} (${x.findings[0]?.message.vi ?? ''})`.slice(0, 140)).join('; ')}`,
+    );
     for (const f of falsePasses) console.log(`  ĐẠT SAI (mục bắt buộc): ${f}`);
     for (const d of disagreements) console.log(`  rank và check --site khác nhau: ${d}`);
     return { folder: audit.folder, agreement, compared, falsePasses, disagreements };

@@ -82,7 +82,7 @@ const hasWords = (text: string, phrase: string) =>
  * "Công khai năm học 2025-2026"). "CÔNG KHAI BIỂU MẪU 05" and "Thông báo tuyển sinh năm 2021"
  * are documents.
  */
-function isMenuLabel(label: string): boolean {
+export function isMenuLabel(label: string): boolean {
   const words = label.split(/\s+/).filter(Boolean);
   if (words.length === 0 || words.length > 8 || label.length > 70) return false;
   return !/\d/.test(label.replace(/(20\d\d)\s*[-–—/]\s*(20\d\d)/g, ''));

@@ -8,6 +8,7 @@
  */
 import * as cheerio from 'cheerio';
 import { z } from 'zod';
+import { isMenuLabel } from '../html/site.ts';
 import { foldDiacritics } from '../util/slug.ts';
 import { decodeBody } from './decode.ts';
 import { bodyOf, fetchRecordSchema, scanStatusSchema, type Fetch, type FetchRecord, type ScanStatus } from './fetcher.ts';
@@ -205,7 +206,10 @@ export async function crawlSite(ctx: CrawlContext): Promise<CrawlResult> {
         pdfCandidates.set(u, Math.min(pdfCandidates.get(u) ?? depth, depth));
       }
       if (/(^|[^a-z])rss([^a-z]|$)|\/feeds?\/?$|\.rss$/.test(f) && depth <= 1) feedUrls.add(u);
-      addLink(u, priorityOf(label), depth + 1, record.finalUrl);
+      // Menu items first: a post titled "Thông báo …" must not use up the budget before "Liên hệ".
+      const text = `${$(a).text()}`.replace(/\s+/g, ' ').trim();
+      const p = priorityOf(label);
+      addLink(u, isMenuLabel(text) ? p + 10 : Math.floor(p / 2), depth + 1, record.finalUrl);
     });
   };
   scan(home, 0);
