@@ -77,7 +77,24 @@ export async function readSiteFolder(dir: string, opts: SiteFolderOptions): Prom
     () => true,
     () => false,
   );
-  const baseUrl = new URL(opts.entry ?? '/', `${origin}/`).href;
+  let entry = opts.entry;
+  if (!entry) {
+    // A copier's root page that only redirects (to itself, on a multi-tenant portal copied at
+    // its tenant path): the tenant's folder with the most pages is the site.
+    const rootHtml = await readFile(path.join(root, 'index.html'), 'utf8').catch(() => '');
+    if (/http-equiv=["']?refresh/i.test(rootHtml) && rootHtml.replace(/<[^>]+>/g, '').trim().length < 300) {
+      const counts = new Map<string, number>();
+      for (const f of htmlFiles) {
+        const top = path.relative(root, f).split(path.sep);
+        if (top.length > 1) counts.set(top[0]!, (counts.get(top[0]!) ?? 0) + 1);
+      }
+      const best = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+      const target = /content=["'][^"']*url=([^"'\s>]+)/i.exec(rootHtml)?.[1] ?? '';
+      const selfLoop = /^(\.\/|\/)?(index\.html?)?$/i.test(target);
+      if (selfLoop && best && htmlFiles.includes(path.join(root, best, 'index.html'))) entry = `/${best}/`;
+    }
+  }
+  const baseUrl = new URL(entry ?? '/', `${origin}/`).href;
   // A site built by Cổng Trường lists its own sections; the pages must still be there.
   let declaredSections: { key: (typeof SECTION_KEYS)[number]; url: string; title: string }[] | undefined;
   try {

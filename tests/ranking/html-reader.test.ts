@@ -143,4 +143,23 @@ describe('check --site on a folder', () => {
     await write(copied, pages);
     expect((await factsFromSiteFolder(copied, { levels: ['th'] })).domain).toBe('thhoabinh.edu.vn');
   });
+
+  it('reads a copy of a multi-tenant portal from its tenant folder when the root only redirects to itself', async () => {
+    const base = await tempDir('site-folder-');
+    dirs.push(base);
+    const root = path.join(base, 'edu.example.vn_thcs');
+    for (const [p, html] of Object.entries(multiTenant().pages)) {
+      const f = path.join(root, p.endsWith('/') ? `${p}index.html` : p);
+      await mkdir(path.dirname(f), { recursive: true });
+      await writeFile(f, html.replace('<html', '<!-- Mirrored from edu.example.vn/thcs-hoa-binh/ by HTTrack Website Copier/3.x --><html'));
+    }
+    await writeFile(
+      path.join(root, 'index.html'),
+      '<HTML><!-- Mirrored from edu.example.vn/ by HTTrack Website Copier/3.x --><HEAD><META HTTP-EQUIV="Refresh" CONTENT="0; URL=index.html"><TITLE>Page has moved</TITLE></HEAD><BODY><A HREF="index.html">Click here...</A></BODY></HTML>',
+    );
+    const facts = await factsFromSiteFolder(root, { levels: ['thcs'] });
+    expect(facts.domain).toBe('edu.example.vn');
+    expect(facts.footer).toMatchObject({ unitName: true, phone: true, email: true });
+    expect(facts.sections['gioi-thieu']?.url).toBe('https://edu.example.vn/thcs-hoa-binh/gioi-thieu.html');
+  });
 });
