@@ -23,7 +23,8 @@ Thu thập và chấm điểm cổng thông tin các trường, ghi báo cáo x�
 
   --sites TỆP             Danh sách trang web (CSV hoặc YAML: name, url, level, unit, domain)
   --content THƯ_MỤC       Mọi trường của nội dung Cổng Trường (content/host.yaml + schools)
-  --resolve TÊN=MÁY:CỔNG  Lấy trang của tên miền này từ địa chỉ khác (thử nghiệm), lặp lại được
+  --resolve TÊN=IP:CỔNG   Như curl: kết nối tới IP:CỔNG cho tên miền này, giữ nguyên tên miền
+                          (Host, SNI) và mọi địa chỉ trong báo cáo; lặp lại được
   --criteria TỆP          Bộ tiêu chí YAML (mặc định: src/ranking/criteria/default.yaml)
   --out THƯ_MỤC           Thư mục báo cáo (mặc định: ranking)
   --concurrency N         Số trang web thu thập song song (mặc định: 4)
@@ -42,7 +43,8 @@ Crawls and scores school web portals and writes the ranking report (JSON, CSV, H
 
   --sites FILE            List of sites (CSV or YAML: name, url, level, unit, domain)
   --content DIR           Every school of a Cổng Trường content folder (content/host.yaml + schools)
-  --resolve NAME=HOST:PORT  Fetch this domain from another address (testing); repeatable
+  --resolve NAME=IP:PORT  As curl does: connect to IP:PORT for this domain, keeping the domain
+                          (Host, SNI) and every URL of the report; repeatable
   --criteria FILE         Criteria YAML (default: src/ranking/criteria/default.yaml)
   --out DIR               Report folder (default: ranking)
   --concurrency N         Sites crawled in parallel (default: 4)
@@ -157,8 +159,8 @@ export async function run(argv: string[]): Promise<number> {
   if (!resolve.ok)
     return bad(
       lang,
-      `--resolve phải có dạng tên-miền=máy:cổng (không phải "${resolve.bad}").`,
-      `--resolve must look like domain=host:port (not "${resolve.bad}").`,
+      `--resolve phải có dạng tên-miền=IP:cổng, ví dụ thcs.example.edu.vn=127.0.0.1:8080 (không phải "${resolve.bad}").`,
+      `--resolve must look like domain=IP:port, e.g. thcs.example.edu.vn=127.0.0.1:8080 (not "${resolve.bad}").`,
     );
 
   const criteria = await loadCriteria(values.criteria);
@@ -181,7 +183,7 @@ export async function run(argv: string[]): Promise<number> {
     if (values.sites) {
       if (!(await exists(values.sites)))
         return bad(lang, `Không tìm thấy tệp danh sách ${values.sites}.`, `Sites file ${values.sites} not found.`);
-      const res = await readSitesFile(values.sites, resolve.map);
+      const res = await readSitesFile(values.sites);
       if (!res.ok) {
         console.error(formatIssues(res.issues, lang));
         return 2;
@@ -190,7 +192,7 @@ export async function run(argv: string[]): Promise<number> {
     } else {
       if (!(await exists(path.join(values.content!, 'schools'))))
         return bad(lang, `Không tìm thấy ${values.content}/schools/.`, `${values.content}/schools/ not found.`);
-      const res = await sitesFromContent(values.content!, resolve.map);
+      const res = await sitesFromContent(values.content!);
       if (!res.ok) {
         console.error(formatIssues(res.issues, lang));
         return 2;
@@ -206,6 +208,7 @@ export async function run(argv: string[]): Promise<number> {
         ...(timeout ? { totalTimeoutMs: timeout, connectTimeoutMs: Math.min(timeout, 10_000) } : {}),
         ...(retries !== undefined ? { retries } : {}),
         offline: values.offline ?? false,
+        resolve: resolve.map,
       },
       crawl: {
         ...(nums['max-pages'] ? { maxPages: nums['max-pages'] } : {}),

@@ -8,6 +8,7 @@
  */
 import * as cheerio from 'cheerio';
 import { z } from 'zod';
+import { isMenuLabel } from '../html/site.ts';
 import { foldDiacritics } from '../util/slug.ts';
 import { decodeBody } from './decode.ts';
 import { bodyOf, fetchRecordSchema, scanStatusSchema, type Fetch, type FetchRecord, type ScanStatus } from './fetcher.ts';
@@ -16,7 +17,13 @@ import { robotsFromRecord } from './robots.ts';
 import type { RankSite } from './sites-list.ts';
 
 export const ENTRY_KINDS = ['robots', 'home', 'manifest', 'sitemap', 'feed', 'page', 'pdf', 'asset'] as const;
-export const crawlEntrySchema = z.object({ kind: z.enum(ENTRY_KINDS), depth: z.number().int().optional(), record: fetchRecordSchema });
+export const crawlEntrySchema = z.object({
+  kind: z.enum(ENTRY_KINDS),
+  depth: z.number().int().optional(),
+  /** The page whose link led here (so that a broken link is reported with the page holding it). */
+  from: z.string().optional(),
+  record: fetchRecordSchema,
+});
 export type CrawlEntry = z.infer<typeof crawlEntrySchema>;
 
 export const STEP_NAMES = ['robots', 'home', 'manifest', 'sitemap', 'feeds', 'pages', 'annual-report', 'assets'] as const;
@@ -78,7 +85,7 @@ const PRIORITY: [RegExp, number][] = [
   [/bao cao thuong nien|bao-cao-thuong-nien/, 55],
   [/tin tuc|tin-tuc|news|su kien|thong bao|bai viet|trang \d|\/page\/\d|trang=\d|page=\d|\/trang\/\d/, 40],
   [
-    /gioi thieu|gioi-thieu|lien he|lien-he|van ban|van-ban|tuyen sinh|tuyen-sinh|bieu mau|bieu-mau|so do|so-do|sitemap|lay y kien|lay-y-kien|lich|thoi khoa bieu|hoc lieu|co cau|lich su|lanh dao|ban giam hieu|hoi dap/,
+    /gioi thieu|gioi-thieu|lien he|lien-he|van ban|van-ban|cong van|tuyen sinh|tuyen-sinh|bieu mau|bieu-mau|so do|so-do|sitemap|lay y kien|lay-y-kien|gop y|lich|thoi khoa bieu|hoc lieu|tai lieu|thu vien|tai nguyen|bai giang|co cau|chuc nang|lich su|lanh dao|ban giam hieu|ban giam doc|hoi dap/,
     35,
   ],
   [/tim kiem|tim-kiem|search/, 20],
@@ -163,12 +170,14 @@ export async function crawlSite(ctx: CrawlContext): Promise<CrawlResult> {
 
   // Frontier: url → best priority and smallest depth.
   const frontier = new Map<string, { priority: number; depth: number }>();
+  const referrer = new Map<string, string>();
   const seen = new Set<string>([home.url, home.finalUrl]);
   const feedUrls = new Set<string>();
   const sitemapUrls = new Set<string>();
   const pdfCandidates = new Map<string, number>();
-  const addLink = (url: string | undefined, priority: number, depth: number) => {
+  const addLink = (url: string | undefined, priority: number, depth: number, from?: string) => {
     if (!url || seen.has(url) || depth > options.maxDepth) return;
+    if (from && !referrer.has(url)) referrer.set(url, from);
     const path = decodeURIComponent(new URL(url).pathname);
     if (TRAPS.test(url)) return;
     if (NON_PAGE.test(path)) return;
@@ -197,7 +206,10 @@ export async function crawlSite(ctx: CrawlContext): Promise<CrawlResult> {
         pdfCandidates.set(u, Math.min(pdfCandidates.get(u) ?? depth, depth));
       }
       if (/(^|[^a-z])rss([^a-z]|$)|\/feeds?\/?$|\.rss$/.test(f) && depth <= 1) feedUrls.add(u);
-      addLink(u, priorityOf(label), depth + 1);
+      // Menu items first: a post titled "Thông báo …" must not use up the budget before "Liên hệ".
+      const text = `${$(a).text()}`.replace(/\s+/g, ' ').trim();
+      const p = priorityOf(label);
+      addLink(u, isMenuLabel(text) ? p + 10 : Math.floor(p / 2), depth + 1, record.finalUrl);
     });
   };
   scan(home, 0);
@@ -306,7 +318,8 @@ export async function crawlSite(ctx: CrawlContext): Promise<CrawlResult> {
     const records = await Promise.all(wave.map(([u]) => fetch({ url: u, signal: deadline, allowed })));
     records.forEach((rec, i) => {
       const depth = wave[i]![1].depth;
-      entries.push({ kind: 'page', depth, record: rec });
+      const from = referrer.get(wave[i]![0]);
+      entries.push({ kind: 'page', depth, ...(from ? { from } : {}), record: rec });
       pages++;
       if (rec.status !== 'ok') pageErrors++;
       else {

@@ -13,7 +13,7 @@ import dns from 'node:dns';
 import type { LookupFunction } from 'node:net';
 import { pipeline, type Readable } from 'node:stream';
 import zlib from 'node:zlib';
-import { Agent, request } from 'undici';
+import { Agent, buildConnector, request } from 'undici';
 import { z } from 'zod';
 import { Limiter } from './limiter.ts';
 
@@ -70,6 +70,12 @@ export interface FetcherOptions {
   perHostConcurrency: number;
   /** Resolve no host name through DNS (tests, air-gapped runs): only IP literals connect. */
   offline?: boolean | undefined;
+  /**
+   * Like curl's `--resolve`: requests to these host names connect to the given `host:port`
+   * instead, keeping the URL, the `Host` header and the TLS server name (SNI) of the site.
+   * Several schools behind one web server each get their own site.
+   */
+  resolve?: ReadonlyMap<string, { host: string; port: number }> | undefined;
 }
 
 export interface FetchRequest {
@@ -154,8 +160,14 @@ export function createFetcher(options: Partial<FetcherOptions> = {}): LiveFetche
     const err = Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname} (offline)`), { code: 'ENOTFOUND' });
     (cb as (e: Error) => void)(err);
   };
+  const connector = buildConnector({ timeout: opts.connectTimeoutMs, lookup: opts.offline ? offlineLookup : dns.lookup });
+  const resolve = opts.resolve ?? new Map();
   const agent = new Agent({
-    connect: { timeout: opts.connectTimeoutMs, lookup: opts.offline ? offlineLookup : dns.lookup },
+    // Only the socket goes elsewhere: `host` (and with it the SNI name) stays the site's own.
+    connect: (o, cb) => {
+      const to = resolve.get(o.hostname.toLowerCase());
+      connector(to ? { ...o, hostname: to.host, port: String(to.port) } : o, cb);
+    },
     headersTimeout: opts.totalTimeoutMs,
     bodyTimeout: opts.totalTimeoutMs,
     // Hostile servers may hold sockets open; do not keep idle ones around for long.

@@ -89,6 +89,9 @@ export function scoreSnapshot(snapshot: Snapshot, criteria: CriteriaFile, date: 
         ms: crawl.ms,
         manifest: signals.manifest,
         pages: crawl.entries.filter((e) => e.kind === 'page' || e.kind === 'home').length,
+        pagesRead: crawl.entries
+          .filter((e) => (e.kind === 'page' || e.kind === 'home') && e.record.status === 'ok')
+          .map((e) => publicUrl(site, e.record.finalUrl)),
         steps: crawl.steps,
       },
       categories: score.categories,

@@ -4,6 +4,8 @@
  * the weighted mean of its applicable criteria, and the total is out of 100 (rescaled when a
  * whole category does not apply). Pure: same signals, criteria and date, same scores.
  */
+import type { SectionKey } from '../compliance/facts.ts';
+import { RULES } from '../compliance/rules/index.ts';
 import type { Localized } from '../content/issues.ts';
 import { DISCLOSURE_ITEMS } from '../schemas/disclosure-items.ts';
 import type { Level } from '../schemas/level.ts';
@@ -19,6 +21,39 @@ export interface CriterionOutcome {
 }
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+/** Names of the sections as a visitor reads them (never the internal keys). */
+export const SECTION_NAMES: Record<SectionKey, Localized> = {
+  'gioi-thieu': { vi: 'Giới thiệu', en: 'About' },
+  'lich-su': { vi: 'Lịch sử', en: 'History' },
+  'co-cau-to-chuc': { vi: 'Cơ cấu tổ chức', en: 'Organisation' },
+  'chuc-nang-nhiem-vu': { vi: 'Chức năng, nhiệm vụ', en: 'Functions and duties' },
+  'lien-he': { vi: 'Liên hệ', en: 'Contact' },
+  'tin-tuc': { vi: 'Tin tức', en: 'News' },
+  'van-ban': { vi: 'Văn bản', en: 'Documents' },
+  'tuyen-sinh': { vi: 'Tuyển sinh', en: 'Admissions' },
+  'cong-khai': { vi: 'Công khai', en: 'Disclosure' },
+  'bieu-mau': { vi: 'Biểu mẫu', en: 'Forms' },
+  'lay-y-kien': { vi: 'Lấy ý kiến góp ý', en: 'Consultation' },
+  lich: { vi: 'Lịch công tác, thời khóa biểu', en: 'Calendar, timetable' },
+  'hoc-lieu': { vi: 'Học liệu', en: 'Learning resources' },
+  'so-do-cong': { vi: 'Sơ đồ cổng', en: 'Site map' },
+  'tim-kiem': { vi: 'Tìm kiếm', en: 'Search' },
+};
+const names = (keys: readonly SectionKey[], lang: 'vi' | 'en') => keys.map((k) => SECTION_NAMES[k][lang]).join(', ');
+const SOURCE_NAMES: Record<string, Localized> = {
+  manifest: { vi: 'bản kê của trang', en: 'site list' },
+  rss: { vi: 'kênh RSS', en: 'RSS' },
+  page: { vi: 'trang tin', en: 'article' },
+  listing: { vi: 'danh sách tin', en: 'listing' },
+  sitemap: { vi: 'sitemap.xml', en: 'sitemap.xml' },
+};
+const postText = (x: { date: string; source: string }) => `${x.date} (${SOURCE_NAMES[x.source]?.vi ?? x.source})`;
+/** "(đã đọc N trang)": where the reader looked when it found nothing. */
+const readCount = (s: SiteSignals): Localized => ({
+  vi: `đã đọc ${s.looked?.pages.length ?? s.accessibility.pages} trang`,
+  en: `${s.looked?.pages.length ?? s.accessibility.pages} page(s) read`,
+});
 const yesNo = (ok: boolean, vi: [string, string], en: [string, string], evidence: Evidence[] = []): CriterionOutcome => ({
   score: ok ? 1 : 0,
   detail: { vi: ok ? vi[0] : vi[1], en: ok ? en[0] : en[1] },
@@ -53,22 +88,31 @@ export function evaluate(c: Criterion, s: SiteSignals): CriterionOutcome {
         s.eduVn.evidence,
       );
     case 'footer-fields': {
-      const names: Record<string, [string, string]> = {
+      const fieldNames: Record<string, [string, string]> = {
         unitName: ['tên đơn vị', 'unit name'],
         responsiblePerson: ['người chịu trách nhiệm', 'responsible person'],
         address: ['địa chỉ', 'address'],
         phone: ['điện thoại', 'phone'],
         email: ['thư điện tử', 'e-mail'],
       };
-      const keys = Object.keys(names);
+      const keys = Object.keys(fieldNames);
       const have = keys.filter((k) => s.footer.fields[k]);
       const missing = keys.filter((k) => !s.footer.fields[k]);
+      const noFooter = !s.footer.evidence || s.footer.evidence.text === 'không tìm thấy chân trang';
       return {
         score: have.length / keys.length,
-        detail: {
-          vi: missing.length === 0 ? 'Chân trang đủ 5 thông tin.' : `Chân trang thiếu: ${missing.map((k) => names[k]![0]).join(', ')}.`,
-          en: missing.length === 0 ? 'Footer has all 5 fields.' : `Footer lacks: ${missing.map((k) => names[k]![1]).join(', ')}.`,
-        },
+        detail: noFooter
+          ? { vi: 'Không tìm thấy chân trang trên trang chủ.', en: 'No footer found on the home page.' }
+          : {
+              vi:
+                missing.length === 0
+                  ? 'Chân trang đủ 5 thông tin.'
+                  : `Không tìm thấy trong chân trang: ${missing.map((k) => fieldNames[k]![0]).join(', ')}.`,
+              en:
+                missing.length === 0
+                  ? 'Footer has all 5 fields.'
+                  : `Not found in the footer: ${missing.map((k) => fieldNames[k]![1]).join(', ')}.`,
+            },
         evidence: ev(s.footer.evidence),
       };
     }
@@ -90,10 +134,18 @@ export function evaluate(c: Criterion, s: SiteSignals): CriterionOutcome {
     }
     case 'section': {
       const e = s.sections[p.section!];
+      const n = SECTION_NAMES[p.section!];
+      const looked = readCount(s);
       return yesNo(
         !!e,
-        [`Có chuyên mục "${p.section}".`, `Không tìm thấy chuyên mục "${p.section}".`],
-        [`Section "${p.section}" found.`, `Section "${p.section}" not found.`],
+        [
+          `Có chuyên mục ${n.vi}.`,
+          `Không tìm thấy chuyên mục ${n.vi}: không mục trình đơn hay tiêu đề trang nào gọi tên nó dẫn tới trang có nội dung tương ứng (${looked.vi}).`,
+        ],
+        [
+          `Section ${n.en} found.`,
+          `Section ${n.en} not found: no menu item or page heading names it with matching content (${looked.en}).`,
+        ],
         ev(e),
       );
     }
@@ -104,8 +156,8 @@ export function evaluate(c: Criterion, s: SiteSignals): CriterionOutcome {
       return {
         score: found.length / list.length,
         detail: {
-          vi: missing.length === 0 ? `Có đủ: ${list.join(', ')}.` : `Thiếu: ${missing.join(', ')}.`,
-          en: missing.length === 0 ? `All present: ${list.join(', ')}.` : `Missing: ${missing.join(', ')}.`,
+          vi: missing.length === 0 ? `Có đủ: ${names(list, 'vi')}.` : `Không tìm thấy: ${names(missing, 'vi')} (${readCount(s).vi}).`,
+          en: missing.length === 0 ? `All present: ${names(list, 'en')}.` : `Not found: ${names(missing, 'en')} (${readCount(s).en}).`,
         },
         evidence: found.map((k) => s.sections[k]!),
       };
@@ -169,12 +221,19 @@ export function evaluate(c: Criterion, s: SiteSignals): CriterionOutcome {
       const max = p.maxDays ?? 30;
       const newest = s.posts[0];
       if (!newest)
-        return { score: 0, detail: { vi: 'Không xác định được ngày đăng tin bài nào.', en: 'No dated post found.' }, evidence: [] };
+        return {
+          score: 0,
+          detail: {
+            vi: `Không tìm thấy tin bài nào có ngày đăng (${readCount(s).vi}, cùng kênh RSS và sitemap.xml nếu có).`,
+            en: `No dated post found (${readCount(s).en}, plus RSS and sitemap.xml when present).`,
+          },
+          evidence: [],
+        };
       const age = daysBetween(newest.date, s.date);
       return {
         score: age <= max ? 1 : age <= 2 * max ? 0.5 : 0,
         detail: { vi: `Tin mới nhất ngày ${newest.date} (${age} ngày trước).`, en: `Latest post on ${newest.date} (${age} days ago).` },
-        evidence: [{ url: newest.url, text: `${newest.date} (${newest.source})` }],
+        evidence: [{ url: newest.url, text: postText(newest) }],
       };
     }
     case 'posts-recent': {
@@ -187,7 +246,7 @@ export function evaluate(c: Criterion, s: SiteSignals): CriterionOutcome {
           vi: `${recent.length} tin bài trong ${days} ngày (cần ${min}).`,
           en: `${recent.length} post(s) in ${days} days (expected ${min}).`,
         },
-        evidence: recent.slice(0, 5).map((x) => ({ url: x.url, text: `${x.date} (${x.source})` })),
+        evidence: recent.slice(0, 5).map((x) => ({ url: x.url, text: postText(x) })),
       };
     }
     case 'posts-school-year': {
@@ -200,7 +259,7 @@ export function evaluate(c: Criterion, s: SiteSignals): CriterionOutcome {
           vi: `${inYear.length} tin bài trong năm học ${s.schoolYear} (cần ${expected}${p.prorate ? ` đến ngày ${s.date}, ${min} cả năm` : ''}).`,
           en: `${inYear.length} post(s) in school year ${s.schoolYear} (expected ${expected}${p.prorate ? ` by ${s.date}, ${min} for the year` : ''}).`,
         },
-        evidence: inYear.slice(0, 3).map((x) => ({ url: x.url, text: `${x.date} (${x.source})` })),
+        evidence: inYear.slice(0, 3).map((x) => ({ url: x.url, text: postText(x) })),
       };
     }
     case 'rss':
@@ -247,7 +306,7 @@ export function evaluate(c: Criterion, s: SiteSignals): CriterionOutcome {
       return {
         score,
         detail: {
-          vi: `${a.pages} trang: khai báo ngôn ngữ ${pct(a.lang)}, ảnh có alt ${pct(a.alt)}, có tiêu đề h1 ${pct(a.headings)}.`,
+          vi: `${a.pages} trang: khai báo ngôn ngữ ${pct(a.lang)}, ảnh có văn bản thay thế ${pct(a.alt)}, có tiêu đề cấp 1 ${pct(a.headings)}.`,
           en: `${a.pages} page(s): lang ${pct(a.lang)}, images with alt ${pct(a.alt)}, pages with h1 ${pct(a.headings)}.`,
         },
         evidence: a.evidence,
@@ -280,14 +339,32 @@ export function evaluate(c: Criterion, s: SiteSignals): CriterionOutcome {
     }
     case 'compliance-rule': {
       const r = s.compliance?.results.find((x) => x.ruleId === p.rule);
+      const title = RULES.find((x) => x.id === p.rule)?.title ?? { vi: '', en: '' };
       if (!r || r.status === 'not-applicable')
-        return { score: null, detail: { vi: `Quy tắc ${p.rule} không áp dụng.`, en: `Rule ${p.rule} does not apply.` }, evidence: [] };
+        return { score: null, detail: { vi: `Không áp dụng: ${title.vi}.`, en: `Does not apply: ${title.en}.` }, evidence: [] };
       const f = r.findings;
+      // Nothing found is a finding: say where the reader looked.
+      if (r.status !== 'pass' && p.rule === 'SEC-002' && f.some((x) => x.messageKey === 'none')) {
+        const pages = s.looked?.leaders ?? [];
+        return {
+          score: 0,
+          detail: pages.length
+            ? {
+                vi: `Không tìm thấy thông tin lãnh đạo (họ tên, chức vụ, điện thoại, thư điện tử, nhiệm vụ) trên ${pages.length} trang Ban giám hiệu/Lãnh đạo.`,
+                en: `No leaders (name, title, phone, e-mail, duties) found on ${pages.length} leaders page(s).`,
+              }
+            : {
+                vi: `Không tìm thấy trang Ban giám hiệu/Lãnh đạo nào (${readCount(s).vi}).`,
+                en: `No leaders page found (${readCount(s).en}).`,
+              },
+          evidence: pages.slice(0, 5).map((url) => ({ url, text: 'đã tìm ở trang này' })),
+        };
+      }
       return {
         score: r.status === 'pass' ? 1 : 0,
         detail:
           r.status === 'pass'
-            ? { vi: `Đạt quy tắc ${p.rule}.`, en: `Rule ${p.rule} passes.` }
+            ? { vi: `Đạt: ${title.vi}.`, en: `Passes: ${title.en}.` }
             : {
                 vi: f
                   .slice(0, 3)

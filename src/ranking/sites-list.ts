@@ -3,8 +3,9 @@
  * unit and domain), or every school of a Cổng Trường content folder. Problems are reported
  * like content problems: file, line, field, what was expected, how to fix it.
  *
- * `resolve` maps a domain to another origin (`thcs.example.edu.vn` → `http://127.0.0.1:8080`)
- * for tests and staging: the site keeps its name and domain in the report, but is fetched there.
+ * `resolve` (`--resolve domain=IP:PORT`, as in curl) is applied by the fetcher: the site is
+ * requested at its own URL, with its own `Host` header and TLS name, over a connection to that
+ * address, so every URL of the report is the school's.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -47,7 +48,7 @@ export interface RankSite {
   name: string;
   /** URL as declared (what the public visits). */
   url: string;
-  /** Origin + path actually fetched (differs under `resolve`). */
+  /** URL fetched: the declared one (kept for snapshots of older versions, where it could differ). */
   fetchUrl: string;
   domain: string;
   levels: Level[];
@@ -56,12 +57,18 @@ export interface RankSite {
 
 export type SitesResult = { ok: true; sites: RankSite[] } | { ok: false; issues: ContentIssue[] };
 
-function toSite(e: SiteEntry, resolve: ReadonlyMap<string, string>): RankSite {
+function toSite(e: SiteEntry): RankSite {
   const u = new URL(e.url);
   const dom = e.domain ?? u.hostname.toLowerCase();
-  const target = resolve.get(dom) ?? resolve.get(u.hostname);
-  const fetchUrl = target ? new URL(`${u.pathname}${u.search}`, target).href : u.href;
-  return { id: dom, name: e.name.normalize('NFC'), url: u.href, fetchUrl, domain: dom, levels: e.level, unit: e.unit?.normalize('NFC') };
+  return {
+    id: dom,
+    name: e.name.normalize('NFC'),
+    url: u.href,
+    fetchUrl: u.href,
+    domain: dom,
+    levels: e.level,
+    unit: e.unit?.normalize('NFC'),
+  };
 }
 
 /** Splits CSV text into rows of cells (RFC 4180 quotes, `,` or `;` separators), with line numbers. */
@@ -121,7 +128,7 @@ const HEADER_ALIASES: Record<string, keyof SiteEntry> = {
   'tên miền': 'domain',
 };
 
-export async function readSitesFile(file: string, resolve: ReadonlyMap<string, string> = new Map()): Promise<SitesResult> {
+export async function readSitesFile(file: string): Promise<SitesResult> {
   const display = path.relative(process.cwd(), path.resolve(file)) || file;
   // A missing file is the caller's to report (the CLI checks before calling).
   const raw = await readFile(file, 'utf8');
@@ -137,7 +144,7 @@ export async function readSitesFile(file: string, resolve: ReadonlyMap<string, s
         if (v) obj[h] = v;
       });
       const res = parseWithFriendlyErrors(siteEntrySchema, obj, display);
-      if (res.ok) sites.push(toSite(res.data, resolve));
+      if (res.ok) sites.push(toSite(res.data));
       else issues.push(...res.issues.map((i) => ({ ...i, line: row.line })));
     }
     if (issues.length > 0) return { ok: false, issues };
@@ -149,7 +156,7 @@ export async function readSitesFile(file: string, resolve: ReadonlyMap<string, s
   if (!res.ok) return { ok: false, issues: res.issues };
   const entries = Array.isArray(res.data) ? res.data : res.data.sites;
   return dedupe(
-    entries.map((e) => toSite(e, resolve)),
+    entries.map((e) => toSite(e)),
     display,
   );
 }
@@ -172,23 +179,25 @@ function dedupe(sites: RankSite[], file: string): SitesResult {
 }
 
 /** Every valid school of a content folder, at `https://<domain>/`; the host's name is the unit. */
-export async function sitesFromContent(contentDir: string, resolve: ReadonlyMap<string, string> = new Map()): Promise<SitesResult> {
+export async function sitesFromContent(contentDir: string): Promise<SitesResult> {
   const loaded = await loadContent(contentDir, undefined, { render: false });
   const unit = loaded.host?.config.name;
   const sites = loaded.schools.map((s) =>
-    toSite({ name: s.config.name, url: `https://${s.config.domain}/`, level: [...s.config.levels], unit }, resolve),
+    toSite({ name: s.config.name, url: `https://${s.config.domain}/`, level: [...s.config.levels], unit }),
   );
   if (sites.length === 0) return { ok: false, issues: loaded.issues.filter((i) => i.severity === 'error') };
   return { ok: true, sites };
 }
 
-/** Parses `domain=host:port` (or `domain=http://host:port`) pairs. */
-export function parseResolve(values: readonly string[]): { ok: true; map: Map<string, string> } | { ok: false; bad: string } {
-  const map = new Map<string, string>();
+/** Parses `domain=IP:PORT` pairs (curl's `--resolve`); `[::1]:8080` for IPv6. */
+export function parseResolve(
+  values: readonly string[],
+): { ok: true; map: Map<string, { host: string; port: number }> } | { ok: false; bad: string } {
+  const map = new Map<string, { host: string; port: number }>();
   for (const v of values) {
-    const m = /^([a-z0-9.-]+)=(https?:\/\/)?([a-z0-9.[\]:-]+)$/i.exec(v.trim());
-    if (!m) return { ok: false, bad: v };
-    map.set(m[1]!.toLowerCase(), `${m[2] ?? 'http://'}${m[3]}/`);
+    const m = /^([a-z0-9.-]+)=(?:https?:\/\/)?(\[[0-9a-f:]+\]|[a-z0-9.-]+):(\d{1,5})\/?$/i.exec(v.trim());
+    if (!m || Number(m[3]) > 65535) return { ok: false, bad: v };
+    map.set(m[1]!.toLowerCase(), { host: m[2]!.replace(/^\[|\]$/g, ''), port: Number(m[3]) });
   }
   return { ok: true, map };
 }

@@ -129,7 +129,21 @@ describe('HTML input', () => {
       id: 'hoabinh',
       baseUrl: 'http://thcshoabinh.vn/',
       levels: ['thcs'],
-      pages: [{ url: 'http://thcshoabinh.vn/', html }],
+      // A section counts when its menu label names it and the page behind it has matching content (issue 16).
+      pages: [
+        { url: 'http://thcshoabinh.vn/', html },
+        ...[
+          ['index.php?gioi-thieu', 'GIOI THIEU', 'Truong THCS Hoa Binh thanh lap nam 1990 tai xa Hoa Binh.'],
+          ['news/', 'Tin tuc - Su kien', 'Le khai giang nam hoc moi ngay 05/09/2026 tai truong.'],
+          ['vb/', 'VAN BAN', 'Quyet dinh 15/QD-THCS ve viec thanh lap to chuyen mon.'],
+          ['3ck/', 'Ba cong khai', 'Cong khai nam hoc 2025-2026: thong tin chung, doi ngu.'],
+          ['ts/', 'Tuyen sinh', 'Ke hoach tuyen sinh lop 6 nam hoc 2026-2027 cua truong.'],
+          ['lien-he/', 'LIEN HE', 'Dien thoai: 0201 3850 111.'],
+        ].map(([p, h, t]) => ({
+          url: `http://thcshoabinh.vn/${p}`,
+          html: `<html lang="vi"><head><meta charset="utf-8"></head><body><h1>${h}</h1><p>${t}</p></body></html>`,
+        })),
+      ],
       sitemapXml: false,
     });
     expect(Object.keys(facts.sections).sort()).toEqual(['cong-khai', 'gioi-thieu', 'lien-he', 'tin-tuc', 'tuyen-sinh', 'van-ban']);

@@ -3,7 +3,7 @@
  * brotli or windows-1258 on the wire) and hostile servers that misbehave on purpose.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -132,5 +132,6 @@ export function serveSelfSigned(): Promise<TestServer> {
     { stdio: 'ignore' },
   );
   const server = https.createServer({ key: readFileSync(key), cert: readFileSync(cert) }, (_req, res) => res.end('<h1>ok</h1>'));
+  rmSync(dir, { recursive: true, force: true });
   return listen(server, 'https');
 }

@@ -108,7 +108,7 @@ describe('sites list', () => {
       f,
       'name;url;level;unit\n"Trường TH&THCS Sao, Mai";https://saomai.edu.vn/;th thcs;Phòng VH-XH xã A\nTrường THPT B;https://thptb.edu.vn;thpt;\n',
     );
-    const res = await readSitesFile(f, new Map([['thptb.edu.vn', 'http://127.0.0.1:1234/']]));
+    const res = await readSitesFile(f);
     expect(res.ok).toBe(true);
     if (!res.ok) return;
     expect(res.sites[0]).toMatchObject({
@@ -117,7 +117,8 @@ describe('sites list', () => {
       unit: 'Phòng VH-XH xã A',
       id: 'saomai.edu.vn',
     });
-    expect(res.sites[1]!.fetchUrl).toBe('http://127.0.0.1:1234/');
+    // The site is fetched at its own address; --resolve only changes where the socket connects.
+    expect(res.sites[1]!.fetchUrl).toBe('https://thptb.edu.vn/');
     expect(parseCsv('a,b\r\n"x\n y",2\r\n')).toEqual([
       { line: 1, cells: ['a', 'b'] },
       { line: 2, cells: ['x\n y', '2'] },
@@ -136,8 +137,14 @@ describe('sites list', () => {
   });
 
   it('validates --resolve, --date and the choice of input', async () => {
-    expect(parseResolve(['a.edu.vn=127.0.0.1:8080'])).toEqual({ ok: true, map: new Map([['a.edu.vn', 'http://127.0.0.1:8080/']]) });
-    expect(parseResolve(['oops']).ok).toBe(false);
+    expect(parseResolve(['a.edu.vn=127.0.0.1:8080', 'B.edu.vn=[::1]:443'])).toEqual({
+      ok: true,
+      map: new Map([
+        ['a.edu.vn', { host: '127.0.0.1', port: 8080 }],
+        ['b.edu.vn', { host: '::1', port: 443 }],
+      ]),
+    });
+    for (const bad of ['oops', 'a.edu.vn=127.0.0.1', 'a.edu.vn=127.0.0.1:99999']) expect(parseResolve([bad]).ok).toBe(false);
     expect((await cli(['--lang', 'en'])).code).toBe(2);
     expect((await cli(['--sites', 'x.csv', '--date', '2026-02-30', '--lang', 'en'])).err).toContain('--date must be a real date');
     expect((await cli(['--sites', 'x.csv', '--concurrency', '0', '--lang', 'en'])).code).toBe(2);

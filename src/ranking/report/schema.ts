@@ -42,6 +42,8 @@ export const siteRankingSchema = z.object({
     ms: z.number().int(),
     manifest: z.boolean(),
     pages: z.number().int(),
+    /** Addresses of the HTML pages read (answered 200), in crawl order (added within version 1). */
+    pagesRead: z.array(z.string()).optional(),
     steps: z.array(crawlStepSchema),
   }),
   categories: z.array(z.object({ id: z.string(), points: z.number(), max: z.number() })),

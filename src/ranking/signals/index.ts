@@ -7,7 +7,7 @@
  */
 import * as cheerio from 'cheerio';
 import { runChecks } from '../../compliance/engine.ts';
-import { factsFromHtml } from '../../compliance/facts-from-html.ts';
+import { readSite } from '../../html/site.ts';
 import { SECTION_KEYS, type Evidence, type SectionKey, type SiteFacts } from '../../compliance/facts.ts';
 import type { SiteResult } from '../../compliance/report.ts';
 import { FREE_WEBMAIL } from '../../compliance/rules/ID-005.ts';
@@ -19,7 +19,7 @@ import { decodeBody } from '../decode.ts';
 import { bodyOf, type FetchRecord } from '../fetcher.ts';
 import { manifestSchema, type Manifest } from '../manifest.ts';
 import type { RankSite } from '../sites-list.ts';
-import { firstDate, instantToVietnamDate, schoolYearsIn } from './dates.ts';
+import { instantToVietnamDate } from './dates.ts';
 
 export type { Evidence };
 
@@ -57,32 +57,12 @@ export interface SiteSignals {
   links: { checked: number; broken: Evidence[] };
   compliance?: SiteResult | undefined;
   facts?: SiteFacts | undefined;
-}
-
-const ITEM_KEYWORDS: Record<string, string[]> = {
-  'thong-tin-chung': ['thong tin chung'],
-  'tai-chinh': ['thu, chi tai chinh', 'thu chi tai chinh', 'tai chinh'],
-  'doi-ngu': ['doi ngu'],
-  'co-so-vat-chat': ['co so vat chat'],
-  'kiem-dinh': ['kiem dinh', 'danh gia chat luong', 'chuan quoc gia'],
-  'ke-hoach': ['ke hoach hoat dong giao duc', 'ke hoach giao duc'],
-  'ket-qua': ['ket qua giao duc', 'ket qua hoat dong giao duc'],
-  'bao-cao-thuong-nien': ['bao cao thuong nien'],
-};
-
-function itemOf(foldedText: string): DisclosureItemId | undefined {
-  const t = foldedText.replace(/-/g, ' ');
-  return (Object.entries(ITEM_KEYWORDS) as [DisclosureItemId, string[]][]).find(([, words]) => words.some((w) => t.includes(w)))?.[0];
+  /** Where the reader looked when it found nothing (leaders pages, footer), and the pages read. */
+  looked?: { leaders: string[]; footer: string[]; pages: string[] } | undefined;
 }
 
 const NEWS_CONTEXT = /tin tuc|tin-tuc|tintuc|news|su kien|su-kien|thong bao|thong-bao|hoat dong|hoat-dong|bai viet|chuyen-muc|category/;
 const short = (s: string, n = 120) => s.replace(/\s+/g, ' ').trim().slice(0, n);
-
-interface Page {
-  rec: FetchRecord;
-  html: string;
-  $: cheerio.CheerioAPI;
-}
 
 export function computeSignals(site: RankSite, crawl: CrawlResult, date: string): SiteSignals {
   const schoolYear = schoolYearOf(date);
@@ -118,11 +98,10 @@ export function computeSignals(site: RankSite, crawl: CrawlResult, date: string)
   const fetchOrigin = new URL(home.finalUrl).origin;
   const same = (href: string, b: string) => toFetchUrl(href, b, origins, fetchOrigin);
   const okHtml = (r: FetchRecord) => r.status === 'ok' && /html/i.test(r.contentType ?? 'text/html');
-  const pages: Page[] = [];
+  const htmlPages: { url: string; html: string }[] = [];
   for (const e of crawl.entries) {
     if ((e.kind === 'home' || e.kind === 'page') && okHtml(e.record)) {
-      const html = decodeBody(bodyOf(e.record), e.record.contentType).text;
-      pages.push({ rec: e.record, html, $: cheerio.load(html) });
+      htmlPages.push({ url: e.record.finalUrl, html: decodeBody(bodyOf(e.record), e.record.contentType).text });
     }
   }
   const fetched = new Map<string, FetchRecord>();
@@ -146,28 +125,30 @@ export function computeSignals(site: RankSite, crawl: CrawlResult, date: string)
   }
   base.manifest = !!manifest;
 
-  // Facts as the compliance checker reads HTML: sections, footer, header, e-mails, page facts.
-  const facts = factsFromHtml({
+  // The one HTML reader, as `check --site` uses it: every page parsed once.
+  const reading = readSite({
     id: site.id,
-    baseUrl: site.url,
+    baseUrl: home.finalUrl,
     levels: site.levels,
-    pages: pages.map((p) => ({ url: p.rec.finalUrl, html: p.html })),
+    pages: htmlPages,
     sitemapXml: crawl.entries.some((e) => e.kind === 'sitemap' && e.record.status === 'ok'),
   });
-  // The checker finds the home page by path "/"; ours is the first page in any case.
+  const facts = reading.facts;
   base.facts = facts;
   base.compliance = runChecks({ sites: [facts], date, preset: 'recommended' }).sites[0];
+  base.looked = { leaders: reading.searched.leaders, footer: reading.searched.footer, pages: htmlPages.map((p) => p.url) };
 
-  // Sections: manifest first (when its page answered), then menus, URLs and headings.
+  // Sections: manifest first (when its page answered), then what a visitor sees.
   if (manifest) {
     for (const s of manifest.sections) {
       const u = same(s.url, home.finalUrl);
-      if (u && fetchedOk(u) && !base.sections[s.key]) base.sections[s.key] = { url: u, text: `cong-truong.json: ${s.title}` };
+      if (u && fetchedOk(u) && !base.sections[s.key])
+        base.sections[s.key] = { url: u, text: `${s.title} (theo bản kê chuyên mục của trang)` };
     }
   }
   for (const k of SECTION_KEYS) if (!base.sections[k] && facts.sections[k]) base.sections[k] = facts.sections[k];
 
-  // Công khai: years and items, from the manifest and from any page (menus, văn bản lists, headings).
+  // Công khai: years of the công khai section, and items (documents) for the year due.
   const { years, items } = base.disclosure;
   const addItem = (year: string, item: DisclosureItemId, ev: Evidence) => {
     items[year] ??= {};
@@ -176,62 +157,30 @@ export function computeSignals(site: RankSite, crawl: CrawlResult, date: string)
   if (manifest) {
     for (const y of manifest.disclosures.years) {
       const yu = same(y.url, home.finalUrl);
-      if (yu && fetchedOk(yu)) years[y.schoolYear] ??= { url: yu, text: 'cong-truong.json' };
+      if (yu && fetchedOk(yu)) years[y.schoolYear] ??= { url: yu, text: 'theo bản kê chuyên mục của trang' };
       for (const it of y.items) {
         const iu = same(it.url, home.finalUrl);
-        if (iu && fetchedOk(iu)) addItem(y.schoolYear, it.item, { url: iu, text: `cong-truong.json: ${it.title}` });
+        if (iu && fetchedOk(iu)) addItem(y.schoolYear, it.item, { url: iu, text: `${it.title} (theo bản kê chuyên mục của trang)` });
         if (it.item === 'bao-cao-thuong-nien' && it.attachments[0])
           base.annualReport.link ??= { url: same(it.attachments[0], home.finalUrl), text: it.title };
       }
     }
   }
+  for (const [y, ev] of Object.entries(reading.disclosureYears)) years[y] ??= ev;
   for (const d of facts.disclosures) addItem(d.schoolYear, d.item, d.evidence);
-  for (const p of pages) {
-    const $ = p.$;
-    const url = p.rec.finalUrl;
-    const path = decodeURIComponent(new URL(url).pathname);
-    const heading = `${$('title').text()} ${$('h1').first().text()}`;
-    const pageContext = fold(`${path} ${heading}`);
-    const pageYear = schoolYearsIn(`${path} ${heading}`)[0];
-    const pageIsCk = /cong khai|cong-khai|congkhai/.test(pageContext);
-    if (pageIsCk && pageYear) years[pageYear] ??= { url, text: short(heading) };
-    const candidates: { text: string; href?: string | undefined }[] = [];
-    $('a[href]').each((_, a) => void candidates.push({ text: `${$(a).text()} ${$(a).attr('title') ?? ''}`, href: $(a).attr('href') }));
-    $('h1, h2, h3, h4, td, li').each((_, h) => {
-      if ($(h).children().length === 0) candidates.push({ text: $(h).text() });
-    });
-    for (const c of candidates) {
-      const f = fold(c.text);
-      const hrefFold = fold(c.href ? decodeURIComponent(c.href) : '');
-      const inCk = pageIsCk || /cong khai|cong-khai|congkhai/.test(f) || /cong-khai|congkhai/.test(hrefFold);
-      if (!inCk) continue;
-      const year = schoolYearsIn(`${c.text} ${c.href ?? ''}`)[0] ?? pageYear;
-      if (!year) continue;
-      const target = c.href ? (same(c.href, url) ?? new URL(c.href, url).href) : url;
-      if (/cong khai|cong-khai/.test(f) || /cong-khai/.test(hrefFold)) years[year] ??= { url: target, text: short(c.text) };
-      const item = itemOf(f) ?? itemOf(hrefFold);
-      if (item) addItem(year, item, { url: target, text: short(c.text) });
-    }
-    // Annual report PDF links
-    $('a[href]').each((_, a) => {
-      const href = $(a).attr('href')!;
-      const label = fold(`${$(a).text()} ${href}`);
-      if (/\.pdf(\?|$)/i.test(href) && /bao cao thuong nien|bao-cao-thuong-nien|baocaothuongnien/.test(label))
-        base.annualReport.link ??= { url: same(href, url) ?? href, text: short($(a).text() || href) };
-    });
-  }
+  base.annualReport.link ??= reading.annualReportLinks[0];
   const pdfRec = crawl.entries.find((e) => e.kind === 'pdf')?.record;
   if (pdfRec?.status === 'ok' && bodyOf(pdfRec).subarray(0, 5).toString('latin1') === '%PDF-') {
     base.annualReport.pdf = true;
     base.annualReport.link = { url: pdfRec.finalUrl, text: base.annualReport.link?.text ?? '%PDF' };
   }
 
-  // Posts: manifest news, feed items, article pages, dated listings, sitemap entries of news paths.
+  // Posts: manifest news, feed items, dated pages and listings (the reader's), sitemap entries of news paths.
   const posts = new Map<string, Post>();
   const keyOf = (u: string) => {
     try {
       const x = new URL(u);
-      return `${x.pathname.replace(/\/$/, '')}${x.search}`;
+      return `${x.pathname.replace(/\/(index\.html?)?$/, '')}${x.search}`;
     } catch {
       return u;
     }
@@ -255,7 +204,7 @@ export function computeSignals(site: RankSite, crawl: CrawlResult, date: string)
     if (valid && !base.rss.valid) {
       base.rss.valid = {
         url: e.record.url,
-        text: `${rssItems.length + atomEntries.length} item(s): ${short($('channel > title, feed > title').first().text(), 80)}`,
+        text: `${rssItems.length + atomEntries.length} mục: ${short($('channel > title, feed > title').first().text(), 80)}`,
       };
       base.rss.items = rssItems.length + atomEntries.length;
     }
@@ -270,43 +219,12 @@ export function computeSignals(site: RankSite, crawl: CrawlResult, date: string)
       ),
     );
   }
-  for (const p of pages) {
-    const $ = p.$;
-    const url = p.rec.finalUrl;
-    const path = fold(decodeURIComponent(new URL(url).pathname));
-    const own =
-      $('meta[property="article:published_time"]').attr('content') ??
-      $('article time[datetime]').first().attr('datetime') ??
-      $('meta[name="DC.date"]').attr('content');
-    // One article per page: a listing has many, and its own date is not a post's.
-    const isArticle = $('article').length === 1 || $('meta[property="og:type"][content=article]').length > 0;
-    if (own && isArticle && NEWS_CONTEXT.test(path)) addPost(url, instantToVietnamDate(own), 'page');
-    // Listings: each link with a date in its closest small container.
-    if (NEWS_CONTEXT.test(fold(`${path} ${$('h1').first().text()}`))) {
-      $('a[href]').each((_, a) => {
-        const href = $(a).attr('href')!;
-        const target = same(href, url);
-        if (!target || target === url) return;
-        let node = $(a);
-        for (let i = 0; i < 3; i++) {
-          const parent = node.parent();
-          if (parent.length === 0 || parent.is('body, main, nav, header, footer')) break;
-          node = parent;
-          if (node.find('a[href]').length > 3) break;
-          const d = firstDate(node.text()) ?? instantToVietnamDate(node.find('time[datetime]').first().attr('datetime'));
-          if (d) {
-            if ($(a).text().trim().length >= 8) addPost(target, d, 'listing');
-            break;
-          }
-        }
-      });
-    }
-  }
+  for (const p of reading.posts) addPost(p.url, p.date, p.source);
   for (const e of crawl.entries) {
     if (e.kind !== 'sitemap' || e.record.status !== 'ok') continue;
     const $ = cheerio.load(decodeBody(bodyOf(e.record), e.record.contentType).text, { xml: true });
-    if ($('urlset').length > 0) base.sitemapXml ??= { url: e.record.url, text: `${$('url').length} URL(s)` };
-    else if ($('sitemapindex').length > 0) base.sitemapXml ??= { url: e.record.url, text: `sitemap index, ${$('sitemap').length} file(s)` };
+    if ($('urlset').length > 0) base.sitemapXml ??= { url: e.record.url, text: `${$('url').length} địa chỉ` };
+    else if ($('sitemapindex').length > 0) base.sitemapXml ??= { url: e.record.url, text: `chỉ mục sitemap, ${$('sitemap').length} tệp` };
     $('url').each((_, u) => {
       const loc = $(u).children('loc').text().trim();
       if (NEWS_CONTEXT.test(fold(loc)) && /[/-][^/]{12,}\/?$/.test(loc))
@@ -318,48 +236,21 @@ export function computeSignals(site: RankSite, crawl: CrawlResult, date: string)
   // Search, site map
   if (manifest?.search) {
     const u = same(manifest.search, home.finalUrl);
-    if (u) base.search = { url: u, text: 'cong-truong.json' };
-  }
-  for (const p of pages) {
-    if (base.search) break;
-    const form = p
-      .$(
-        'form[role=search], [role=search] form, form:has(input[type=search]), form:has(input[name=q]), form:has(input[name=s]), form:has(input[name=keyword]), form:has(input[name=q_search])',
-      )
-      .first();
-    if (form.length > 0) base.search = { url: p.rec.finalUrl, text: short(`<form action="${form.attr('action') ?? ''}">`) };
+    if (u) base.search = { url: u, text: 'theo bản kê chuyên mục của trang' };
   }
   base.search ??= facts.sections['tim-kiem'];
-  const mapOf = (u: string | undefined) => (u ? fetched.get(u) : undefined);
   if (manifest?.htmlSitemap) {
     const u = same(manifest.htmlSitemap, home.finalUrl);
-    if (u && fetchedOk(u)) base.htmlSitemap = { url: u, text: 'cong-truong.json' };
+    if (u && fetchedOk(u)) base.htmlSitemap = { url: u, text: 'theo bản kê chuyên mục của trang' };
   }
-  if (!base.htmlSitemap) {
-    for (const p of pages) {
-      p.$('a[href]').each((_, a) => {
-        if (base.htmlSitemap) return;
-        const href = p.$(a).attr('href')!;
-        const label = fold(p.$(a).text());
-        if (/\.xml(\?|$)/i.test(href)) return;
-        if (/so do (cong|trang|website|site)|site ?map/.test(label)) {
-          const u = same(href, p.rec.finalUrl);
-          const r = mapOf(u);
-          if (u && (!r || r.status === 'ok')) base.htmlSitemap = { url: u, text: short(p.$(a).text()) };
-        }
-      });
-    }
-  }
+  base.htmlSitemap ??= facts.sections['so-do-cong'];
 
-  // Footer, e-mails
+  // Footer, e-mails (footer, header and contact page only: never an address quoted in an article)
   if (facts.footer) {
     const { evidence, ...fields } = facts.footer;
     base.footer = { fields, evidence };
   }
   const emails = new Set(facts.emails);
-  const homePage = pages[0]!;
-  for (const m of (homePage.$('footer').text() || homePage.$('body').text()).matchAll(/[\w.+-]+@[\w-]+(\.[\w-]+)+/g))
-    emails.add(m[0].toLowerCase());
   const bare = site.domain.replace(/^www\./, '');
   for (const e of [...emails].sort()) {
     const d = e.split('@')[1] ?? '';
@@ -370,43 +261,53 @@ export function computeSignals(site: RankSite, crawl: CrawlResult, date: string)
   base.emails.evidence = [...emails].sort().map((e) => ({ url: home.finalUrl, text: e }));
 
   // Mobile viewport, accessibility basics, page weight
-  const vp = homePage.$('meta[name=viewport]').attr('content') ?? '';
+  const homeReading = reading.home ?? reading.pages[0]!;
+  const vp = homeReading.$('meta[name=viewport]').attr('content') ?? '';
   base.viewport = {
     value: /width\s*=\s*device-width/.test(vp),
-    evidence: [{ url: home.finalUrl, text: vp ? `<meta name="viewport" content="${vp}">` : 'no viewport meta' }],
+    evidence: [
+      {
+        url: home.finalUrl,
+        text: !vp
+          ? 'không khai báo viewport'
+          : /width\s*=\s*device-width/.test(vp)
+            ? 'có khai báo viewport co giãn theo màn hình thiết bị'
+            : 'viewport không co giãn theo màn hình thiết bị',
+      },
+    ],
   };
   let withLang = 0;
   let headings = 0;
   let imgs = 0;
   let alts = 0;
-  for (const p of pages) {
-    const lang = p.$('html').attr('lang');
-    if (lang) withLang++;
-    else base.accessibility.evidence.push({ url: p.rec.finalUrl, text: '<html> without lang' });
-    if (p.$('h1').length >= 1) headings++;
-    else base.accessibility.evidence.push({ url: p.rec.finalUrl, text: 'no <h1>' });
+  for (const p of reading.pages) {
+    if (p.facts.lang) withLang++;
+    else base.accessibility.evidence.push({ url: p.url, text: 'trang không khai báo ngôn ngữ' });
+    if (p.facts.h1Count >= 1) headings++;
+    else base.accessibility.evidence.push({ url: p.url, text: 'trang không có tiêu đề cấp 1' });
     const all = p.$('img').length;
-    const missing = p.$('img:not([alt])').length;
+    const missing = p.facts.imagesWithoutAlt;
     imgs += all;
     alts += all - missing;
-    if (missing > 0) base.accessibility.evidence.push({ url: p.rec.finalUrl, text: `${missing} <img> without alt` });
+    if (missing > 0) base.accessibility.evidence.push({ url: p.url, text: `${missing} ảnh thiếu văn bản thay thế` });
   }
+  const n = reading.pages.length;
   base.accessibility = {
     ...base.accessibility,
-    pages: pages.length,
-    lang: pages.length ? withLang / pages.length : 0,
-    headings: pages.length ? headings / pages.length : 0,
+    pages: n,
+    lang: n ? withLang / n : 0,
+    headings: n ? headings / n : 0,
     alt: imgs ? alts / imgs : 1,
   };
   base.accessibility.evidence = base.accessibility.evidence.slice(0, 10);
   const assets = crawl.entries.filter((e) => e.kind === 'asset' && e.record.status === 'ok');
   base.pageWeight = {
-    bytes: home.bytes + assets.reduce((n, e) => n + e.record.bytes, 0),
+    bytes: home.bytes + assets.reduce((sum, e) => sum + e.record.bytes, 0),
     resources: assets.length + 1,
-    evidence: [{ url: home.finalUrl, text: `HTML ${home.bytes} B + ${assets.length} resource(s)` }],
+    evidence: [{ url: home.finalUrl, text: `HTML ${home.bytes} B + ${assets.length} tệp` }],
   };
 
-  // Broken internal links: pages the crawl followed that answered with an error.
+  // Broken internal links: pages the crawl followed that answered with an error, with the page holding the link.
   const followed = crawl.entries.filter(
     (e) => e.kind === 'page' && e.record.status !== 'blocked-by-robots' && e.record.status !== 'not-fetched',
   );
@@ -414,7 +315,7 @@ export function computeSignals(site: RankSite, crawl: CrawlResult, date: string)
     checked: followed.length,
     broken: followed
       .filter((e) => e.record.status === 'http-error' && (e.record.httpStatus ?? 0) >= 400)
-      .map((e) => ({ url: e.record.url, text: `HTTP ${e.record.httpStatus}` })),
+      .map((e) => ({ url: e.record.url, text: `HTTP ${e.record.httpStatus}${e.from ? `, liên kết trên trang ${e.from}` : ''}` })),
   };
   return base;
 }
