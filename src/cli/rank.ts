@@ -90,29 +90,34 @@ function progressPrinter(lang: Lang) {
   };
 }
 
+const RANK_OPTIONS = {
+  sites: { type: 'string' },
+  content: { type: 'string' },
+  resolve: { type: 'string', multiple: true },
+  criteria: { type: 'string' },
+  out: { type: 'string' },
+  concurrency: { type: 'string' },
+  date: { type: 'string' },
+  'save-snapshot': { type: 'string' },
+  'from-snapshot': { type: 'string' },
+  'max-pages': { type: 'string' },
+  timeout: { type: 'string' },
+  'site-timeout': { type: 'string' },
+  retries: { type: 'string' },
+  offline: { type: 'boolean' },
+  lang: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** Every option name of `rank`, to recognise the ones npm kept for itself. */
+export const optionNames = (): string[] => Object.keys(RANK_OPTIONS);
+
 export async function run(argv: string[]): Promise<number> {
   let values;
   try {
     ({ values } = parseArgs({
       args: argv,
-      options: {
-        sites: { type: 'string' },
-        content: { type: 'string' },
-        resolve: { type: 'string', multiple: true },
-        criteria: { type: 'string' },
-        out: { type: 'string' },
-        concurrency: { type: 'string' },
-        date: { type: 'string' },
-        'save-snapshot': { type: 'string' },
-        'from-snapshot': { type: 'string' },
-        'max-pages': { type: 'string' },
-        timeout: { type: 'string' },
-        'site-timeout': { type: 'string' },
-        retries: { type: 'string' },
-        offline: { type: 'boolean' },
-        lang: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
+      options: RANK_OPTIONS,
     }));
   } catch (err) {
     console.error((err as Error).message);
