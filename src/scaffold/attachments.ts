@@ -8,8 +8,7 @@
  * same name gets a `-2`, `-3` … suffix.
  */
 import { createHash } from 'node:crypto';
-import { constants } from 'node:fs';
-import { copyFile, mkdir, readFile, stat } from 'node:fs/promises';
+import { copyFile, link, mkdir, readFile, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { fileTypeFromFile } from 'file-type';
 import { extensionOf, safeAttachmentName } from './names.ts';
@@ -144,12 +143,20 @@ export async function copyAttachment(schoolDir: string, file: CheckedAttachment)
       }
       continue;
     }
-    // COPYFILE_EXCL: never replace a file that appeared in the meantime.
+    // Copied beside it first, then linked into place: the file appears whole (another command
+    // adding the same file at the same moment sees it complete and reuses it), and `link`
+    // never replaces a file that appeared in the meantime.
+    const temp = path.join(dir, `.${name}.${process.pid}.tmp`);
     try {
-      await copyFile(file.source, target, constants.COPYFILE_EXCL);
+      await unlink(temp).catch(() => {}); // left by a command that was killed
+      await copyFile(file.source, temp);
+      await link(temp, target);
       return { ref, reused: false };
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      n--; // the same name again: it may be the same file, now complete
+    } finally {
+      await unlink(temp).catch(() => {});
     }
   }
 }
