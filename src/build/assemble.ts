@@ -6,6 +6,7 @@
 import { copyFile, cp, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { PublishedFile } from '../content/load.ts';
+import { isImage } from '../media/file-policy.ts';
 
 /** Files under `dir`, recursively, as absolute paths. */
 export async function walk(dir: string): Promise<string[]> {
@@ -64,7 +65,9 @@ export async function assembleSite(input: AssembleInput): Promise<number> {
       // Loaded on first use: sharp's start-up is not paid by builds without images.
       const { writeImageVariants } = await import('./images.ts');
       await writeImageVariants(f.abs, f.image, dest, input.imageCache);
-    } else {
+    } else if (!isImage(f.url)) {
+      // An image is only ever published as its WebP variants (metadata and GPS position
+      // stripped): the loader refuses one it cannot decode, and none is copied as it is.
       const target = path.join(dest, f.url);
       await mkdir(path.dirname(target), { recursive: true });
       await copyFile(f.abs, target);

@@ -3,14 +3,15 @@
  * Nothing here throws on bad content: every problem of every school is collected as a
  * `ContentIssue`, so that one run reports them all.
  */
-import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { open, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
 import { hostSchema, type Host } from '../schemas/host.ts';
 import { schoolSchema, type School } from '../schemas/school.ts';
 import { schoolYear as schoolYearField } from '../schemas/fields.ts';
 import { findFileRefs, htmlToText, renderMarkdown } from '../render/markdown.ts';
-import { isImage, planImage, publicFilePath, type PublishedImage } from '../media/published-files.ts';
+import { planImage, publicFilePath, type PublishedImage } from '../media/published-files.ts';
+import { checkAttachment, checkImage, FILE_LIMITS, isImage } from '../media/file-policy.ts';
 import { imageHtml } from '../media/image-html.ts';
 import { slugify } from '../util/slug.ts';
 import { HOST_ROUTE } from '../build/build-data.ts';
@@ -21,6 +22,7 @@ import { fieldPath, type ContentIssue } from './issues.ts';
 import { parseWithFriendlyErrors } from './validate.ts';
 import { locate, parseYaml } from './yaml-source.ts';
 import { limiter, mapLimit } from '../util/concurrency.ts';
+import { todayInVietnam } from '../util/dates.ts';
 
 /** One validated Markdown file. */
 export interface Entry<T> {
@@ -101,6 +103,53 @@ function unreadable(err: unknown, fallback: string): ContentIssue {
 }
 
 const missing = (err: unknown) => (err as NodeJS.ErrnoException).code === 'ENOENT';
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Reads a text file strictly: more than `maxBytes` is refused, and bytes that are not UTF-8
+ * (a file saved in Windows-1258, TCVN3 or Latin-1) are reported with the line of the first one,
+ * instead of being published as U+FFFD mojibake. Returns the text or the problem.
+ */
+async function readText(abs: string, maxBytes: number): Promise<string | ContentIssue> {
+  const file = display(abs);
+  const fh = await open(abs, 'r');
+  let bytes: Buffer;
+  try {
+    const { size } = await fh.stat();
+    if (size > maxBytes) {
+      const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1).replace('.', ',')} MB`;
+      return { name: 'fileTooLarge', severity: 'error', file, args: { size: mb(size), max: mb(maxBytes) } };
+    }
+    bytes = await fh.readFile();
+  } finally {
+    await fh.close();
+  }
+  try {
+    return UTF8.decode(bytes);
+  } catch {
+    const lenient = new TextDecoder('utf-8').decode(bytes);
+    const at = lenient.indexOf('\uFFFD');
+    const line = lenient.slice(0, at).split('\n').length;
+    const lineText = lenient.split('\n')[line - 1] ?? '';
+    return { name: 'badEncoding', severity: 'error', file, line, found: JSON.stringify(lineText.trim().slice(0, 60)) };
+  }
+}
+
+/** Publication dates (top-level fields) later than this are a warning: such an item heads every list. */
+const DATE_FIELDS = ['date', 'issued', 'published', 'updated'] as const;
+
+function futureDates(data: unknown, file: string, source: Parameters<typeof locate>[0], limit: string): ContentIssue[] {
+  if (!data || typeof data !== 'object') return [];
+  const out: ContentIssue[] = [];
+  for (const key of DATE_FIELDS) {
+    const v = (data as Record<string, unknown>)[key];
+    if (typeof v === 'string' && v.slice(0, 10) > limit) {
+      out.push({ name: 'futureDate', severity: 'warning', file, field: key, found: JSON.stringify(v), args: { limit }, ...locate(source, [key]) });
+    }
+  }
+  return out;
+}
 
 /** Names in a folder, none when it does not exist; a folder that cannot be read throws. */
 async function listDir(dir: string): Promise<string[]> {
@@ -257,7 +306,8 @@ async function loadSite<S extends z.ZodType>(
   const fileRefs: { ref: string; file: string; field: string; at?: { line: number; column: number } | undefined }[] = [];
 
   const yamlFile = display(yamlPath);
-  const parsed = parseYaml(await readFile(yamlPath, 'utf8'), yamlFile);
+  const yamlText = await readText(yamlPath, FILE_LIMITS.yamlBytes);
+  const parsed = typeof yamlText === 'string' ? parseYaml(yamlText, yamlFile) : ({ ok: false, issue: yamlText } as const);
   let config: z.infer<S> | undefined;
   let domain: string | undefined;
   if (!parsed.ok) issues.push(parsed.issue);
@@ -275,6 +325,9 @@ async function loadSite<S extends z.ZodType>(
   }
 
   const out = emptyCollections();
+  // One year ahead: a date in 2099 is a typo, not a plan.
+  const today = todayInVietnam();
+  const dateLimit = `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`;
   const pending: { entry: Entry<unknown>; body: string; name: CollectionName }[] = [];
   for (const name of collections) {
     const folder = path.join(collectionsRoot, name);
@@ -283,7 +336,7 @@ async function loadSite<S extends z.ZodType>(
     // Read the whole folder at once; parsing stays in file order so messages are stable.
     // A file removed or renamed since it was listed (a webmaster editing during a build), a
     // broken link, no permission: that file is reported and the school kept as published.
-    const sources = await mapLimit(mdFiles, 64, (f) => readFile(f, 'utf8').catch((err: unknown) => unreadable(err, f)));
+    const sources = await mapLimit(mdFiles, 64, (f) => readText(f, FILE_LIMITS.markdownBytes).catch((err: unknown) => unreadable(err, f)));
     for (const [i, abs] of mdFiles.entries()) {
       const file = display(abs);
       const src = sources[i]!;
@@ -330,6 +383,7 @@ async function loadSite<S extends z.ZodType>(
         continue;
       }
       seen.set(key, file);
+      issues.push(...futureDates(res.data, file, y.source, dateLimit));
       for (const u of collectFileRefs(res.data)) {
         fileRefs.push({ ref: u.ref, file, field: fieldPath(u.path), at: locate(y.source, u.path) });
       }
@@ -339,35 +393,26 @@ async function loadSite<S extends z.ZodType>(
     }
   }
 
-  // Resolve every file reference once; images get their variants planned.
-  await mapLimit(
-    fileRefs,
-    32,
-    async (r) => {
-      const resolved = await resolveFileRef(filesRoot, r.ref);
-      if (!resolved.ok) {
-        issues.push({ ...resolved.issue, file: r.file, field: r.field, ...r.at });
-        return;
-      }
-      if (files.has(resolved.rel)) return;
-      const st = await stat(resolved.abs);
-      const published: PublishedFile = { abs: resolved.abs, url: publicFilePath(resolved.rel), bytes: st.size };
-      files.set(resolved.rel, published);
-      if (isImage(resolved.rel)) {
-        // sharp is loaded only when a school has images: it is the slowest module to start.
-        const { default: sharp } = await import('sharp');
-        const meta = await sharp(resolved.abs)
-          .metadata()
-          .catch(() => null);
-        if (meta?.width && meta.height) {
-          // EXIF orientations 5–8 are rotated by 90°: the displayed size is swapped.
-          const rotated = (meta.orientation ?? 1) >= 5;
-          const [w, h] = rotated ? [meta.height, meta.width] : [meta.width, meta.height];
-          published.image = planImage(resolved.rel, w, h);
-        }
-      }
-    },
-  );
+  // Resolve every file reference; each file is checked once (type, size, image decoding) and
+  // only then published. Every reference to a refused file gets its own message.
+  const checks = new Map<string, Promise<Omit<ContentIssue, 'file' | 'field'> | undefined>>();
+  await mapLimit(fileRefs, 32, async (r) => {
+    const resolved = await resolveFileRef(filesRoot, r.ref);
+    if (!resolved.ok) {
+      issues.push({ ...resolved.issue, file: r.file, field: r.field, ...r.at });
+      return;
+    }
+    let check = checks.get(resolved.rel);
+    if (!check) {
+      check = checkFile(resolved.abs, resolved.rel).then((f) => {
+        if (!('name' in f)) files.set(resolved.rel, f);
+        return 'name' in f ? f : undefined;
+      });
+      checks.set(resolved.rel, check);
+    }
+    const problem = await check;
+    if (problem) issues.push({ ...problem, file: r.file, field: r.field, ...r.at });
+  });
 
   const normalizeRef = (ref: string) => ref.normalize('NFC').replace(/\\/g, '/').replace(/^\.\//, '');
   const media = {
@@ -393,6 +438,23 @@ async function loadSite<S extends z.ZodType>(
   }
   if (!config) return { issues, domain };
   return { site: { id, dir, config, collections: out, files }, issues, domain };
+}
+
+/**
+ * Checks a referenced file before it is published: an attachment by its type and size, an
+ * image by decoding it (its variants are planned from the decoded size). Returns the file to
+ * publish or the problem.
+ */
+async function checkFile(abs: string, rel: string): Promise<PublishedFile | Omit<ContentIssue, 'file' | 'field'>> {
+  const { size } = await stat(abs);
+  const published: PublishedFile = { abs, url: publicFilePath(rel), bytes: size };
+  if (isImage(rel)) {
+    const checked = await checkImage(abs, rel, size);
+    if ('name' in checked) return checked;
+    published.image = planImage(rel, checked.width, checked.height);
+    return published;
+  }
+  return (await checkAttachment(abs, rel, size)) ?? published;
 }
 
 /** Markdown files of a collection folder; disclosures sit one level down, per school year. */
