@@ -48,6 +48,14 @@ export function readSummary(cacheDir: string, id: string, fingerprint: string): 
   return readJson<SchoolSummary>(summaryFile(cacheDir, id), (s) => s.version === 2 && s.fingerprint === fingerprint);
 }
 
+/**
+ * The last summary of `id`, whatever content it was made from: the host portal keeps showing a
+ * school whose content has errors with the entry of its last good build.
+ */
+export function readLastSummary(cacheDir: string, id: string): Promise<SchoolSummary | undefined> {
+  return readJson<SchoolSummary>(summaryFile(cacheDir, id), (s) => s.version === 2);
+}
+
 /** The compliance facts of `id` if they were made from content with this fingerprint. */
 export async function readFacts(cacheDir: string, id: string, fingerprint: string): Promise<SiteFacts | undefined> {
   const cached = await readJson<{ fingerprint: string; facts: SiteFacts }>(factsFile(cacheDir, id), (f) => f.fingerprint === fingerprint);

@@ -179,6 +179,11 @@ export interface LoadOptions {
   render?: boolean;
   /** Domains of schools that are not loaded (domain → school id), for the duplicate-domain check. */
   otherDomains?: ReadonlyMap<string, string>;
+  /**
+   * Published domains and the school that owns each (domain → school id), from the last builds.
+   * A school naming a domain owned by another is held back whatever the order of their ids.
+   */
+  domainOwners?: ReadonlyMap<string, string>;
 }
 
 /** Loads a whole content folder. `only` restricts to some school ids. */
@@ -255,8 +260,19 @@ export async function startLoading(contentDir: string, only?: readonly string[],
       const r = await loads[i]!;
       const found = [...r.issues];
       let school = r.site && !r.issues.some((x) => x.severity === 'error') ? r.site : undefined;
+      const owner = school && options.domainOwners?.get(school.config.domain);
       const other = school && byDomain.get(school.config.domain);
-      if (school && other) {
+      if (school && owner && owner !== id) {
+        found.push({
+          name: 'domainOwned',
+          severity: 'error',
+          file: display(path.join(school.dir, 'school.yaml')),
+          field: 'domain',
+          found: JSON.stringify(school.config.domain),
+          args: { domain: school.config.domain, other: display(path.join(schoolsDir, owner, 'school.yaml')) },
+        });
+        school = undefined;
+      } else if (school && other) {
         found.push({
           name: 'duplicateDomain',
           severity: 'error',
