@@ -181,12 +181,18 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
   // Which school owns each published domain: a school that claims another's domain is held back
   // (its own school.yaml is reported), never published over the owner's site. A school whose
   // folder is gone no longer owns anything.
-  const onDisk = new Set((await readdir(schoolsDir, { withFileTypes: true }).catch(() => [])).filter((e) => e.isDirectory()).map((e) => e.name));
-  const domainOwners = new Map(Object.entries(state.sites).flatMap(([id, s]) => (id !== 'host' && onDisk.has(id) ? [[s.domain, id] as const] : [])));
+  const onDisk = new Set(
+    (await readdir(schoolsDir, { withFileTypes: true }).catch(() => [])).filter((e) => e.isDirectory()).map((e) => e.name),
+  );
+  const domainOwners = new Map(
+    Object.entries(state.sites).flatMap(([id, s]) => (id !== 'host' && onDisk.has(id) ? [[s.domain, id] as const] : [])),
+  );
   // A forced or first build loads every school whatever the fingerprints say: loading starts now,
   // beside the fingerprints (which read every file on a first build too).
   const loadingAll =
-    (opts.force || Object.keys(state.sites).length === 0) && !opts.hostOnly ? startLoading(opts.contentDir, ids, { domainOwners }) : undefined;
+    (opts.force || Object.keys(state.sites).length === 0) && !opts.hostOnly
+      ? startLoading(opts.contentDir, ids, { domainOwners })
+      : undefined;
   loadingAll?.catch(() => {}); // awaited below; a failure surfaces there
   const hashes = await FileHashes.open(path.join(paths.cache, 'file-hashes.json'));
   const [theme, hostPart, ...schoolHashes] = await hashes.hashGroups([

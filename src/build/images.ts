@@ -29,7 +29,9 @@ export async function writeImageVariants(src: string, image: PublishedImage, sit
         .toFile(tmp)
         .catch((err: unknown) => {
           // The loader decoded it already; a file changed since then is named, not just libvips's words.
-          throw new Error(`Không xử lý được ảnh ${src} / Cannot process the image ${src}: ${err instanceof Error ? err.message : String(err)}`);
+          throw new Error(
+            `Không xử lý được ảnh ${src} / Cannot process the image ${src}: ${err instanceof Error ? err.message : String(err)}`,
+          );
         });
       await rename(tmp, cached);
     }

@@ -297,7 +297,10 @@ export const CONTENT_ERRORS = {
     },
   },
   imageUnreadable: {
-    title: { vi: 'Không đọc được ảnh (ảnh hỏng, chưa chép xong hoặc không phải ảnh).', en: 'The image cannot be read (damaged, incompletely copied, or not an image).' },
+    title: {
+      vi: 'Không đọc được ảnh (ảnh hỏng, chưa chép xong hoặc không phải ảnh).',
+      en: 'The image cannot be read (damaged, incompletely copied, or not an image).',
+    },
     expected: {
       vi: 'Một ảnh JPEG, PNG, WebP hoặc GIF đọc được (lỗi khi đọc: {detail}).',
       en: 'A readable JPEG, PNG, WebP or GIF image (decoder said: {detail}).',
@@ -353,7 +356,10 @@ export const CONTENT_ERRORS = {
   },
   domainOwned: {
     title: { vi: 'Tên miền này đang là trang web của một trường khác.', en: "This domain is another school's published site." },
-    expected: { vi: 'Mỗi trường một tên miền riêng; {domain} đang thuộc về {other}.', en: 'One domain per school; {domain} belongs to {other}.' },
+    expected: {
+      vi: 'Mỗi trường một tên miền riêng; {domain} đang thuộc về {other}.',
+      en: 'One domain per school; {domain} belongs to {other}.',
+    },
     hint: {
       vi: 'Sửa `domain` về đúng tên miền của trường. Nếu tên miền thật sự được chuyển cho trường này, hãy sửa `domain` của {other} trước và dựng lại trang của trường đó.',
       en: "Change `domain` back to the school's own domain. If the domain really moves to this school, change the domain of {other} first and build it.",

@@ -57,8 +57,8 @@ function quote(s: string): string {
 
 /** Why a path cannot go into the configuration, or undefined when it can. */
 export function nginxPathProblem(p: string): string | undefined {
-  const bad = /[$"\\;{}\u0000-\u001f\u007f]/u.exec(p);
-  return bad ? JSON.stringify(bad[0]) : undefined;
+  const bad = [...p].find((c) => '$"\\;{}'.includes(c) || c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
+  return bad === undefined ? undefined : JSON.stringify(bad);
 }
 
 /**
@@ -72,7 +72,10 @@ export function isSiteFolder(name: string): boolean {
 
 /** A `listen` value: a port, optionally after an address (`8080`, `127.0.0.1:8080`, `[::1]:80`). */
 export function isListenValue(listen: string): boolean {
-  const m = /^(?:(?:\d{1,3}(?:\.\d{1,3}){3}|\[[0-9a-fA-F:.]+\]|[a-z0-9]([a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*):)?(\d{1,5})$/.exec(listen);
+  const m =
+    /^(?:(?:\d{1,3}(?:\.\d{1,3}){3}|\[[0-9a-fA-F:.]+\]|[a-z0-9]([a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*):)?(\d{1,5})$/.exec(
+      listen,
+    );
   return m !== null && Number(m[3]) >= 1 && Number(m[3]) <= 65535;
 }
 

@@ -54,7 +54,20 @@ export const ATTACHMENT_TYPES: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** Image extensions, any case: each is decoded by sharp and published as WebP, never raw. */
-export const IMAGE_EXTENSIONS = new Set(['.jpg', '.jpeg', '.jpe', '.jfif', '.png', '.webp', '.gif', '.heic', '.heif', '.avif', '.tif', '.tiff']);
+export const IMAGE_EXTENSIONS = new Set([
+  '.jpg',
+  '.jpeg',
+  '.jpe',
+  '.jfif',
+  '.png',
+  '.webp',
+  '.gif',
+  '.heic',
+  '.heif',
+  '.avif',
+  '.tif',
+  '.tiff',
+]);
 
 /** Formats sharp may report for an image it publishes (an SVG renamed `.png` is not one). */
 const IMAGE_FORMATS = new Set(['jpeg', 'png', 'webp', 'gif', 'heif', 'avif', 'tiff']);
@@ -68,7 +81,8 @@ export function isImage(rel: string): boolean {
   return IMAGE_EXTENSIONS.has(path.extname(rel).toLowerCase());
 }
 
-const allowedList = () => [...Object.keys(ATTACHMENT_TYPES), ...[...IMAGE_EXTENSIONS].map((e) => e.slice(1))].map((e) => `.${e}`).join(', ');
+const allowedList = () =>
+  [...Object.keys(ATTACHMENT_TYPES), ...[...IMAGE_EXTENSIONS].map((e) => e.slice(1))].map((e) => `.${e}`).join(', ');
 
 const mb = (bytes: number) => `${(bytes / MB).toFixed(bytes < 10 * MB ? 1 : 0).replace('.', ',')} MB`;
 
@@ -91,7 +105,12 @@ export async function checkAttachment(abs: string, rel: string, bytes: number): 
   }
   if (bytes === 0) return { name: 'fileEmpty', severity: 'error', found: JSON.stringify(rel) };
   if (bytes > FILE_LIMITS.attachmentBytes) {
-    return { name: 'fileTooLarge', severity: 'error', found: JSON.stringify(rel), args: { size: mb(bytes), max: mb(FILE_LIMITS.attachmentBytes) } };
+    return {
+      name: 'fileTooLarge',
+      severity: 'error',
+      found: JSON.stringify(rel),
+      args: { size: mb(bytes), max: mb(FILE_LIMITS.attachmentBytes) },
+    };
   }
   const { fileTypeFromFile } = await import('file-type');
   const detected = await fileTypeFromFile(abs).catch(() => undefined);
@@ -119,7 +138,12 @@ async function looksLikeMarkup(abs: string): Promise<boolean> {
   const fh = await open(abs, 'r');
   try {
     const { buffer, bytesRead } = await fh.read(Buffer.alloc(512), 0, 512, 0);
-    return /^\s*</.test(buffer.subarray(0, bytesRead).toString('latin1').replace(/^\uFEFF|^\xEF\xBB\xBF/, ''));
+    return /^\s*</.test(
+      buffer
+        .subarray(0, bytesRead)
+        .toString('latin1')
+        .replace(/^\uFEFF|^\xEF\xBB\xBF/, ''),
+    );
   } finally {
     await fh.close();
   }

@@ -115,7 +115,9 @@ describe('ranking.csv', () => {
       criteria: { categories: [], criteria: [] },
       sites: [site('=HYPERLINK("http://x","Bấm")', '+cmd'), site('-1+1', '@SUM(A1)'), site('\tTab', '\rCR')],
     } as unknown as RankingReport;
-    const rows = formatCsv(report).replace(/^\uFEFF/, '').split('\r\n');
+    const rows = formatCsv(report)
+      .replace(/^\uFEFF/, '')
+      .split('\r\n');
     expect(rows[1]).toBe(`1,"'=HYPERLINK(""http://x"",""Bấm"")",a.edu.vn,https://a.edu.vn/,'+cmd,thcs,-3,Khá,ok,2,2026-01-01`);
     expect(rows[2]).toContain(`,'-1+1,`);
     expect(rows[2]).toContain(`,'@SUM(A1),`);

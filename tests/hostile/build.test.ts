@@ -69,8 +69,18 @@ beforeAll(async () => {
     sources.push(bytes);
     await writeFile(path.join(alpha, 'media', 'anh', name), bytes);
   }
-  await news(alpha, 'anh-gps.md', `summary: ${JSON.stringify(`Tóm tắt ${XSS}`)}\n`, PHOTOS.map(([n]) => `![Ảnh ${n}](media/anh/${n})`).join('\n\n'));
-  await document(alpha, 'tiem-ma.md', { summary: `Văn bản ${XSS}`, issuer: XSS, signer: `<script>alert(2)</script>`, file: 'media/tep/ke-hoach.pdf' });
+  await news(
+    alpha,
+    'anh-gps.md',
+    `summary: ${JSON.stringify(`Tóm tắt ${XSS}`)}\n`,
+    PHOTOS.map(([n]) => `![Ảnh ${n}](media/anh/${n})`).join('\n\n'),
+  );
+  await document(alpha, 'tiem-ma.md', {
+    summary: `Văn bản ${XSS}`,
+    issuer: XSS,
+    signer: `<script>alert(2)</script>`,
+    file: 'media/tep/ke-hoach.pdf',
+  });
 
   first = await buildSites({ contentDir: content, outDir: out, date: '2026-11-23' });
   for (const f of await walk(sites())) before.set(path.relative(sites(), f), await readFile(f));
@@ -102,7 +112,10 @@ describe('a first build with hostile text and GPS photos', () => {
     expect(files.filter((f) => /\.(jpe?g|jpe|jfif|png|heic|heif|gif|tiff?)$/i.test(f) && f.includes('/media/'))).toEqual([]);
     for (const [name] of PHOTOS) {
       const stem = name.replace(/\.[^.]+$/, '').toLowerCase();
-      expect(files.some((f) => f.startsWith(`${domainOf('alpha')}/media/anh/${stem}-`) && f.endsWith('.webp')), name).toBe(true);
+      expect(
+        files.some((f) => f.startsWith(`${domainOf('alpha')}/media/anh/${stem}-`) && f.endsWith('.webp')),
+        name,
+      ).toBe(true);
     }
     for (const [f, bytes] of before) {
       if (sources.some((s) => s.equals(bytes))) throw new Error(`${f} is a source photo copied raw`);

@@ -68,16 +68,27 @@ describe('details a webmaster needs', () => {
   });
 
   it('names a truncated JPEG with the decoder’s words, not a bare VipsJpeg error', () => {
-    const text = formatIssue(issuesOf('h-truncated-jpeg').find((i) => i.name === 'imageUnreadable')!, 'vi');
+    const text = formatIssue(
+      issuesOf('h-truncated-jpeg').find((i) => i.name === 'imageUnreadable')!,
+      'vi',
+    );
     expect(text).toContain('media/anh/dut.jpg');
     expect(text).toContain('Không đọc được ảnh');
   });
 
   it('refuses an HTML page saved as .pdf as a web page, and names the limit of a huge file', () => {
-    expect(formatIssue(issuesOf('h-html-as-pdf').find((i) => i.name === 'fileContentMismatch')!, 'en')).toContain(
-      'the content of this one is a web page (HTML) or text',
-    );
-    expect(formatIssue(issuesOf('h-huge-markdown').find((i) => i.name === 'fileTooLarge')!, 'vi')).toMatch(/Tệp không quá 2,0 MB; tệp này nặng 3,\d MB/);
+    expect(
+      formatIssue(
+        issuesOf('h-html-as-pdf').find((i) => i.name === 'fileContentMismatch')!,
+        'en',
+      ),
+    ).toContain('the content of this one is a web page (HTML) or text');
+    expect(
+      formatIssue(
+        issuesOf('h-huge-markdown').find((i) => i.name === 'fileTooLarge')!,
+        'vi',
+      ),
+    ).toMatch(/Tệp không quá 2,0 MB; tệp này nặng 3,\d MB/);
   });
 
   it('publishes a file whose NFD name matches an NFC reference, and a name with "#"', () => {
@@ -97,6 +108,7 @@ describe('congtruong validate on the corpus', () => {
     });
     expect(r.status).toBe(1);
     expect(r.stderr).not.toMatch(/\n\s+at |ReferenceError|URIError|TypeError|^Error: Vips/m);
-    for (const c of CASES) if (c.expected?.severity !== 'warning' && c.expected) expect(r.stderr).toContain(`schools/${c.id}/${c.expected.file}`);
+    for (const c of CASES)
+      if (c.expected?.severity !== 'warning' && c.expected) expect(r.stderr).toContain(`schools/${c.id}/${c.expected.file}`);
   });
 });

@@ -181,7 +181,12 @@ export const CASES: HostileCase[] = [
     what: 'a YAML alias bomb in front matter',
     setup: async (dir) => {
       const levels = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
-      for (let i = 1; i < 9; i++) levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
+      for (let i = 1; i < 9; i++)
+        levels.push(
+          `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9)
+            .fill(`*${String.fromCharCode(96 + i)}`)
+            .join(',')}]`,
+        );
       await writeFile(path.join(dir, 'news', 'bom.md'), `---\n${levels.join('\n')}\ntitle: Bom\n---\nx\n`);
     },
     expected: { name: 'yamlAliases', file: 'news/bom.md' },
@@ -191,7 +196,12 @@ export const CASES: HostileCase[] = [
     what: 'a YAML alias bomb in school.yaml',
     setup: async (dir) => {
       const levels = ['x1: &a ["x","x","x","x","x","x","x","x","x"]'];
-      for (let i = 1; i < 9; i++) levels.push(`x${i + 1}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
+      for (let i = 1; i < 9; i++)
+        levels.push(
+          `x${i + 1}: &${String.fromCharCode(97 + i)} [${Array(9)
+            .fill(`*${String.fromCharCode(96 + i)}`)
+            .join(',')}]`,
+        );
       const yaml = await readFile(path.join(dir, 'school.yaml'), 'utf8');
       await writeFile(path.join(dir, 'school.yaml'), `${yaml}\n${levels.join('\n')}\n`);
     },
