@@ -412,6 +412,7 @@ async function loadSite<S extends z.ZodType>(
   // Resolve every file reference; each file is checked once (type, size, image decoding) and
   // only then published. Every reference to a refused file gets its own message.
   const checks = new Map<string, Promise<Omit<ContentIssue, 'file' | 'field'> | undefined>>();
+  const firstUse = new Map<string, (typeof fileRefs)[number]>();
   await mapLimit(fileRefs, 32, async (r) => {
     const resolved = await resolveFileRef(filesRoot, r.ref);
     if (!resolved.ok) {
@@ -428,7 +429,23 @@ async function loadSite<S extends z.ZodType>(
     }
     const problem = await check;
     if (problem) issues.push({ ...problem, file: r.file, field: r.field, ...r.at });
+    else if (!firstUse.has(resolved.rel)) firstUse.set(resolved.rel, r);
   });
+  // Two files published under one address (`Đơn.pdf` and `don.pdf`, or `anh.jpg` and `anh.png`,
+  // whose WebP variants share a name) would silently replace each other: the second is refused.
+  const addresses = new Map<string, string>();
+  for (const rel of [...files.keys()].sort()) {
+    const f = files.get(rel)!;
+    const address = f.image ? f.url.replace(/\.[^./]+$/, '') : f.url;
+    const other = addresses.get(address);
+    if (other === undefined) {
+      addresses.set(address, rel);
+      continue;
+    }
+    const r = firstUse.get(rel)!;
+    files.delete(rel);
+    issues.push({ name: 'publishedNameClash', severity: 'error', file: r.file, field: r.field, ...r.at, found: JSON.stringify(rel), args: { other } });
+  }
 
   const normalizeRef = (ref: string) => ref.normalize('NFC').replace(/\\/g, '/').replace(/^\.\//, '');
   const media = {

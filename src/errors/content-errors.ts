@@ -365,6 +365,17 @@ export const CONTENT_ERRORS = {
       en: "Change `domain` back to the school's own domain. If the domain really moves to this school, change the domain of {other} first and build it.",
     },
   },
+  publishedNameClash: {
+    title: { vi: 'Hai tệp có cùng địa chỉ trên trang web.', en: 'Two files get the same address on the site.' },
+    expected: {
+      vi: 'Mỗi tệp một tên riêng sau khi bỏ dấu và đuôi ảnh; tệp này trùng với {other}.',
+      en: 'One name per file once accents (and image extensions) are dropped; this file clashes with {other}.',
+    },
+    hint: {
+      vi: 'Đổi tên một trong hai tệp (ví dụ thêm -2) rồi sửa lại đường dẫn.',
+      en: 'Rename one of the two files (e.g. add -2) and change the path.',
+    },
+  },
 } as const satisfies Record<string, ContentErrorData>;
 
 export type ContentErrorName = keyof typeof CONTENT_ERRORS;

@@ -257,6 +257,16 @@ export const CASES: HostileCase[] = [
     expected: { name: 'futureDate', file: 'news/tuong-lai.md', field: 'date', severity: 'warning' },
   },
   {
+    id: 'h-name-clash',
+    what: 'two files published under one address (Đơn.pdf and don.pdf)',
+    setup: async (dir) => {
+      await put(dir, 'media/tep/don.pdf', await PDF());
+      await put(dir, 'media/tep/Đơn.pdf', Buffer.concat([await PDF(), Buffer.from('\n% khác\n')]));
+      await news(dir, 'trung-ten.md', '', 'Tải [đơn 1](media/tep/don.pdf) và [đơn 2](<media/tep/Đơn.pdf>).');
+    },
+    expected: { name: 'publishedNameClash', file: 'news/trung-ten.md', field: '(nội dung / body)' },
+  },
+  {
     id: 'h-nfd-name',
     what: 'a file whose name is NFD on disk, referred to in NFC (accepted)',
     setup: async (dir) => {
