@@ -114,10 +114,12 @@ async function removeStaleRuns(parent: string): Promise<void> {
     let alive = pid === process.pid;
     try {
       if (!alive) alive = process.kill(pid, 0);
-    } catch {
-      alive = false;
+    } catch (err) {
+      // EPERM: the process exists but belongs to another user (a build run by another account).
+      alive = (err as NodeJS.ErrnoException).code === 'EPERM';
     }
-    if (!alive) await rm(path.join(parent, name), { recursive: true, force: true });
+    // A name that is not `<time>-<pid>` is not a run folder: left alone.
+    if (!alive && Number.isInteger(pid) && pid > 0) await rm(path.join(parent, name), { recursive: true, force: true });
   }
 }
 

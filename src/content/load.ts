@@ -352,7 +352,15 @@ async function loadSite<S extends z.ZodType>(
     // Read the whole folder at once; parsing stays in file order so messages are stable.
     // A file removed or renamed since it was listed (a webmaster editing during a build), a
     // broken link, no permission: that file is reported and the school kept as published.
-    const sources = await mapLimit(mdFiles, 64, (f) => readText(f, FILE_LIMITS.markdownBytes).catch((err: unknown) => unreadable(err, f)));
+    // A Markdown file that is a symlink out of the site's folder (to another school's drafts, to
+    // the server's files) is refused like a file reference leading out.
+    const readInside = async (f: string): Promise<string | ContentIssue> => {
+      // A broken link is reported by the read below, with the reason of the system.
+      const real = await realpath(f).catch(() => f);
+      if (!real.startsWith(dir + path.sep)) return { name: 'fileOutside', severity: 'error', file: display(f), found: JSON.stringify(display(real)) };
+      return readText(real, FILE_LIMITS.markdownBytes);
+    };
+    const sources = await mapLimit(mdFiles, 64, (f) => readInside(f).catch((err: unknown) => unreadable(err, f)));
     for (const [i, abs] of mdFiles.entries()) {
       const file = display(abs);
       const src = sources[i]!;

@@ -110,6 +110,16 @@ export const CASES: HostileCase[] = [
     expected: { name: 'fileOutside', file: 'documents/mat-khau.md', field: 'file' },
   },
   {
+    id: 'h-symlink-markdown',
+    what: 'a news item that is a symlink to a Markdown file outside the school',
+    setup: async (dir) => {
+      const outside = path.join(dir, '..', '..', '..', 'bi-mat.md');
+      await writeFile(outside, '---\ntitle: Bí mật\ndate: 2026-10-01\ncategory: tin-tuc\n---\nMật khẩu máy chủ.\n');
+      await symlink(outside, path.join(dir, 'news', 'ngoai.md'));
+    },
+    expected: { name: 'fileOutside', file: 'news/ngoai.md' },
+  },
+  {
     id: 'h-html-attachment',
     what: 'an HTML page with a script, linked from a news item',
     setup: async (dir) => {
