@@ -40,7 +40,9 @@ export const FILE_LIMITS = {
  */
 export const ATTACHMENT_TYPES: Readonly<Record<string, readonly string[]>> = {
   pdf: ['pdf'],
-  doc: ['cfb'],
+  // Word's "Rich Text" saved with a .doc name is common in old templates, and as inert as RTF.
+  doc: ['cfb', 'rtf'],
+  rtf: ['rtf'],
   docx: ['docx'],
   xls: ['cfb'],
   xlsx: ['xlsx'],

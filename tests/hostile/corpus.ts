@@ -148,6 +148,19 @@ export const CASES: HostileCase[] = [
     expected: { name: 'imageUnreadable', file: 'news/anh.md', field: 'image.src' },
   },
   {
+    id: 'h-svg-as-png',
+    what: 'an SVG with a script, named .png',
+    setup: async (dir) => {
+      await put(
+        dir,
+        'media/anh/logo.png',
+        '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>',
+      );
+      await news(dir, 'svg-png.md', 'image:\n  src: media/anh/logo.png\n  alt: Biểu trưng\n');
+    },
+    expected: { name: 'imageUnreadable', file: 'news/svg-png.md', field: 'image.src' },
+  },
+  {
     id: 'h-truncated-jpeg',
     what: 'a JPEG cut in the middle of its data',
     setup: async (dir) => {
