@@ -237,7 +237,12 @@ export async function startLoading(contentDir: string, only?: readonly string[],
   }
   const schoolsDir = path.join(root, 'schools');
   const ids: string[] = [];
-  for (const name of await listDir(schoolsDir)) {
+  // `--content` naming a file rather than a folder: no schools (the command says where it looked).
+  const names = await listDir(schoolsDir).catch((err: unknown) => {
+    if ((err as NodeJS.ErrnoException).code === 'ENOTDIR') return [];
+    throw err;
+  });
+  for (const name of names) {
     // An entry that cannot even be inspected is tried as a school: loading it reports why.
     if ((await isDir(path.join(schoolsDir, name)).catch(() => true)) && (!only || only.includes(name))) ids.push(name);
   }

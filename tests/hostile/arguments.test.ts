@@ -95,6 +95,17 @@ describe('congtruong nginx with hostile input', () => {
   });
 });
 
+describe('congtruong validate with a hostile --content', () => {
+  it('answers a file given as the content folder with where it looked, without a trace', async () => {
+    const file = path.join(base, 'not-a-folder.txt');
+    await writeFile(file, 'x');
+    const r = cli(['validate', '--content', file]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`Không tìm thấy trường nào trong ${file}/schools/`);
+    noTrace(r.err);
+  });
+});
+
 describe('ranking.csv', () => {
   it('neutralises text that a spreadsheet would run as a formula', () => {
     const site = (name: string, unit: string) => ({
