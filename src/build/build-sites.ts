@@ -339,7 +339,7 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
     applySchoolUrls([school], host);
     const entry = directoryEntry(school);
     entries.set(school.id, entry);
-    const summary = { version: 2 as const, fingerprint: fingerprints.get(school.id)!, ownDomain, entry, check: checkOf(school.id) };
+    const summary = { version: 3 as const, fingerprint: fingerprints.get(school.id)!, ownDomain, entry, check: checkOf(school.id) };
     cacheSummary(writeSummary(paths.cache, school.id, summary, facts));
     const report = (status: SiteStatus) =>
       reports.push({
