@@ -45,7 +45,7 @@ export type Collections = { [K in CollectionName]: Entry<z.infer<(typeof COLLECT
 export interface PublishedFile {
   /** Absolute path of the source. */
   abs: string;
-  /** Site path, e.g. `/media/tep/ke-hoach.pdf`. */
+  /** Site path, e.g. `/media/tep/ke-hoach.pdf`; for an image, its largest WebP variant. */
   url: string;
   bytes: number;
   /** For images: the variants to produce. */
@@ -449,7 +449,7 @@ async function loadSite<S extends z.ZodType>(
   const addresses = new Map<string, string>();
   for (const rel of [...files.keys()].sort()) {
     const f = files.get(rel)!;
-    const address = f.image ? f.url.replace(/\.[^./]+$/, '') : f.url;
+    const address = f.image ? publicFilePath(rel).replace(/\.[^./]+$/, '') : f.url;
     const other = addresses.get(address);
     if (other === undefined) {
       addresses.set(address, rel);
@@ -498,6 +498,9 @@ async function checkFile(abs: string, rel: string): Promise<PublishedFile | Omit
     const checked = await checkImage(abs, rel, size);
     if ('name' in checked) return checked;
     published.image = planImage(rel, checked.width, checked.height);
+    // The image itself is never published: a link to it (`[ảnh](media/anh/a.jpg)`) leads to its
+    // largest WebP variant.
+    published.url = published.image.variants.at(-1)!.url;
     return published;
   }
   return (await checkAttachment(abs, rel, size)) ?? published;

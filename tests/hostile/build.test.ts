@@ -73,7 +73,7 @@ beforeAll(async () => {
     alpha,
     'anh-gps.md',
     `summary: ${JSON.stringify(`Tóm tắt ${XSS}`)}\n`,
-    PHOTOS.map(([n]) => `![Ảnh ${n}](media/anh/${n})`).join('\n\n'),
+    [...PHOTOS.map(([n]) => `![Ảnh ${n}](media/anh/${n})`), '[Tải ảnh gốc](media/anh/gps-1.jfif)'].join('\n\n'),
   );
   await document(alpha, 'tiem-ma.md', {
     summary: `Văn bản ${XSS}`,
@@ -124,6 +124,13 @@ describe('a first build with hostile text and GPS photos', () => {
         expect(meta.exif, f).toBeUndefined();
       }
     }
+  });
+
+  it('links a photo to its largest WebP variant, which is published', () => {
+    const page = before.get(`${domainOf('alpha')}/tin-tuc/anh-gps/index.html`)!.toString('utf8');
+    const href = cheerio.load(page)('a:contains("Tải ảnh gốc")').attr('href');
+    expect(href).toMatch(/^\/media\/anh\/gps-1-\d+w\.webp$/);
+    expect(before.has(`${domainOf('alpha')}${href}`)).toBe(true);
   });
 
   it('keeps markup in plain-text fields as text in every feed (school, văn bản, host)', () => {
