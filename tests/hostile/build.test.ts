@@ -103,6 +103,8 @@ const status = (r: BuildReport, id: string) => r.sites.find((s) => s.id === id);
 describe('a first build with hostile text and GPS photos', () => {
   it('builds every school', () => {
     expect(first.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    // `congtruong build` exits 0 for this report, 1 for the second one.
+    expect(first.ok).toBe(true);
     for (const id of ['alpha', 'beta', 'a-thief', 'gamma', 'host']) expect(status(first, id)?.status, id).toBe('built');
   });
 
@@ -182,6 +184,7 @@ describe('a second build after hostile changes', () => {
 
   it('fails only the school with broken files, and every broken file is named with its fix', () => {
     expect(status(second, 'gamma')).toMatchObject({ status: 'invalid', keptPrevious: true });
+    expect(second.ok).toBe(false);
     expect(status(second, 'alpha')?.status).toBe('built');
     expect(status(second, 'host')?.status).toBe('built');
     const text = formatIssues(second.issues, 'vi');
