@@ -3,9 +3,10 @@
  * root of its domain, with the batch's shared `_astro/` assets, its published files
  * and images, and `404.html` where web servers look for it.
  */
-import { copyFile, cp, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { copyFile, cp, mkdir, readdir, realpath, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { PublishedFile } from '../content/load.ts';
+import { isImage } from '../media/file-policy.ts';
 
 /** Files under `dir`, recursively, as absolute paths. */
 export async function walk(dir: string): Promise<string[]> {
@@ -64,7 +65,12 @@ export async function assembleSite(input: AssembleInput): Promise<number> {
       // Loaded on first use: sharp's start-up is not paid by builds without images.
       const { writeImageVariants } = await import('./images.ts');
       await writeImageVariants(f.abs, f.image, dest, input.imageCache);
-    } else {
+    } else if (!isImage(f.url)) {
+      // An image is only ever published as its WebP variants (metadata and GPS position
+      // stripped): the loader refuses one it cannot decode, and none is copied as it is.
+      // `abs` is the real path the loader checked inside the school's folder; a folder of it
+      // replaced by a symlink since then (during the build) must not lead the copy elsewhere.
+      if ((await realpath(f.abs)) !== f.abs) throw new Error(`${f.abs} changed into a link during the build; it was not published.`);
       const target = path.join(dest, f.url);
       await mkdir(path.dirname(target), { recursive: true });
       await copyFile(f.abs, target);

@@ -40,6 +40,11 @@ export interface DirectoryEntry {
   feedItems: FeedItem[];
   /** Compliance errors and warnings at the build date. */
   compliance?: { errors: number; warnings: number } | undefined;
+  /**
+   * The school's content has errors in this build: the entry is the one of its last good build,
+   * and its published site is that build's.
+   */
+  failed?: boolean | undefined;
 }
 
 /** Folder of the host portal with the compliance dashboard. */

@@ -11,7 +11,7 @@ import { loadContent, startLoading, type LoadedHost, type LoadedSchool, type Sch
 import type { ContentIssue } from '../content/issues.ts';
 import { nowInVietnam, schoolYearOf, todayInVietnam } from '../util/dates.ts';
 import { combine, dependencyVersions, FileHashes, readState, shardOf, themeSources, writeState, type BuildState } from './fingerprint.ts';
-import { readFacts, readSummary, writeSummary, type SchoolSummary } from './school-cache.ts';
+import { readFacts, readLastSummary, readSummary, writeSummary, type SchoolSummary } from './school-cache.ts';
 import { runChecks } from '../compliance/engine.ts';
 import type { ComplianceReport, SiteResult } from '../compliance/report.ts';
 import { startFinishPool, type FinishPool } from './finish-pool.ts';
@@ -115,17 +115,22 @@ export interface TimelineEvent {
 /** Astro's output of each run, `<run id>/batch-<n>/`, inside the package (see `buildSites`). */
 const ASTRO_RUNS = path.join(PACKAGE_ROOT, '.astro', 'runs');
 
-/** Removes the Astro output of builds that were killed (their process no longer exists). */
-async function removeStaleAstroRuns(): Promise<void> {
-  for (const name of await readdir(ASTRO_RUNS).catch(() => [] as string[])) {
+/**
+ * Removes the run folders (`<time>-<pid>`) of builds that were killed (their process no longer
+ * exists): Astro's output in the package, and `.staging/<run>/` beside the published sites.
+ */
+async function removeStaleRuns(parent: string): Promise<void> {
+  for (const name of await readdir(parent).catch(() => [] as string[])) {
     const pid = Number(name.split('-').pop());
     let alive = pid === process.pid;
     try {
       if (!alive) alive = process.kill(pid, 0);
-    } catch {
-      alive = false;
+    } catch (err) {
+      // EPERM: the process exists but belongs to another user (a build run by another account).
+      alive = (err as NodeJS.ErrnoException).code === 'EPERM';
     }
-    if (!alive) await rm(path.join(ASTRO_RUNS, name), { recursive: true, force: true });
+    // A name that is not `<time>-<pid>` is not a run folder: left alone.
+    if (!alive && Number.isInteger(pid) && pid > 0) await rm(path.join(parent, name), { recursive: true, force: true });
   }
 }
 
@@ -187,10 +192,21 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
   // rendered again, its compliance facts and directory entry come from the cache.
   const stateFile = path.join(path.resolve(opts.outDir), '.state.json');
   const state = await readState(stateFile);
+  // Which school owns each published domain: a school that claims another's domain is held back
+  // (its own school.yaml is reported), never published over the owner's site. A school whose
+  // folder is gone no longer owns anything.
+  const onDisk = new Set(
+    (await readdir(schoolsDir, { withFileTypes: true }).catch(() => [])).filter((e) => e.isDirectory()).map((e) => e.name),
+  );
+  const domainOwners = new Map(
+    Object.entries(state.sites).flatMap(([id, s]) => (id !== 'host' && onDisk.has(id) ? [[s.domain, id] as const] : [])),
+  );
   // A forced or first build loads every school whatever the fingerprints say: loading starts now,
   // beside the fingerprints (which read every file on a first build too).
   const loadingAll =
-    (opts.force || Object.keys(state.sites).length === 0) && !opts.hostOnly ? startLoading(opts.contentDir, ids, { now }) : undefined;
+    (opts.force || Object.keys(state.sites).length === 0) && !opts.hostOnly
+      ? startLoading(opts.contentDir, ids, { now, domainOwners })
+      : undefined;
   loadingAll?.catch(() => {}); // awaited below; a failure surfaces there
   const hashes = await FileHashes.open(path.join(paths.cache, 'file-hashes.json'));
   const [[engine, hostPart, ...schoolHashes], dependencies] = await Promise.all([
@@ -285,7 +301,7 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
   mark('fingerprints and cached summaries read');
   const loading =
     (toLoad.length === ids.length ? loadingAll : undefined) ??
-    startLoading(opts.contentDir, toLoad, { now, otherDomains: new Map([...cached].map(([id, c]) => [c.ownDomain, id])) });
+    startLoading(opts.contentDir, toLoad, { now, otherDomains: new Map([...cached].map(([id, c]) => [c.ownDomain, id])), domainOwners });
   const { host, issues: hostIssues, schools: schoolLoads } = await timed('load', () => loading);
   const issues = [...hostIssues];
   const reports: SiteReport[] = [];
@@ -329,15 +345,19 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
   if (hostBroken && hostIncluded) {
     reports.push({ id: 'host', name: 'host', domain: state.sites.host?.domain, status: 'invalid', pages: 0, keptPrevious: false });
   }
+  /** Published schools whose content has errors now: the host portal keeps their last entry. */
+  const failedPublished: string[] = [];
   /** Checks a school just loaded, caches its summary and reports it; returns it when it is to be built. */
   const prepare = (s: SchoolLoad): BatchSite | undefined => {
     issues.push(...s.issues);
     const school = s.school;
     if (!school || hostBroken) {
       // Where it was published last (it stays there), for the table and `keptPrevious`.
-      const domain = s.domain !== undefined && !hostBroken ? schoolAddress(s.id, s.domain, host) : state.sites[s.id]?.domain;
+      // (its last publish when there was one: a school claiming another's domain kept its own site).
+      const domain = state.sites[s.id]?.domain ?? (s.domain !== undefined && !hostBroken ? schoolAddress(s.id, s.domain, host) : undefined);
       const status = school ? 'hostInvalid' : 'invalid';
       reports.push({ id: s.id, name: school?.config.name ?? s.id, domain, status, pages: 0, keptPrevious: false });
+      if (!school && state.sites[s.id]) failedPublished.push(s.id);
       return undefined;
     }
     const facts = factsFromContent(school);
@@ -348,7 +368,7 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
     applySchoolUrls([school], host);
     const entry = directoryEntry(school);
     entries.set(school.id, entry);
-    const summary = { version: 2 as const, fingerprint: fingerprints.get(school.id)!, ownDomain, entry, check: checkOf(school.id) };
+    const summary = { version: 3 as const, fingerprint: fingerprints.get(school.id)!, ownDomain, entry, check: checkOf(school.id) };
     cacheSummary(writeSummary(paths.cache, school.id, summary, facts));
     const report = (status: SiteStatus) =>
       reports.push({
@@ -389,12 +409,14 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
   const search = { pages: 0, seconds: 0, bytes: 0 };
   const runId = `${Date.now().toString(36)}-${process.pid}`;
   const runDir = path.join(paths.staging, runId);
+  // A killed build leaves its staged sites behind (up to twice the published size): removed now.
+  await removeStaleRuns(paths.staging);
   await mkdir(runDir, { recursive: true });
   // Astro's output goes inside the package: its prerender chunks must resolve the package's
   // node_modules, and an output folder outside the working directory makes Astro stage them in
   // one shared `.astro/.prerender/` (concurrent builds then collide, and its final rename fails
   // when the sites are on another disk). One folder per run and batch avoids both.
-  await removeStaleAstroRuns();
+  await removeStaleRuns(ASTRO_RUNS);
   const astroRunDir = path.join(ASTRO_RUNS, runId);
   const finish = async (s: BatchSite, batchDir: string, siblings: BatchSite[]): Promise<void> => {
     const folder = siteFolder(s.domain);
@@ -573,6 +595,10 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
       host && hostIncluded && !hostUnchanged
         ? { kind: 'host', id: 'host', route: `${HOST_ROUTE}/portal`, domain: host.config.domain, site: host }
         : undefined;
+    // A school with content errors stays in the directory, news and search of the host with its
+    // last published entry (its site is kept too), marked as failed, rather than vanishing.
+    const lastEntries = await mapLimit(failedPublished, 16, (id) => readLastSummary(paths.cache, id));
+    for (const last of lastEntries) if (last && !entries.has(last.entry.id)) entries.set(last.entry.id, { ...last.entry, failed: true });
     directory = [...entries.values()]
       .sort((a, b) => a.name.localeCompare(b.name, 'vi'))
       .map((d) => ({ ...d, compliance: complianceOf(d.id) }));

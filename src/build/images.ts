@@ -22,7 +22,17 @@ export async function writeImageVariants(src: string, image: PublishedImage, sit
     const cached = path.join(cacheDir, `${hash}-${v.width}-q${QUALITY}.webp`);
     if (!(await stat(cached).catch(() => null))) {
       const tmp = `${cached}.${process.pid}.tmp`;
-      await sharp(src).autoOrient().resize({ width: v.width, withoutEnlargement: true }).webp({ quality: QUALITY }).toFile(tmp);
+      await sharp(src)
+        .autoOrient()
+        .resize({ width: v.width, withoutEnlargement: true })
+        .webp({ quality: QUALITY })
+        .toFile(tmp)
+        .catch((err: unknown) => {
+          // The loader decoded it already; a file changed since then is named, not just libvips's words.
+          throw new Error(
+            `Không xử lý được ảnh ${src} / Cannot process the image ${src}: ${err instanceof Error ? err.message : String(err)}`,
+          );
+        });
       await rename(tmp, cached);
     }
     const dest = path.join(siteDir, v.url);

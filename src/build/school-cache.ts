@@ -16,7 +16,8 @@ import type { DirectoryEntry } from './build-data.ts';
 import { writeFileAtomic } from '../util/write-atomic.ts';
 
 export interface SchoolSummary {
-  version: 2;
+  /** 3: feed items carry HTML-escaped descriptions (a school's last entry is reused as it is). */
+  version: 3;
   fingerprint: string;
   /** The school's own domain (`school.yaml`), for the duplicate-domain check. */
   ownDomain: string;
@@ -45,7 +46,15 @@ const writeJson = (file: string, value: unknown) => writeFileAtomic(file, JSON.s
 
 /** The summary of `id` if it was made from content with this fingerprint. */
 export function readSummary(cacheDir: string, id: string, fingerprint: string): Promise<SchoolSummary | undefined> {
-  return readJson<SchoolSummary>(summaryFile(cacheDir, id), (s) => s.version === 2 && s.fingerprint === fingerprint);
+  return readJson<SchoolSummary>(summaryFile(cacheDir, id), (s) => s.version === 3 && s.fingerprint === fingerprint);
+}
+
+/**
+ * The last summary of `id`, whatever content it was made from: the host portal keeps showing a
+ * school whose content has errors with the entry of its last good build.
+ */
+export function readLastSummary(cacheDir: string, id: string): Promise<SchoolSummary | undefined> {
+  return readJson<SchoolSummary>(summaryFile(cacheDir, id), (s) => s.version === 3);
 }
 
 /** The compliance facts of `id` if they were made from content with this fingerprint. */

@@ -38,24 +38,43 @@ export type ResolvedFile = { ok: true; abs: string; rel: string } | { ok: false;
 /**
  * Checks one reference against the school folder `root` (an absolute, real path).
  * Returns the absolute path and the normalised relative path on success.
+ *
+ * The whole path is resolved (`realpath`), not only its last component: a folder symlink
+ * inside `media/` that leads to `/etc` must not publish `/etc/passwd`. A name stored on disk
+ * in another Unicode form (NFD, as macOS and some unzip tools write Vietnamese names) is
+ * matched to the NFC reference, so the webmaster never sees a "did you mean" that looks
+ * exactly like what they wrote.
  */
 export async function resolveFileRef(root: string, ref: string): Promise<ResolvedFile> {
-  const normalized = ref.normalize('NFC').replace(/\\/g, '/');
+  const normalized = ref.normalize('NFC').replace(/\\/g, '/').replace(/^(\.\/)+/, '');
   const outside = { ok: false as const, issue: { name: 'fileOutside' as const, severity: 'error' as const, found: JSON.stringify(ref) } };
   if (path.isAbsolute(normalized) || /^[a-z]:/i.test(normalized) || normalized.split('/').includes('..')) return outside;
-  const abs = path.join(root, normalized);
-  let stat;
-  try {
-    stat = await lstat(abs);
-  } catch {
-    return { ok: false, issue: await missing(root, normalized, ref) };
-  }
-  // A symlink is followed only if it stays inside the school folder.
-  const real = stat.isSymbolicLink() ? await realpath(abs).catch(() => null) : abs;
+  const abs = (await lstat(path.join(root, normalized)).then(
+    () => path.join(root, normalized),
+    () => null,
+  )) ?? (await matchUnicodeForms(root, normalized));
+  if (abs === null) return { ok: false, issue: await missing(root, normalized, ref) };
+  const real = await realpath(abs).catch(() => null);
   if (real === null) return { ok: false, issue: await missing(root, normalized, ref) };
   if (real !== root && !real.startsWith(root + path.sep)) return outside;
-  if (stat.isDirectory()) return { ok: false, issue: await missing(root, normalized, ref) };
-  return { ok: true, abs: real, rel: path.relative(root, abs).split(path.sep).join('/') };
+  const stat = await lstat(real).catch(() => null);
+  if (!stat?.isFile()) return { ok: false, issue: await missing(root, normalized, ref) };
+  return { ok: true, abs: real, rel: path.relative(root, abs).split(path.sep).join('/').normalize('NFC') };
+}
+
+/**
+ * Finds `rel` under `root` comparing each name in NFC: the path as it is on disk, or null.
+ * Only called when the exact path does not exist, so the common case costs one `lstat`.
+ */
+async function matchUnicodeForms(root: string, rel: string): Promise<string | null> {
+  let dir = root;
+  for (const segment of rel.split('/').filter((s) => s !== '' && s !== '.')) {
+    const names = await readdir(dir).catch(() => [] as string[]);
+    const found = names.find((n) => n === segment) ?? names.find((n) => n.normalize('NFC') === segment);
+    if (found === undefined) return null;
+    dir = path.join(dir, found);
+  }
+  return dir;
 }
 
 async function missing(root: string, normalized: string, ref: string) {

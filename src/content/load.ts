@@ -3,14 +3,15 @@
  * Nothing here throws on bad content: every problem of every school is collected as a
  * `ContentIssue`, so that one run reports them all.
  */
-import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { open, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
 import { hostSchema, type Host } from '../schemas/host.ts';
 import { schoolSchema, type School } from '../schemas/school.ts';
 import { schoolYear as schoolYearField } from '../schemas/fields.ts';
 import { findFileRefs, htmlToText, renderMarkdown } from '../render/markdown.ts';
-import { isImage, planImage, publicFilePath, type PublishedImage } from '../media/published-files.ts';
+import { planImage, publicFilePath, type PublishedImage } from '../media/published-files.ts';
+import { checkAttachment, checkImage, FILE_LIMITS, isImage } from '../media/file-policy.ts';
 import { imageHtml } from '../media/image-html.ts';
 import { slugify } from '../util/slug.ts';
 import { HOST_ROUTE } from '../build/build-data.ts';
@@ -22,6 +23,7 @@ import { fieldPath, type ContentIssue } from './issues.ts';
 import { parseWithFriendlyErrors } from './validate.ts';
 import { locate, parseYaml } from './yaml-source.ts';
 import { limiter, mapLimit } from '../util/concurrency.ts';
+import { schoolYearOf, todayInVietnam } from '../util/dates.ts';
 
 /** One validated Markdown file. */
 export interface Entry<T> {
@@ -44,7 +46,7 @@ export type Collections = { [K in CollectionName]: Entry<z.infer<(typeof COLLECT
 export interface PublishedFile {
   /** Absolute path of the source. */
   abs: string;
-  /** Site path, e.g. `/media/tep/ke-hoach.pdf`. */
+  /** Site path, e.g. `/media/tep/ke-hoach.pdf`; for an image, its largest WebP variant. */
   url: string;
   bytes: number;
   /** For images: the variants to produce. */
@@ -108,6 +110,53 @@ function unreadable(err: unknown, fallback: string): ContentIssue {
 
 const missing = (err: unknown) => (err as NodeJS.ErrnoException).code === 'ENOENT';
 
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Reads a text file strictly: more than `maxBytes` is refused, and bytes that are not UTF-8
+ * (a file saved in Windows-1258, TCVN3 or Latin-1) are reported with the line of the first one,
+ * instead of being published as U+FFFD mojibake. Returns the text or the problem.
+ */
+async function readText(abs: string, maxBytes: number): Promise<string | ContentIssue> {
+  const file = display(abs);
+  const fh = await open(abs, 'r');
+  let bytes: Buffer;
+  try {
+    const { size } = await fh.stat();
+    if (size > maxBytes) {
+      const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1).replace('.', ',')} MB`;
+      return { name: 'fileTooLarge', severity: 'error', file, args: { size: mb(size), max: mb(maxBytes) } };
+    }
+    bytes = await fh.readFile();
+  } finally {
+    await fh.close();
+  }
+  try {
+    return UTF8.decode(bytes);
+  } catch {
+    const lenient = new TextDecoder('utf-8').decode(bytes);
+    const at = lenient.indexOf('\uFFFD');
+    const line = lenient.slice(0, at).split('\n').length;
+    const lineText = lenient.split('\n')[line - 1] ?? '';
+    return { name: 'badEncoding', severity: 'error', file, line, found: JSON.stringify(lineText.trim().slice(0, 60)) };
+  }
+}
+
+/** Publication dates (top-level fields) later than this are a warning: such an item heads every list. */
+const DATE_FIELDS = ['date', 'issued', 'published', 'updated'] as const;
+
+function futureDates(data: unknown, file: string, source: Parameters<typeof locate>[0], limit: string): ContentIssue[] {
+  if (!data || typeof data !== 'object') return [];
+  const out: ContentIssue[] = [];
+  for (const key of DATE_FIELDS) {
+    const v = (data as Record<string, unknown>)[key];
+    if (typeof v === 'string' && v.slice(0, 10) > limit) {
+      out.push({ name: 'futureDate', severity: 'warning', file, field: key, found: JSON.stringify(v), args: { limit }, ...locate(source, [key]) });
+    }
+  }
+  return out;
+}
+
 /** Names in a folder, none when it does not exist; a folder that cannot be read throws. */
 async function listDir(dir: string): Promise<string[]> {
   try {
@@ -141,6 +190,11 @@ export interface LoadOptions {
    * later are validated but left out, with their attachments. Unset: every entry is loaded.
    */
   now?: string | undefined;
+  /**
+   * Published domains and the school that owns each (domain → school id), from the last builds.
+   * A school naming a domain owned by another is held back whatever the order of their ids.
+   */
+  domainOwners?: ReadonlyMap<string, string>;
 }
 
 /** Loads a whole content folder. `only` restricts to some school ids. */
@@ -194,7 +248,12 @@ export async function startLoading(contentDir: string, only?: readonly string[],
   }
   const schoolsDir = path.join(root, 'schools');
   const ids: string[] = [];
-  for (const name of await listDir(schoolsDir)) {
+  // `--content` naming a file rather than a folder: no schools (the command says where it looked).
+  const names = await listDir(schoolsDir).catch((err: unknown) => {
+    if ((err as NodeJS.ErrnoException).code === 'ENOTDIR') return [];
+    throw err;
+  });
+  for (const name of names) {
     // An entry that cannot even be inspected is tried as a school: loading it reports why.
     if ((await isDir(path.join(schoolsDir, name)).catch(() => true)) && (!only || only.includes(name))) ids.push(name);
   }
@@ -217,8 +276,19 @@ export async function startLoading(contentDir: string, only?: readonly string[],
       const r = await loads[i]!;
       const found = [...r.issues];
       let school = r.site && !r.issues.some((x) => x.severity === 'error') ? r.site : undefined;
+      const owner = school && options.domainOwners?.get(school.config.domain);
       const other = school && byDomain.get(school.config.domain);
-      if (school && other) {
+      if (school && owner && owner !== id) {
+        found.push({
+          name: 'domainOwned',
+          severity: 'error',
+          file: display(path.join(school.dir, 'school.yaml')),
+          field: 'domain',
+          found: JSON.stringify(school.config.domain),
+          args: { domain: school.config.domain, other: display(path.join(schoolsDir, owner, 'school.yaml')) },
+        });
+        school = undefined;
+      } else if (school && other) {
         found.push({
           name: 'duplicateDomain',
           severity: 'error',
@@ -277,7 +347,8 @@ async function loadSite<S extends z.ZodType>(
   const scheduled: string[] = [];
 
   const yamlFile = display(yamlPath);
-  const parsed = parseYaml(await readFile(yamlPath, 'utf8'), yamlFile);
+  const yamlText = await readText(yamlPath, FILE_LIMITS.yamlBytes);
+  const parsed = typeof yamlText === 'string' ? parseYaml(yamlText, yamlFile) : ({ ok: false, issue: yamlText } as const);
   let config: z.infer<S> | undefined;
   let domain: string | undefined;
   if (!parsed.ok) issues.push(parsed.issue);
@@ -295,6 +366,9 @@ async function loadSite<S extends z.ZodType>(
   }
 
   const out = emptyCollections();
+  // A school plans its publications for this school year and the next (scheduled entries wait
+  // for their date); a date beyond the end of next school year is a typo, not a plan (2099).
+  const dateLimit = `${Number(schoolYearOf(options.now?.slice(0, 10) ?? todayInVietnam()).slice(5)) + 1}-08-31`;
   const pending: { entry: Entry<unknown>; body: string; name: CollectionName }[] = [];
   for (const name of collections) {
     const folder = path.join(collectionsRoot, name);
@@ -303,7 +377,15 @@ async function loadSite<S extends z.ZodType>(
     // Read the whole folder at once; parsing stays in file order so messages are stable.
     // A file removed or renamed since it was listed (a webmaster editing during a build), a
     // broken link, no permission: that file is reported and the school kept as published.
-    const sources = await mapLimit(mdFiles, 64, (f) => readFile(f, 'utf8').catch((err: unknown) => unreadable(err, f)));
+    // A Markdown file that is a symlink out of the site's folder (to another school's drafts, to
+    // the server's files) is refused like a file reference leading out.
+    const readInside = async (f: string): Promise<string | ContentIssue> => {
+      // A broken link is reported by the read below, with the reason of the system.
+      const real = await realpath(f).catch(() => f);
+      if (!real.startsWith(dir + path.sep)) return { name: 'fileOutside', severity: 'error', file: display(f), found: JSON.stringify(display(real)) };
+      return readText(real, FILE_LIMITS.markdownBytes);
+    };
+    const sources = await mapLimit(mdFiles, 64, (f) => readInside(f).catch((err: unknown) => unreadable(err, f)));
     for (const [i, abs] of mdFiles.entries()) {
       const file = display(abs);
       const src = sources[i]!;
@@ -350,6 +432,7 @@ async function loadSite<S extends z.ZodType>(
         continue;
       }
       seen.set(key, file);
+      issues.push(...futureDates(res.data, file, y.source, dateLimit));
       const due = publicationDate(name, res.data);
       const later = isScheduled(due, options.now);
       if (later) scheduled.push(due!);
@@ -364,35 +447,44 @@ async function loadSite<S extends z.ZodType>(
     }
   }
 
-  // Resolve every file reference once; images get their variants planned.
-  await mapLimit(
-    fileRefs,
-    32,
-    async (r) => {
-      const resolved = await resolveFileRef(filesRoot, r.ref);
-      if (!resolved.ok) {
-        issues.push({ ...resolved.issue, file: r.file, field: r.field, ...r.at });
-        return;
-      }
-      if (r.publish === false || files.has(resolved.rel)) return;
-      const st = await stat(resolved.abs);
-      const published: PublishedFile = { abs: resolved.abs, url: publicFilePath(resolved.rel), bytes: st.size };
-      files.set(resolved.rel, published);
-      if (isImage(resolved.rel)) {
-        // sharp is loaded only when a school has images: it is the slowest module to start.
-        const { default: sharp } = await import('sharp');
-        const meta = await sharp(resolved.abs)
-          .metadata()
-          .catch(() => null);
-        if (meta?.width && meta.height) {
-          // EXIF orientations 5–8 are rotated by 90°: the displayed size is swapped.
-          const rotated = (meta.orientation ?? 1) >= 5;
-          const [w, h] = rotated ? [meta.height, meta.width] : [meta.width, meta.height];
-          published.image = planImage(resolved.rel, w, h);
-        }
-      }
-    },
-  );
+  // Resolve every file reference; each file is checked once (type, size, image decoding) and
+  // only then published. Every reference to a refused file gets its own message.
+  const checks = new Map<string, ReturnType<typeof checkFile>>();
+  const firstUse = new Map<string, (typeof fileRefs)[number]>();
+  await mapLimit(fileRefs, 32, async (r) => {
+    const resolved = await resolveFileRef(filesRoot, r.ref);
+    if (!resolved.ok) {
+      issues.push({ ...resolved.issue, file: r.file, field: r.field, ...r.at });
+      return;
+    }
+    let check = checks.get(resolved.rel);
+    if (!check) {
+      check = checkFile(resolved.abs, resolved.rel);
+      checks.set(resolved.rel, check);
+    }
+    const checked = await check;
+    if ('name' in checked) issues.push({ ...checked, file: r.file, field: r.field, ...r.at });
+    // An entry that is not public yet (scheduled, a draft) has its files checked, not published.
+    else if (r.publish !== false) {
+      files.set(resolved.rel, checked);
+      if (!firstUse.has(resolved.rel)) firstUse.set(resolved.rel, r);
+    }
+  });
+  // Two files published under one address (`Đơn.pdf` and `don.pdf`, or `anh.jpg` and `anh.png`,
+  // whose WebP variants share a name) would silently replace each other: the second is refused.
+  const addresses = new Map<string, string>();
+  for (const rel of [...files.keys()].sort()) {
+    const f = files.get(rel)!;
+    const address = f.image ? publicFilePath(rel).replace(/\.[^./]+$/, '') : f.url;
+    const other = addresses.get(address);
+    if (other === undefined) {
+      addresses.set(address, rel);
+      continue;
+    }
+    const r = firstUse.get(rel)!;
+    files.delete(rel);
+    issues.push({ name: 'publishedNameClash', severity: 'error', file: r.file, field: r.field, ...r.at, found: JSON.stringify(rel), args: { other } });
+  }
 
   const normalizeRef = (ref: string) => ref.normalize('NFC').replace(/\\/g, '/').replace(/^\.\//, '');
   const media = {
@@ -419,6 +511,26 @@ async function loadSite<S extends z.ZodType>(
   if (!config) return { issues, domain };
   scheduled.sort();
   return { site: { id, dir, config, collections: out, files, scheduled }, issues, domain };
+}
+
+/**
+ * Checks a referenced file before it is published: an attachment by its type and size, an
+ * image by decoding it (its variants are planned from the decoded size). Returns the file to
+ * publish or the problem.
+ */
+async function checkFile(abs: string, rel: string): Promise<PublishedFile | Omit<ContentIssue, 'file' | 'field'>> {
+  const { size } = await stat(abs);
+  const published: PublishedFile = { abs, url: publicFilePath(rel), bytes: size };
+  if (isImage(rel)) {
+    const checked = await checkImage(abs, rel, size);
+    if ('name' in checked) return checked;
+    published.image = planImage(rel, checked.width, checked.height);
+    // The image itself is never published: a link to it (`[ảnh](media/anh/a.jpg)`) leads to its
+    // largest WebP variant.
+    published.url = published.image.variants.at(-1)!.url;
+    return published;
+  }
+  return (await checkAttachment(abs, rel, size)) ?? published;
 }
 
 /** Markdown files of a collection folder; disclosures sit one level down, per school year. */

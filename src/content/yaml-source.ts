@@ -34,7 +34,16 @@ export function parseYaml(text: string, file: string, lineOffset = 0): ParsedYam
       },
     };
   }
-  return { ok: true, data: doc.toJS({ maxAliasCount: 100 }), source: { doc, lines, lineOffset } };
+  // An alias bomb (`a: &a [x, x]`, `b: &b [*a, *a]`, … ) expands to billions of values: the
+  // `yaml` package stops it with a ReferenceError, which must fail this file only.
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (err) {
+    if (!(err instanceof ReferenceError || err instanceof RangeError)) throw err;
+    return { ok: false, issue: { name: 'yamlAliases', severity: 'error', file, line: lineOffset + 1 } };
+  }
+  return { ok: true, data, source: { doc, lines, lineOffset } };
 }
 
 function describeYamlError(code: string, message: string): string {

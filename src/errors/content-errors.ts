@@ -247,6 +247,135 @@ export const CONTENT_ERRORS = {
       en: 'Check that the file still exists, is not a broken link and is readable by the user running the build; if it was being edited or renamed, build again when done. The published site of the school is kept.',
     },
   },
+  activeFile: {
+    title: {
+      vi: 'Loại tệp này có thể chạy mã trên trang web của trường nên không được đăng.',
+      en: "This type of file can run code on the school's site, so it is not published.",
+    },
+    expected: {
+      vi: 'Tệp đính kèm là tài liệu hoặc ảnh: {allowed}. Tệp {ext} (trang web, mã JavaScript, ảnh SVG…) không được nhận.',
+      en: 'Attachments are documents or images: {allowed}. {ext} files (web pages, JavaScript, SVG images…) are refused.',
+    },
+    hint: {
+      vi: 'Trang web: mở bằng trình duyệt, chọn In → Lưu thành PDF rồi đính kèm tệp PDF. Ảnh SVG (ví dụ biểu trưng): xuất thành PNG. Nội dung cần hiển thị trên trang thì viết vào tệp .md.',
+      en: 'A web page: open it in a browser, Print → Save as PDF and attach the PDF. An SVG image (e.g. a logo): export it as PNG. Content to show on the page belongs in a .md file.',
+    },
+  },
+  fileTypeRefused: {
+    title: { vi: 'Loại tệp này không được đăng lên trang web.', en: 'This type of file is not published.' },
+    expected: { vi: 'Một trong các loại tệp: {allowed}. Tệp này có đuôi {ext}.', en: 'One of: {allowed}. This file ends in {ext}.' },
+    hint: {
+      vi: 'Lưu tệp thành PDF (hoặc DOCX, XLSX) rồi sửa lại đường dẫn.',
+      en: 'Save the file as PDF (or DOCX, XLSX) and change the path.',
+    },
+  },
+  fileContentMismatch: {
+    title: { vi: 'Nội dung tệp không đúng với đuôi tên tệp.', en: "The file's content does not match its extension." },
+    expected: {
+      vi: 'Một tệp {ext} thật; nội dung tệp này là {detected}.',
+      en: 'A real {ext} file; the content of this one is {detected}.',
+    },
+    hint: {
+      vi: 'Mở tệp gốc và lưu lại đúng định dạng (ví dụ trong Word: Lưu thành → PDF); không đổi đuôi tệp bằng tay.',
+      en: 'Open the original and save it in that format (e.g. in Word: Save as → PDF); do not just rename the extension.',
+    },
+  },
+  fileEmpty: {
+    title: { vi: 'Tệp rỗng (0 byte).', en: 'The file is empty (0 bytes).' },
+    expected: { vi: 'Một tệp có nội dung.', en: 'A file with content.' },
+    hint: {
+      vi: 'Chép lại tệp từ máy gốc (tệp có thể bị hỏng khi sao chép hoặc tải lên).',
+      en: 'Copy the file again from the original (it may have been damaged when copied or uploaded).',
+    },
+  },
+  fileTooLarge: {
+    title: { vi: 'Tệp quá lớn.', en: 'The file is too large.' },
+    expected: { vi: 'Tệp không quá {max}; tệp này nặng {size}.', en: 'At most {max}; this file is {size}.' },
+    hint: {
+      vi: 'Nén PDF (in lại bằng "Microsoft Print to PDF" hoặc quét ở 150 dpi), giảm kích thước ảnh, hoặc tách thành nhiều tệp. Bài viết quá dài thì tách thành nhiều bài hoặc đính kèm dưới dạng PDF.',
+      en: 'Compress the PDF (print it again to PDF or scan at 150 dpi), shrink the image, or split the file. An article that long should be split or attached as a PDF.',
+    },
+  },
+  imageUnreadable: {
+    title: {
+      vi: 'Không đọc được ảnh (ảnh hỏng, chưa chép xong hoặc không phải ảnh).',
+      en: 'The image cannot be read (damaged, incompletely copied, or not an image).',
+    },
+    expected: {
+      vi: 'Một ảnh JPEG, PNG, WebP hoặc GIF đọc được (lỗi khi đọc: {detail}).',
+      en: 'A readable JPEG, PNG, WebP or GIF image (decoder said: {detail}).',
+    },
+    hint: {
+      vi: 'Mở ảnh bằng trình xem ảnh trên máy rồi lưu lại thành JPEG hoặc PNG, hoặc chép lại từ máy chụp. Ảnh HEIC của iPhone: chọn "Xuất/Lưu thành JPEG".',
+      en: 'Open the image in a viewer and save it again as JPEG or PNG, or copy it again from the camera. iPhone HEIC photos: export them as JPEG.',
+    },
+  },
+  imageTooLarge: {
+    title: { vi: 'Ảnh có quá nhiều điểm ảnh.', en: 'The image has too many pixels.' },
+    expected: {
+      vi: 'Ảnh không quá {max} triệu điểm ảnh; ảnh này {size} điểm ảnh.',
+      en: 'At most {max} megapixels; this image is {size} pixels.',
+    },
+    hint: {
+      vi: 'Thu nhỏ ảnh (ví dụ cạnh dài 3000 điểm ảnh là đủ cho trang web) rồi lưu lại.',
+      en: 'Shrink the image (a long side of 3000 pixels is plenty for the web) and save it again.',
+    },
+  },
+  yamlAliases: {
+    title: { vi: 'YAML dùng quá nhiều bí danh (*tên) hoặc quá lớn.', en: 'The YAML uses too many aliases (*name) or is too large.' },
+    expected: {
+      vi: 'Các dòng `tên: giá trị` viết thẳng; bí danh (&tên, *tên) chỉ dùng vài lần.',
+      en: 'Plain `name: value` lines; aliases (&name, *name) used only a few times.',
+    },
+    hint: {
+      vi: 'Viết trực tiếp giá trị thay cho *tên, hoặc chép lại tệp mẫu rồi điền thông tin.',
+      en: 'Write the values out instead of *name, or start again from a sample file.',
+    },
+  },
+  badEncoding: {
+    title: { vi: 'Tệp không được lưu bằng bảng mã UTF-8.', en: 'The file is not saved as UTF-8.' },
+    expected: {
+      vi: 'Văn bản UTF-8 (tiếng Việt có dấu hiển thị đúng). Tệp này có ký tự của bảng mã khác (Windows-1258, TCVN3, Latin-1…).',
+      en: 'UTF-8 text (Vietnamese accents shown correctly). This file has bytes of another encoding (Windows-1258, TCVN3, Latin-1…).',
+    },
+    hint: {
+      vi: 'Mở tệp bằng Notepad hoặc VS Code, chọn Lưu thành (Save as) với bảng mã UTF-8; gõ lại các chữ có dấu bị lỗi ở dòng được chỉ ra. Bộ gõ Unikey: chọn bảng mã Unicode.',
+      en: 'Open the file in Notepad or VS Code and Save as with the UTF-8 encoding; retype the broken accented letters on the line shown. With Unikey, pick the Unicode charset.',
+    },
+  },
+  futureDate: {
+    title: { vi: 'Ngày ở quá xa trong tương lai.', en: 'The date is far in the future.' },
+    expected: {
+      vi: 'Ngày đăng hoặc ngày ban hành không quá {limit} (hết năm học sau); bài có ngày tương lai chỉ hiện trên trang từ ngày đó.',
+      en: 'A publication or issue date not after {limit} (the end of next school year); an item dated in the future is published only from that date.',
+    },
+    hint: {
+      vi: 'Kiểm tra năm (ví dụ 2026 chứ không phải 2062) và viết ngày dạng YYYY-MM-DD.',
+      en: 'Check the year (e.g. 2026, not 2062) and write the date as YYYY-MM-DD.',
+    },
+  },
+  domainOwned: {
+    title: { vi: 'Tên miền này đang là trang web của một trường khác.', en: "This domain is another school's published site." },
+    expected: {
+      vi: 'Mỗi trường một tên miền riêng; {domain} đang thuộc về {other}.',
+      en: 'One domain per school; {domain} belongs to {other}.',
+    },
+    hint: {
+      vi: 'Sửa `domain` về đúng tên miền của trường. Nếu tên miền thật sự được chuyển cho trường này, hãy sửa `domain` của {other} trước và dựng lại trang của trường đó.',
+      en: "Change `domain` back to the school's own domain. If the domain really moves to this school, change the domain of {other} first and build it.",
+    },
+  },
+  publishedNameClash: {
+    title: { vi: 'Hai tệp có cùng địa chỉ trên trang web.', en: 'Two files get the same address on the site.' },
+    expected: {
+      vi: 'Mỗi tệp một tên riêng sau khi bỏ dấu và đuôi ảnh; tệp này trùng với {other}.',
+      en: 'One name per file once accents (and image extensions) are dropped; this file clashes with {other}.',
+    },
+    hint: {
+      vi: 'Đổi tên một trong hai tệp (ví dụ thêm -2) rồi sửa lại đường dẫn.',
+      en: 'Rename one of the two files (e.g. add -2) and change the path.',
+    },
+  },
 } as const satisfies Record<string, ContentErrorData>;
 
 export type ContentErrorName = keyof typeof CONTENT_ERRORS;

@@ -16,12 +16,20 @@ import { excerpt } from '../render/markdown.ts';
 import { toInstant } from '../util/dates.ts';
 import { absolutizeHtml, mimeType, rfc822, xmlEscape } from './feed-format.ts';
 
+/**
+ * A plain-text field as the HTML that RSS readers expect in `<description>`: a summary such as
+ * `<img src=x onerror=…>` is text the school typed, and must show as text, not run. (The XML
+ * writer escapes once more for the XML itself.)
+ */
+export const textAsHtml = (text: string) => xmlEscape(text);
+
 export interface FeedItem {
   title: string;
   link: string;
   /** Stable, unique across the feed; equal to the link unless the item is an update. */
   guid: string;
   date: string;
+  /** HTML (escaped plain text): readers render it as markup. */
   description: string;
   content: string;
   categories: string[];
@@ -56,7 +64,7 @@ export function newsItem(site: Site, n: Entry<News>): FeedItem {
     link,
     guid: link,
     date: n.data.date,
-    description: n.data.summary ?? excerpt(n.text, 280),
+    description: textAsHtml(n.data.summary ?? excerpt(n.text, 280)),
     content: absolutizeHtml(n.html, origin),
     categories: [NEWS_CATEGORY_NAMES[n.data.category]],
     enclosure: firstFile ? enclosureOf(site, [...site.files.entries()].find(([, f]) => f.url === firstFile)?.[0]) : undefined,
@@ -71,7 +79,7 @@ export function documentItem(site: Site, d: Entry<Document>): FeedItem {
     link,
     guid: link,
     date: d.data.issued,
-    description: `${d.data.summary} (${d.data.issuer}, ${d.data.signer})`,
+    description: textAsHtml(`${d.data.summary} (${d.data.issuer}, ${d.data.signer})`),
     content: absolutizeHtml(d.html || `<p>${xmlEscape(d.data.summary)}</p>`, origin),
     categories: [DOCUMENT_TYPE_NAMES[d.data.type]],
     enclosure: enclosureOf(site, d.data.file),
@@ -86,7 +94,7 @@ export function disclosureItems(site: LoadedSchool, d: Entry<Disclosure>): FeedI
   const base = {
     link,
     content: absolutizeHtml(d.html, origin),
-    description: excerpt(d.text, 280) || title,
+    description: textAsHtml(excerpt(d.text, 280) || title),
     categories: ['Công khai', d.schoolYear!],
     enclosure: enclosureOf(site, d.data.attachments[0]?.file),
   };

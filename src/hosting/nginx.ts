@@ -42,9 +42,41 @@ function headers(https: boolean, indent: string): string {
   return lines.map((l) => indent + l).join('\n');
 }
 
+/**
+ * Names that may appear as they are in the configuration (domains, paths, `listen` values).
+ * Anything else would let a folder name or an argument add directives of its own.
+ */
 function quote(s: string): string {
-  if (!/^[A-Za-z0-9_./:+-]+$/.test(s)) throw new Error(`Refusing an unsafe value in the nginx configuration: ${s}`);
-  return s;
+  if (/^[A-Za-z0-9_./:+-]+$/.test(s)) return s;
+  // A path with spaces or Vietnamese letters is written in double quotes. `$` (a variable in
+  // `root`/`alias`, with no escape), quotes, backslashes, `;`, braces and control characters
+  // cannot be written safely and are refused (`nginxPathProblem` says so before this runs).
+  if (nginxPathProblem(s) === undefined) return `"${s}"`;
+  throw new Error(`Refusing an unsafe value in the nginx configuration: ${s}`);
+}
+
+/** Why a path cannot go into the configuration, or undefined when it can. */
+export function nginxPathProblem(p: string): string | undefined {
+  const bad = [...p].find((c) => '$"\\;{}'.includes(c) || c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
+  return bad === undefined ? undefined : JSON.stringify(bad);
+}
+
+/**
+ * Folder names of `dist/sites/` that are sites: a domain in lower case, optionally
+ * `+<school id>` (path mode). Anything else (a folder copied there by hand, a name with spaces
+ * or quotes) is not served.
+ */
+export function isSiteFolder(name: string): boolean {
+  return /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(\+[a-z0-9]+(-[a-z0-9]+)*)?$/.test(name);
+}
+
+/** A `listen` value: a port, optionally after an address (`8080`, `127.0.0.1:8080`, `[::1]:80`). */
+export function isListenValue(listen: string): boolean {
+  const m =
+    /^(?:(?:\d{1,3}(?:\.\d{1,3}){3}|\[[0-9a-fA-F:.]+\]|[a-z0-9]([a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*):)?(\d{1,5})$/.exec(
+      listen,
+    );
+  return m !== null && Number(m[3]) >= 1 && Number(m[3]) <= 65535;
 }
 
 /**

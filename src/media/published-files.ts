@@ -3,22 +3,17 @@
  * `Đơn xin nghỉ học.docx` is served as `/media/mau-don/don-xin-nghi-hoc.docx`: no spaces,
  * no percent-encoded Vietnamese in links that parents copy into Zalo.
  */
-import path from 'node:path';
 import { slugify, slugifyFileName } from '../util/slug.ts';
 
 /** Widths of the responsive image variants, in CSS pixels. */
 export const IMAGE_WIDTHS = [480, 960, 1600] as const;
-export const IMAGE_EXTENSIONS = new Set(['.jpg', '.jpeg', '.png', '.webp', '.gif', '.avif', '.tif', '.tiff']);
+export { IMAGE_EXTENSIONS, isImage } from './file-policy.ts';
 
 /** `media/Mẫu đơn/Đơn xin nghỉ học.DOCX` → `/media/mau-don/don-xin-nghi-hoc.docx`. */
 export function publicFilePath(rel: string): string {
   const parts = rel.split('/');
   const name = parts.pop() ?? '';
   return `/${[...parts.map(slugify), slugifyFileName(name)].join('/')}`;
-}
-
-export function isImage(rel: string): boolean {
-  return IMAGE_EXTENSIONS.has(path.extname(rel).toLowerCase());
 }
 
 export interface ImageVariant {

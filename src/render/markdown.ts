@@ -21,7 +21,33 @@ export interface MediaResolver {
 
 /** True for links that point into the school's folder rather than to a page or another site. */
 export function isLocalFileRef(href: string): boolean {
-  return href !== '' && !/^([a-z][a-z0-9+.-]*:|\/|#|\?)/i.test(href) && /\.[a-z0-9]{2,5}$/i.test(href.split(/[?#]/)[0]!);
+  return localFileRef(href) !== undefined;
+}
+
+/**
+ * The file a local link points to, decoded (`media/tep/k%E1%BA%BF.pdf` → `media/tep/kế.pdf`), or
+ * undefined for a page, an anchor or another site. A name that itself holds `#` or `?`
+ * (`[A](<a #1.pdf>)`) is taken whole when it ends with an extension; otherwise a fragment or
+ * query after the file name (`a.pdf#page=2`) is left out.
+ */
+export function localFileRef(href: string): string | undefined {
+  if (href === '' || /^([a-z][a-z0-9+.-]*:|\/|#|\?)/i.test(href)) return undefined;
+  const hasExtension = (s: string) => /\.[a-z0-9]{2,5}$/i.test(s);
+  if (hasExtension(href)) return safeDecodeUri(href);
+  const file = href.split(/[?#]/)[0]!;
+  return hasExtension(file) ? safeDecodeUri(file) : undefined;
+}
+
+/**
+ * `decodeURI` that never throws: a stray `%E9` (Latin-1 from an old editor) is left as written,
+ * so the reference is reported as a missing file with its name instead of stopping the build.
+ */
+export function safeDecodeUri(s: string): string {
+  try {
+    return decodeURI(s);
+  } catch {
+    return s;
+  }
 }
 
 const md = new MarkdownIt({ html: true, linkify: true, typographer: false });
@@ -32,11 +58,11 @@ export function findFileRefs(markdown: string): { ref: string; image: boolean }[
   const walk = (tokens: ReturnType<typeof md.parse>) => {
     for (const t of tokens) {
       if (t.type === 'image') {
-        const src = String(t.attrGet('src') ?? '');
-        if (isLocalFileRef(src)) out.push({ ref: decodeURI(src), image: true });
+        const ref = localFileRef(String(t.attrGet('src') ?? ''));
+        if (ref !== undefined) out.push({ ref, image: true });
       } else if (t.type === 'link_open') {
-        const href = String(t.attrGet('href') ?? '');
-        if (isLocalFileRef(href)) out.push({ ref: decodeURI(href), image: false });
+        const ref = localFileRef(String(t.attrGet('href') ?? ''));
+        if (ref !== undefined) out.push({ ref, image: false });
       }
       if (t.children) walk(t.children);
     }
@@ -111,11 +137,9 @@ export function renderMarkdown(markdown: string, media?: MediaResolver): RenderR
   const tokens = md.parse(source, env);
   const rewrite = (t: (typeof tokens)[number]) => {
     if (t.type === 'link_open') {
-      const href = String(t.attrGet('href') ?? '');
-      if (isLocalFileRef(href)) {
-        const url = media?.fileUrl(decodeURI(href));
-        if (url) t.attrSet('href', url);
-      }
+      const ref = localFileRef(String(t.attrGet('href') ?? ''));
+      const url = ref === undefined ? undefined : media?.fileUrl(ref);
+      if (url) t.attrSet('href', url);
     }
     if (t.children) t.children.forEach(rewrite);
   };
@@ -124,8 +148,9 @@ export function renderMarkdown(markdown: string, media?: MediaResolver): RenderR
   // Images are rendered after the fact so that each local image gets its responsive markup.
   const withImages = media
     ? html.replace(/<img src="([^"]*)" alt="([^"]*)"( title="[^"]*")?>/g, (tag, src: string, alt: string) => {
-        if (!isLocalFileRef(src)) return tag;
-        const ref = decodeURI(src);
+        // The src is HTML-escaped in the tag (`&amp;`): unescaped before it is looked up.
+        const ref = localFileRef(decodeEntities(src));
+        if (ref === undefined) return tag;
         const rendered = media.imageHtml?.(ref, decodeEntities(alt));
         if (rendered) return rendered;
         const url = media.fileUrl(ref);

@@ -104,7 +104,7 @@ describe('incremental builds', () => {
     await writeFile(yaml, text.replace('domain: beta.thunghiem.edu.vn', 'domain: alpha.thunghiem.edu.vn'));
     const r = await buildSites({ contentDir: content, outDir: out, date: '2026-11-23' });
     expect(statusOf(r)).toMatchObject({ alpha: 'unchanged', beta: 'invalid' });
-    expect(r.issues.some((i) => i.name === 'duplicateDomain' && i.file.includes('beta'))).toBe(true);
+    expect(r.issues.some((i) => i.name === 'domainOwned' && i.file.includes('beta'))).toBe(true);
     await writeFile(yaml, text);
   });
 

@@ -4,9 +4,16 @@
  */
 import type { RankingReport } from './schema.ts';
 
+/**
+ * A text starting with `=`, `+`, `-`, `@`, a tab or a carriage return is a formula to Excel and
+ * LibreOffice (a school named `=HYPERLINK(…)` would run in the reader's spreadsheet): it gets a
+ * leading `'`, which spreadsheets show as text (OWASP "CSV injection"). Numbers stay numbers.
+ */
+export const neutralizeFormula = (s: string) => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
+
 const cell = (v: string | number | undefined) => {
-  const s = v === undefined ? '' : String(v);
-  return /[",\n\r;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  const s = v === undefined ? '' : typeof v === 'number' ? String(v) : neutralizeFormula(v);
+  return /[",\n\r;\t]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
 export function formatCsv(report: RankingReport, lang: 'vi' | 'en' = 'vi'): string {
