@@ -218,6 +218,13 @@ describe('a second build after hostile changes', () => {
     const pages = await Promise.all(host.map((f) => readFile(f, 'utf8')));
     expect(pages.some((p) => p.includes('Trường Tiểu học Gamma'))).toBe(true);
     expect(pages.some((p) => p.includes(domainOf('gamma')))).toBe(true);
+    // … and says that what is shown is its last good version.
+    const index = await readFile(path.join(sites(), 'pgd.thunghiem.edu.vn', 'index.html'), 'utf8');
+    const table = index.slice(index.indexOf('<tbody>'), index.indexOf('</tbody>'));
+    const row = (name: string) => table.split('</tr>').find((r) => r.includes(name)) ?? '';
+    expect(row('Trường Tiểu học Gamma')).toContain('Bản mới chưa đăng được vì nội dung có lỗi; đang hiện bản đã đăng trước đó.');
+    expect(row('Trường Tiểu học Beta')).toContain('beta');
+    expect(row('Trường Tiểu học Beta')).not.toContain('Bản mới chưa đăng được');
   });
 
   it('removes the staging folder a killed build left behind', async () => {
