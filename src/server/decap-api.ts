@@ -124,6 +124,10 @@ export async function handleApi(ctx: ApiContext, body: unknown): Promise<ApiAnsw
     return await dispatch(ctx, body.action, params);
   } catch (err) {
     if (err instanceof ForbiddenPath) return forbidden(err.given, ctx.school, ctx.lang);
+    // The editor asks for files an entry names, which may be missing (a file renamed by hand).
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT' || (err as NodeJS.ErrnoException).code === 'EISDIR') {
+      return error(404, { vi: 'Không tìm thấy tệp này.', en: 'No such file.' }, ctx.lang);
+    }
     throw err;
   }
 }

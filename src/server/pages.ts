@@ -144,7 +144,7 @@ export function editorPage(input: { school: string; schoolName: string; csrf: st
 <meta name="robots" content="noindex">
 <title>Soạn nội dung – ${esc(input.schoolName)}</title>
 <link href="/s/${esc(input.school)}/admin/config.yml" type="text/yaml" rel="cms-config-url">
-<style>#ct-status{position:fixed;bottom:1rem;right:1rem;max-width:40rem;max-height:60vh;overflow:auto;z-index:1000;font:15px/1.5 system-ui,sans-serif;white-space:pre-wrap;background:#fff;border:2px solid #005a00;padding:.6rem 1rem;box-shadow:0 2px 8px #0004}#ct-status.fail{border-color:#a00000}#ct-status:empty{display:none}</style>
+<style>#ct-status{color:#1b1b1b;position:fixed;bottom:1rem;right:1rem;max-width:40rem;max-height:60vh;overflow:auto;z-index:1000;font:15px/1.5 system-ui,sans-serif;white-space:pre-wrap;background:#fff;border:2px solid #005a00;padding:.6rem 1rem;box-shadow:0 2px 8px #0004}#ct-status.fail{border-color:#a00000}#ct-status:empty{display:none}</style>
 </head>
 <body>
 <div id="ct-status" role="status" aria-live="polite"></div>
@@ -158,6 +158,9 @@ export function editorPage(input: { school: string; schoolName: string; csrf: st
     status.className = ok ? 'ok' : 'fail';
     if (url && ok) { status.append(' '); const a = document.createElement('a'); a.href = url; a.textContent = 'Xem trang'; a.target = '_blank'; status.append(a); }
   };
+  // The server has already logged the teacher in: Decap's own "log in" button would only be a
+  // second, empty step. Decap keeps its user in localStorage; the proxy backend has no token.
+  if (!localStorage.getItem('decap-cms-user')) localStorage.setItem('decap-cms-user', JSON.stringify({ token: '', backendName: 'proxy' }));
   const original = window.fetch.bind(window);
   window.fetch = async (input, init = {}) => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;

@@ -198,10 +198,14 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     if (post && !originAllowed(req, { publicOrigin })) {
       return json(res, 403, { error: 'Yêu cầu bị từ chối: không đến từ trang soạn bài của máy chủ này (Origin).' });
     }
+    if (p === '/favicon.ico' || p === '/robots.txt') return send(res, 404, 'text/plain; charset=utf-8', 'Không tìm thấy.');
     if (p === '/healthz') return send(res, 200, 'text/plain; charset=utf-8', 'ok');
     if (p === '/login') {
       if (post) return login(req, res);
-      const token = randomBytes(24).toString('base64url');
+      // The token of an earlier visit is kept: a second tab (or the browser fetching a favicon
+      // through the redirect) must not invalidate the form already shown.
+      const kept = parseCookies(req).get(cookies.login);
+      const token = kept && /^[\w-]{32}$/.test(kept) ? kept : randomBytes(24).toString('base64url');
       return html(res, 200, loginPage(token), { 'Set-Cookie': setCookie(cookies.login, token, secure, 3600) });
     }
     const session = sessionOf(req);

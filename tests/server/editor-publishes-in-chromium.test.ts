@@ -1,0 +1,49 @@
+/**
+ * The whole path a teacher takes, in real Chromium against the real server: log in with the
+ * form, open the editor (Decap CMS talking to the server's backend), change a news title,
+ * "Công bố ngay", read "Đã đăng lúc …" on the page, and find the new title on the public site and
+ * the teacher as the author in git.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { launchChromium } from '../browser.ts';
+import { git, PASSWORD, startTestHost, type TestHost } from './server-host.ts';
+
+let host: TestHost;
+let browser: Browser;
+
+beforeAll(async () => {
+  [host, browser] = await Promise.all([startTestHost('2026-12-02T14:05'), launchChromium()]);
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.close();
+});
+
+it('publishes a title changed in the browser editor', async () => {
+  const base = host.server.url;
+  const page = await browser.newPage();
+  await page.goto(`${base}/s/alpha/admin/`);
+  // No session: the login form first.
+  await page.waitForURL(`${base}/login`);
+  await page.getByLabel('Tên đăng nhập').fill('gv.alpha');
+  await page.getByLabel('Mật khẩu').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.waitForURL(`${base}/s/alpha/`);
+  await page.getByRole('link', { name: 'Soạn nội dung' }).click();
+  await page.goto(`${base}/s/alpha/admin/#/collections/news/entries/le-khai-giang`);
+  const title = page.locator('input').first();
+  await expect.poll(() => title.inputValue(), { timeout: 30_000 }).toContain('Lễ khai giảng');
+  await title.fill('Lễ khai giảng năm học mới');
+  await page.getByText('Công bố', { exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Công bố ngay' }).click();
+  const status = page.locator('#ct-status');
+  await status.filter({ hasText: /Đã đăng|Chưa đăng/ }).waitFor({ timeout: 60_000 });
+  expect(await status.innerText()).toContain('Đã đăng lúc 14:05: https://alpha.thunghiem.edu.vn/');
+  const online = await readFile(path.join(host.out, 'sites/alpha.thunghiem.edu.vn/tin-tuc/le-khai-giang/index.html'), 'utf8');
+  expect(online).toContain('Lễ khai giảng năm học mới');
+  expect(git(host.content, 'log', '-1', '--format=%an', '--', 'schools/alpha/news/le-khai-giang.md').trim()).toBe('Trần Thị Alpha');
+}, 120_000);
