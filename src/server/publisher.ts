@@ -184,13 +184,17 @@ export class Publisher {
         if (c.data) await writeFileAtomic(abs, c.data);
         else await rm(abs, { force: true });
       }
+      const t0 = performance.now();
       const problems = await this.validate(req.school);
+      const validated = performance.now();
       if (problems) {
+        this.log(`${req.kind} ${req.school} ${req.account.login}: từ chối (nội dung có lỗi), kiểm tra ${Math.round(validated - t0)} ms`);
         await restore();
         return { ok: false, status: 422, message: problems, ms: 0 };
       }
       const commit = await commitPaths(this.opts.contentDir, repoPaths, req.message, req.account);
       committed = true;
+      const committedAt = performance.now();
       await rm(this.journal, { force: true });
       if (!req.publish) {
         const message = { vi: 'Đã lưu tệp.', en: 'File saved.' };
@@ -200,6 +204,9 @@ export class Publisher {
       const site = report.sites.find((s) => s.id === req.school);
       const ms = Math.round(performance.now() - started);
       const result = this.outcome(site, report, ms);
+      this.log(
+        `${req.kind} ${req.school} ${req.account.login}: ${site?.status ?? 'không dựng'}, ${commit?.slice(0, 10) ?? 'không đổi'}; kiểm tra ${Math.round(validated - t0)} ms, commit ${Math.round(committedAt - validated)} ms, dựng và đăng ${Math.round(performance.now() - committedAt)} ms, tổng ${ms} ms`,
+      );
       return { ...result, commit };
     } catch (err) {
       // A failure before the commit (a full disk, git refusing): put the files back.
