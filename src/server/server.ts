@@ -51,6 +51,8 @@ export interface ServeOptions {
 
 export interface RunningServer {
   url: string;
+  /** The port it listens on (the one asked for, or a free one for port 0). */
+  port: number;
   publisher: Publisher;
   db: ServerDatabase;
   stop(): Promise<void>;
@@ -334,6 +336,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   log(lang === 'vi' ? `Máy chủ soạn bài đang chạy: ${publicOrigin}/` : `Publishing server running: ${publicOrigin}/`);
   return {
     url: publicOrigin,
+    port,
     publisher,
     db,
     async stop() {

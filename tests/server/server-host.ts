@@ -26,7 +26,7 @@ export interface TestHost {
 
 export const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8' });
 
-export async function startTestHost(clockAt = '2026-12-02T09:00'): Promise<TestHost> {
+export async function startTestHost(clockAt = '2026-12-02T09:00', publicUrl?: string): Promise<TestHost> {
   const dir = await tempDir('congtruong-serve-');
   const content = path.join(dir, 'content');
   const out = path.join(dir, 'dist');
@@ -49,6 +49,7 @@ export async function startTestHost(clockAt = '2026-12-02T09:00'): Promise<TestH
     outDir: out,
     database,
     port: 0,
+    publicUrl,
     clock: () => clock,
     pollMs: 100,
     log: () => {},
