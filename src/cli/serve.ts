@@ -63,7 +63,11 @@ export async function run(argv: string[]): Promise<number> {
   }
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    console.error(lang === 'vi' ? `--port phải là số từ 1 đến 65535 (không phải "${values.port}").` : `--port must be 1 to 65535 (not "${values.port}").`);
+    console.error(
+      lang === 'vi'
+        ? `--port phải là số từ 1 đến 65535 (không phải "${values.port}").`
+        : `--port must be 1 to 65535 (not "${values.port}").`,
+    );
     return 2;
   }
   const publicUrl = values['public-url'];
@@ -78,10 +82,23 @@ export async function run(argv: string[]): Promise<number> {
   const { startServer, ServeError } = await import('../server/server.ts');
   let server;
   try {
-    server = await startServer({ contentDir: values.content, outDir: values.out, database: values.db, port, host: values.host, publicUrl, lang });
+    server = await startServer({
+      contentDir: values.content,
+      outDir: values.out,
+      database: values.db,
+      port,
+      host: values.host,
+      publicUrl,
+      lang,
+    });
   } catch (err) {
     if (err instanceof ServeError) console.error(err.message);
-    else console.error(lang === 'vi' ? `Không khởi động được máy chủ soạn bài: ${String((err as Error).message ?? err)}` : `Could not start the publishing server: ${String((err as Error).message ?? err)}`);
+    else
+      console.error(
+        lang === 'vi'
+          ? `Không khởi động được máy chủ soạn bài: ${String((err as Error).message ?? err)}`
+          : `Could not start the publishing server: ${String((err as Error).message ?? err)}`,
+      );
     return 1;
   }
   // Runs until a SIGTERM from systemd or Ctrl-C; a save in progress finishes first.

@@ -53,7 +53,9 @@ function generatePassword(): string {
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const c of process.stdin) chunks.push(c as Buffer);
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 export async function run(argv: string[]): Promise<number> {
@@ -84,7 +86,15 @@ export async function run(argv: string[]): Promise<number> {
     if (action === 'list') {
       for (const u of db.users()) {
         const role = u.role === 'admin' ? (vi ? 'quản trị' : 'admin') : `${vi ? 'biên tập' : 'editor'} ${u.school}`;
-        const state = u.disabled ? (vi ? 'đã khoá' : 'disabled') : u.lockedUntil && u.lockedUntil > Date.now() ? (vi ? 'tạm khoá' : 'locked') : '';
+        const state = u.disabled
+          ? vi
+            ? 'đã khoá'
+            : 'disabled'
+          : u.lockedUntil && u.lockedUntil > Date.now()
+            ? vi
+              ? 'tạm khoá'
+              : 'locked'
+            : '';
         console.log([u.login, u.name, u.email, role, state].filter(Boolean).join('\t'));
       }
       return 0;
@@ -99,7 +109,9 @@ export async function run(argv: string[]): Promise<number> {
     }
     const existing = db.user(login);
     if (action !== 'add' && !existing) {
-      console.error(vi ? `Không có tài khoản "${login}". Xem danh sách: congtruong users list` : `No account "${login}". See: congtruong users list`);
+      console.error(
+        vi ? `Không có tài khoản "${login}". Xem danh sách: congtruong users list` : `No account "${login}". See: congtruong users list`,
+      );
       return 1;
     }
     if (action === 'disable' || action === 'enable') {
@@ -117,24 +129,44 @@ export async function run(argv: string[]): Promise<number> {
     }
     if (action === 'add') {
       if (existing) {
-        console.error(vi ? `Đã có tài khoản "${login}". Đặt lại mật khẩu: congtruong users reset ${login}` : `Account "${login}" exists. Reset its password: congtruong users reset ${login}`);
+        console.error(
+          vi
+            ? `Đã có tài khoản "${login}". Đặt lại mật khẩu: congtruong users reset ${login}`
+            : `Account "${login}" exists. Reset its password: congtruong users reset ${login}`,
+        );
         return 1;
       }
-      const input = { login, name: values.name, email: values.email, role: values.admin ? 'admin' : 'editor', school: values.admin ? undefined : values.school };
+      const input = {
+        login,
+        name: values.name,
+        email: values.email,
+        role: values.admin ? 'admin' : 'editor',
+        school: values.admin ? undefined : values.school,
+      };
       const checked = accountSchema.safeParse(input);
       if (!checked.success) {
         const fields = [...new Set(checked.error.issues.map((i) => String(i.path[0])))];
         const explain: Record<string, [string, string]> = {
-          login: ['--login: 3–64 ký tự chữ thường không dấu, số, dấu chấm, gạch ngang hoặc gạch dưới, ví dụ nguyen.van.a', 'login: 3–64 lower-case letters, digits, ".", "-" or "_", e.g. nguyen.van.a'],
+          login: [
+            '--login: 3–64 ký tự chữ thường không dấu, số, dấu chấm, gạch ngang hoặc gạch dưới, ví dụ nguyen.van.a',
+            'login: 3–64 lower-case letters, digits, ".", "-" or "_", e.g. nguyen.van.a',
+          ],
           name: ['--name: họ tên đầy đủ, ví dụ "Nguyễn Văn A"', '--name: the full name, e.g. "Nguyễn Văn A"'],
           email: ['--email: địa chỉ thư điện tử, ví dụ vanphong@truong.edu.vn', '--email: an e-mail address, e.g. office@school.edu.vn'],
-          school: ['--school: mã trường (tên thư mục trong content/schools/) cho biên tập viên, hoặc --admin cho quản trị viên', '--school: the school id (its folder in content/schools/) for an editor, or --admin for an administrator'],
+          school: [
+            '--school: mã trường (tên thư mục trong content/schools/) cho biên tập viên, hoặc --admin cho quản trị viên',
+            '--school: the school id (its folder in content/schools/) for an editor, or --admin for an administrator',
+          ],
         };
         console.error(fields.map((f) => (explain[f] ?? [f, f])[vi ? 0 : 1]).join('\n'));
         return 2;
       }
       if (checked.data.school !== undefined && !(await schoolIds(values.content)).includes(checked.data.school)) {
-        console.error(vi ? `Không có trường "${checked.data.school}" trong ${values.content}/schools/.` : `No school "${checked.data.school}" in ${values.content}/schools/.`);
+        console.error(
+          vi
+            ? `Không có trường "${checked.data.school}" trong ${values.content}/schools/.`
+            : `No school "${checked.data.school}" in ${values.content}/schools/.`,
+        );
         return 2;
       }
     }
@@ -146,17 +178,27 @@ export async function run(argv: string[]): Promise<number> {
       generated = true;
     }
     if (password.length < MIN_PASSWORD_LENGTH) {
-      console.error(vi ? `Mật khẩu cần ít nhất ${MIN_PASSWORD_LENGTH} ký tự.` : `The password needs at least ${MIN_PASSWORD_LENGTH} characters.`);
+      console.error(
+        vi ? `Mật khẩu cần ít nhất ${MIN_PASSWORD_LENGTH} ký tự.` : `The password needs at least ${MIN_PASSWORD_LENGTH} characters.`,
+      );
       return 2;
     }
     const hash = await hashPassword(password);
     if (action === 'add') {
-      const a = accountSchema.parse({ login, name: values.name, email: values.email, role: values.admin ? 'admin' : 'editor', school: values.admin ? undefined : values.school });
+      const a = accountSchema.parse({
+        login,
+        name: values.name,
+        email: values.email,
+        role: values.admin ? 'admin' : 'editor',
+        school: values.admin ? undefined : values.school,
+      });
       db.addUser(a, hash);
       console.log(vi ? `Đã tạo tài khoản ${login}.` : `Created account ${login}.`);
     } else {
       db.setPassword(login, hash);
-      console.log(vi ? `Đã đặt lại mật khẩu của ${login}; tài khoản được mở khoá.` : `Reset the password of ${login}; the account is unlocked.`);
+      console.log(
+        vi ? `Đã đặt lại mật khẩu của ${login}; tài khoản được mở khoá.` : `Reset the password of ${login}; the account is unlocked.`,
+      );
     }
     if (generated) console.log(vi ? `Mật khẩu (chỉ hiện một lần): ${password}` : `Password (shown once): ${password}`);
     return 0;

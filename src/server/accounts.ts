@@ -209,14 +209,18 @@ export class ServerDatabase {
     const token = randomBytes(32).toString('base64url');
     const csrf = randomBytes(32).toString('base64url');
     this.db.prepare('DELETE FROM sessions WHERE expires_at < ?').run(now);
-    this.db.prepare('INSERT INTO sessions (token_hash, user_id, csrf, expires_at) VALUES (?, ?, ?, ?)').run(tokenHash(token), userId, csrf, now + SESSION_MS);
+    this.db
+      .prepare('INSERT INTO sessions (token_hash, user_id, csrf, expires_at) VALUES (?, ?, ?, ?)')
+      .run(tokenHash(token), userId, csrf, now + SESSION_MS);
     return { token, csrf };
   }
 
   /** The account and CSRF token of a live session of an enabled account. */
   session(token: string, now = Date.now()): { account: Account; csrf: string } | undefined {
     const r = this.db
-      .prepare('SELECT u.*, s.csrf AS session_csrf FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ? AND s.expires_at > ? AND u.disabled = 0')
+      .prepare(
+        'SELECT u.*, s.csrf AS session_csrf FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ? AND s.expires_at > ? AND u.disabled = 0',
+      )
       .get(tokenHash(token), now) as Row | undefined;
     return r && { account: toAccount(r), csrf: String(r.session_csrf) };
   }
@@ -227,26 +231,38 @@ export class ServerDatabase {
 
   addPublication(p: Omit<Publication, 'id'>): void {
     this.db
-      .prepare('INSERT INTO publications (school, at, kind, login, author_name, ok, message, commit_id, ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT INTO publications (school, at, kind, login, author_name, ok, message, commit_id, ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      )
       .run(p.school, p.at, p.kind, p.login, p.authorName, p.ok ? 1 : 0, p.message, p.commit, p.ms);
   }
 
   publications(school: string, limit = 20): Publication[] {
-    return (this.db.prepare('SELECT * FROM publications WHERE school = ? ORDER BY at DESC, id DESC LIMIT ?').all(school, limit) as Row[]).map(
-      toPublication,
-    );
+    return (
+      this.db.prepare('SELECT * FROM publications WHERE school = ? ORDER BY at DESC, id DESC LIMIT ?').all(school, limit) as Row[]
+    ).map(toPublication);
   }
 
   /** Per school: the last publication, the last failure and how many saves failed in the last week. */
   schoolSummaries(now = Date.now()): { school: string; last?: Publication; lastFailure?: Publication; failuresWeek: number }[] {
-    const schools = (this.db.prepare('SELECT DISTINCT school FROM publications ORDER BY school').all() as Row[]).map((r) => String(r.school));
+    const schools = (this.db.prepare('SELECT DISTINCT school FROM publications ORDER BY school').all() as Row[]).map((r) =>
+      String(r.school),
+    );
     return schools.map((school) => {
-      const last = this.db.prepare('SELECT * FROM publications WHERE school = ? ORDER BY at DESC, id DESC LIMIT 1').get(school) as Row | undefined;
-      const fail = this.db.prepare('SELECT * FROM publications WHERE school = ? AND ok = 0 ORDER BY at DESC, id DESC LIMIT 1').get(school) as
-        | Row
-        | undefined;
-      const week = this.db.prepare('SELECT COUNT(*) AS n FROM publications WHERE school = ? AND ok = 0 AND at > ?').get(school, now - 7 * 86400_000) as Row;
-      return { school, ...(last ? { last: toPublication(last) } : {}), ...(fail ? { lastFailure: toPublication(fail) } : {}), failuresWeek: Number(week.n) };
+      const last = this.db.prepare('SELECT * FROM publications WHERE school = ? ORDER BY at DESC, id DESC LIMIT 1').get(school) as
+        Row | undefined;
+      const fail = this.db
+        .prepare('SELECT * FROM publications WHERE school = ? AND ok = 0 ORDER BY at DESC, id DESC LIMIT 1')
+        .get(school) as Row | undefined;
+      const week = this.db
+        .prepare('SELECT COUNT(*) AS n FROM publications WHERE school = ? AND ok = 0 AND at > ?')
+        .get(school, now - 7 * 86400_000) as Row;
+      return {
+        school,
+        ...(last ? { last: toPublication(last) } : {}),
+        ...(fail ? { lastFailure: toPublication(fail) } : {}),
+        failuresWeek: Number(week.n),
+      };
     });
   }
 }

@@ -118,7 +118,8 @@ function commitMessage(options: unknown, fallback: string): string {
 
 /** Answers one request of the editor. */
 export async function handleApi(ctx: ApiContext, body: unknown): Promise<ApiAnswer> {
-  if (!isRecord(body) || typeof body.action !== 'string') return error(422, { vi: 'Yêu cầu không đúng dạng.', en: 'Malformed request.' }, ctx.lang);
+  if (!isRecord(body) || typeof body.action !== 'string')
+    return error(422, { vi: 'Yêu cầu không đúng dạng.', en: 'Malformed request.' }, ctx.lang);
   const params = isRecord(body.params) ? body.params : {};
   try {
     return await dispatch(ctx, body.action, params);
@@ -168,7 +169,8 @@ async function dispatch(ctx: ApiContext, action: string, params: Record<string, 
       const assets = Array.isArray(params.assets) ? params.assets : [];
       const changes: Change[] = [];
       for (const f of dataFiles) {
-        if (!isRecord(f) || typeof f.raw !== 'string') return error(422, { vi: 'Bài viết không đúng dạng.', en: 'Malformed entry.' }, ctx.lang);
+        if (!isRecord(f) || typeof f.raw !== 'string')
+          return error(422, { vi: 'Bài viết không đúng dạng.', en: 'Malformed entry.' }, ctx.lang);
         const { rel } = await resolveInSchool(ctx.schoolDir, f.path);
         if (f.newPath !== undefined) {
           // Renamed (a new date or title changes the file name): the old file goes in the same commit.
@@ -207,7 +209,15 @@ async function dispatch(ctx: ApiContext, action: string, params: Record<string, 
 }
 
 async function publishAnswer(ctx: ApiContext, changes: Change[], kind: string, message: string, publish: boolean): Promise<ApiAnswer> {
-  const result = await ctx.publisher.save({ school: ctx.school, account: ctx.account, changes, kind, message, publish, started: ctx.started });
+  const result = await ctx.publisher.save({
+    school: ctx.school,
+    account: ctx.account,
+    changes,
+    kind,
+    message,
+    publish,
+    started: ctx.started,
+  });
   const publication = { ok: result.ok, message: result.message[ctx.lang], url: result.url, commit: result.commit, ms: result.ms };
   if (result.status !== 200) return { status: result.status, body: { error: result.message[ctx.lang], publication } };
   return { status: 200, body: { message: result.message[ctx.lang], publication } };

@@ -40,7 +40,12 @@ export async function repositoryRoot(dir: string): Promise<string | undefined> {
  * author. Other changes in the working tree or the index are left alone. Returns the commit id,
  * or undefined when the paths did not change anything.
  */
-export async function commitPaths(cwd: string, paths: string[], message: string, author: { name: string; email: string }): Promise<string | undefined> {
+export async function commitPaths(
+  cwd: string,
+  paths: string[],
+  message: string,
+  author: { name: string; email: string },
+): Promise<string | undefined> {
   await git(cwd, ['add', '--all', '--', ...paths]);
   const staged = await git(cwd, ['diff', '--cached', '--name-only', '--', ...paths]);
   if (staged.trim() === '') return undefined;

@@ -60,7 +60,13 @@ export const whenVi = (ms: number): string => formatDateVi(nowInVietnam(new Date
 
 function publicationRows(list: Publication[], withSchool: boolean): string {
   if (list.length === 0) return '<p>Chưa có lần đăng nào.</p>';
-  const kinds: Record<string, string> = { save: 'Lưu bài', delete: 'Xoá', upload: 'Tải tệp lên', scheduled: 'Đăng theo lịch', startup: 'Khởi động máy chủ' };
+  const kinds: Record<string, string> = {
+    save: 'Lưu bài',
+    delete: 'Xoá',
+    upload: 'Tải tệp lên',
+    scheduled: 'Đăng theo lịch',
+    startup: 'Khởi động máy chủ',
+  };
   return `<table><thead><tr><th>Thời gian</th>${withSchool ? '<th>Trường</th>' : ''}<th>Việc</th><th>Người sửa</th><th>Kết quả</th></tr></thead><tbody>
 ${list
   .map(
@@ -77,12 +83,16 @@ export function schoolDashboard(input: {
   school: string;
   schoolName: string;
   publications: Publication[];
+  /** The site's address, when it has been published. */
+  address?: string | undefined;
   nextScheduled?: string | undefined;
+  compliance?: { errors: number; warnings: number } | undefined;
 }): string {
   const failures = input.publications.filter((p) => !p.ok);
   return layout(
     input.schoolName,
-    `<p><a href="/s/${esc(input.school)}/admin/">Soạn nội dung</a></p>
+    `<p><a href="/s/${esc(input.school)}/admin/">Soạn nội dung</a>${input.address ? ` · Trang web: <a href="https://${esc(input.address)}/">https://${esc(input.address)}/</a>` : ''}</p>
+${input.compliance ? `<p class="${input.compliance.errors > 0 ? 'fail' : 'ok'}">Tuân thủ quy định khi đăng lần cuối: ${complianceText(input.compliance)}. Chi tiết: lệnh <code>congtruong check</code> hoặc trang tổng hợp của đơn vị chủ quản.</p>` : ''}
 ${input.nextScheduled ? `<p>Bài hẹn giờ tiếp theo được đăng lúc ${esc(formatDateVi(input.nextScheduled))}.</p>` : ''}
 <h2>Lần đăng gần đây</h2>
 ${publicationRows(input.publications, false)}
@@ -93,10 +103,19 @@ ${failures.length === 0 ? '<p class="ok">Không có lỗi.</p>' : publicationRow
   );
 }
 
+const complianceText = (c: { errors: number; warnings: number }) => `${c.errors} lỗi, ${c.warnings} cảnh báo`;
+
 export function hostDashboard(input: {
   account: Account;
   csrf: string;
-  schools: { id: string; name: string; last?: Publication | undefined; lastFailure?: Publication | undefined; failuresWeek: number }[];
+  schools: {
+    id: string;
+    name: string;
+    last?: Publication | undefined;
+    lastFailure?: Publication | undefined;
+    failuresWeek: number;
+    compliance?: { errors: number; warnings: number } | undefined;
+  }[];
   users: Account[];
 }): string {
   const rows = input.schools
@@ -104,6 +123,7 @@ export function hostDashboard(input: {
       (s) => `<tr><td><a href="/s/${esc(s.id)}/">${esc(s.name)}</a><br><small>${esc(s.id)}</small></td>
 <td>${s.last ? `${esc(whenVi(s.last.at))}<br><small>${esc(s.last.authorName ?? 'tự động')}</small>` : '–'}</td>
 <td class="${s.failuresWeek > 0 ? 'fail' : 'ok'}">${s.failuresWeek}</td>
+<td class="${s.compliance && s.compliance.errors > 0 ? 'fail' : ''}">${s.compliance ? complianceText(s.compliance) : '–'}</td>
 <td>${s.lastFailure ? `<pre class="fail">${esc(whenVi(s.lastFailure.at))}: ${esc(s.lastFailure.message)}</pre>` : '–'}</td></tr>`,
     )
     .join('\n');
@@ -115,7 +135,7 @@ export function hostDashboard(input: {
     .join('\n');
   return layout(
     'Các trường của đơn vị',
-    `<table><thead><tr><th>Trường</th><th>Cập nhật lần cuối (người sửa)</th><th>Lỗi trong 7 ngày</th><th>Lỗi gần nhất</th></tr></thead><tbody>
+    `<table><thead><tr><th>Trường</th><th>Cập nhật lần cuối (người sửa)</th><th>Lỗi đăng trong 7 ngày</th><th>Tuân thủ quy định</th><th>Lỗi gần nhất</th></tr></thead><tbody>
 ${rows}
 </tbody></table>
 <h2>Tài khoản</h2>

@@ -21,6 +21,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { prestartWorker, takeWorker } from '../build/astro-workers.ts';
 import { buildSites, type BuildReport, type SiteReport } from '../build/build-sites.ts';
+import { readState, type BuildState } from '../build/fingerprint.ts';
 import type { ContentIssue, Localized } from '../content/issues.ts';
 import { loadContent } from '../content/load.ts';
 import type { Lang } from '../errors/content-errors.ts';
@@ -109,7 +110,13 @@ export class Publisher {
     // A server killed while git wrote its index leaves the lock behind, and every later commit
     // would fail. This server is the repository's only writer while it runs, so the lock is stale.
     const lock = path.resolve(this.opts.contentDir, (await git(this.opts.contentDir, ['rev-parse', '--git-path', 'index.lock'])).trim());
-    if (await rm(lock).then(() => true, () => false)) this.log(`Đã xoá khoá git còn sót lại: ${lock}`);
+    if (
+      await rm(lock).then(
+        () => true,
+        () => false,
+      )
+    )
+      this.log(`Đã xoá khoá git còn sót lại: ${lock}`);
     const pending = await readFile(this.journal, 'utf8').then(
       (t) => JSON.parse(t) as { paths: string[] },
       () => undefined,
@@ -121,8 +128,13 @@ export class Publisher {
       this.log(`Đã hoàn tác một lần lưu bị gián đoạn: ${pending.paths.join(', ')}`);
     }
     // Not awaited: the server answers (logins, dashboards) while the first build runs; saves queue behind it.
-    void this.enqueue(() => this.build(undefined, 'startup')).catch((err: unknown) => this.log(`Lỗi khi dựng lúc khởi động: ${String(err)}`));
-    this.timer = setInterval(() => void this.checkSchedule()?.catch((err: unknown) => this.log(`Lỗi khi đăng theo lịch: ${String(err)}`)), this.opts.pollMs ?? 30_000);
+    void this.enqueue(() => this.build(undefined, 'startup')).catch((err: unknown) =>
+      this.log(`Lỗi khi dựng lúc khởi động: ${String(err)}`),
+    );
+    this.timer = setInterval(
+      () => void this.checkSchedule()?.catch((err: unknown) => this.log(`Lỗi khi đăng theo lịch: ${String(err)}`)),
+      this.opts.pollMs ?? 30_000,
+    );
   }
 
   async stop(): Promise<void> {
@@ -136,6 +148,11 @@ export class Publisher {
   /** The next scheduled time known (Vietnam local), for the dashboards. */
   get nextScheduled(): string | undefined {
     return this.nextDue;
+  }
+
+  /** What the last builds recorded per site (address, compliance counts, next scheduled time), for the dashboards. */
+  async siteStates(): Promise<BuildState['sites']> {
+    return (await readState(path.join(this.opts.outDir, '.state.json'))).sites;
   }
 
   /** Waits for everything queued so far (tests). */
@@ -302,8 +319,14 @@ export class Publisher {
           }
         : site?.status === 'hostInvalid' || site?.status === 'invalid'
           ? {
-              vi: `nội dung của đơn vị chủ quản hoặc của trường có lỗi: ${formatIssues(report.issues.filter((i) => i.severity === 'error'), 'vi')}`,
-              en: `the host's or the school's content has errors: ${formatIssues(report.issues.filter((i) => i.severity === 'error'), 'en')}`,
+              vi: `nội dung của đơn vị chủ quản hoặc của trường có lỗi: ${formatIssues(
+                report.issues.filter((i) => i.severity === 'error'),
+                'vi',
+              )}`,
+              en: `the host's or the school's content has errors: ${formatIssues(
+                report.issues.filter((i) => i.severity === 'error'),
+                'en',
+              )}`,
             }
           : { vi: `dựng trang bị lỗi (${site?.error ?? 'không rõ'})`, en: `the build failed (${site?.error ?? 'unknown'})` };
     return {

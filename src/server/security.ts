@@ -82,7 +82,8 @@ export class LoginRateLimit {
     }
     recent.push(now);
     this.attempts.set(address, recent);
-    if (this.attempts.size > 10_000) for (const [k, v] of this.attempts) if (v.every((t) => t <= now - this.windowMs)) this.attempts.delete(k);
+    if (this.attempts.size > 10_000)
+      for (const [k, v] of this.attempts) if (v.every((t) => t <= now - this.windowMs)) this.attempts.delete(k);
     return true;
   }
 }

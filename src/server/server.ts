@@ -17,6 +17,7 @@ import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { stringify } from 'yaml';
+import { nowInVietnam } from '../util/dates.ts';
 import { parse as parseYaml } from 'yaml';
 import { buildCmsConfig } from '../dev/cms-config.ts';
 import { disclosureYears, schoolIds } from '../dev/school-content.ts';
@@ -92,7 +93,8 @@ function send(res: ServerResponse, status: number, type: string, body: string, h
 }
 const html = (res: ServerResponse, status: number, body: string, headers: Record<string, string | string[]> = {}) =>
   send(res, status, 'text/html; charset=utf-8', body, headers);
-const json = (res: ServerResponse, status: number, body: unknown) => send(res, status, 'application/json; charset=utf-8', JSON.stringify(body));
+const json = (res: ServerResponse, status: number, body: unknown) =>
+  send(res, status, 'application/json; charset=utf-8', JSON.stringify(body));
 const redirect = (res: ServerResponse, to: string, headers: Record<string, string | string[]> = {}) => {
   res.writeHead(303, { Location: to, 'Cache-Control': 'no-store', ...headers });
   res.end();
@@ -147,7 +149,9 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     const direct = req.socket.remoteAddress ?? '';
     // Behind nginx every request comes from 127.0.0.1: the client is in X-Real-IP (see docs/hosting.md).
     const forwarded = req.headers['x-real-ip'];
-    return (direct === '127.0.0.1' || direct === '::1' || direct === '::ffff:127.0.0.1') && typeof forwarded === 'string' ? forwarded : direct;
+    return (direct === '127.0.0.1' || direct === '::1' || direct === '::ffff:127.0.0.1') && typeof forwarded === 'string'
+      ? forwarded
+      : direct;
   };
 
   const sessionOf = (req: IncomingMessage) => {
@@ -169,7 +173,10 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     const account = db.user(name);
     const now = Date.now();
     if (account?.lockedUntil && account.lockedUntil > now) {
-      return again(423, `Tài khoản tạm khoá vì nhập sai mật khẩu nhiều lần, đến ${whenVi(account.lockedUntil)}. Hãy đợi hoặc nhờ đơn vị chủ quản đặt lại mật khẩu.`);
+      return again(
+        423,
+        `Tài khoản tạm khoá vì nhập sai mật khẩu nhiều lần, đến ${whenVi(account.lockedUntil)}. Hãy đợi hoặc nhờ đơn vị chủ quản đặt lại mật khẩu.`,
+      );
     }
     const stored = db.passwordHash(name);
     const ok = await verifyPassword(password, stored ?? (await dummyHash()));
@@ -177,7 +184,10 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
       const after = account && !account.disabled ? db.loginFailed(name, now) : undefined;
       if (after?.lockedUntil && after.lockedUntil > now) {
         log(`Tài khoản ${name} bị tạm khoá sau nhiều lần sai mật khẩu (từ ${clientAddress(req)}).`);
-        return again(423, `Tài khoản tạm khoá vì nhập sai mật khẩu nhiều lần, đến ${whenVi(after.lockedUntil)}. Hãy đợi hoặc nhờ đơn vị chủ quản đặt lại mật khẩu.`);
+        return again(
+          423,
+          `Tài khoản tạm khoá vì nhập sai mật khẩu nhiều lần, đến ${whenVi(after.lockedUntil)}. Hãy đợi hoặc nhờ đơn vị chủ quản đặt lại mật khẩu.`,
+        );
       }
       return again(401, 'Tên đăng nhập hoặc mật khẩu không đúng.');
     }
@@ -196,7 +206,8 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     const p = url.pathname;
     const method = req.method ?? 'GET';
     const post = method === 'POST';
-    if (!post && method !== 'GET' && method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'Phương thức không được hỗ trợ.');
+    if (!post && method !== 'GET' && method !== 'HEAD')
+      return send(res, 405, 'text/plain; charset=utf-8', 'Phương thức không được hỗ trợ.');
     if (post && !originAllowed(req, { publicOrigin })) {
       return json(res, 403, { error: 'Yêu cầu bị từ chối: không đến từ trang soạn bài của máy chủ này (Origin).' });
     }
@@ -239,8 +250,15 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
       if (account.role !== 'admin') return html(res, 403, 'Chỉ quản trị viên của đơn vị chủ quản xem được trang này.');
       const ids = await schoolIds(contentDir);
       const summaries = new Map(db.schoolSummaries().map((s) => [s.school, s]));
+      const states = await publisher.siteStates();
       const schools = await Promise.all(
-        ids.map(async (id) => ({ id, name: await schoolName(id), ...summaries.get(id), failuresWeek: summaries.get(id)?.failuresWeek ?? 0 })),
+        ids.map(async (id) => ({
+          id,
+          name: await schoolName(id),
+          ...summaries.get(id),
+          failuresWeek: summaries.get(id)?.failuresWeek ?? 0,
+          compliance: states[id]?.compliance,
+        })),
       );
       return html(res, 200, hostDashboard({ account, csrf: session.csrf, schools, users: db.users() }));
     }
@@ -270,6 +288,8 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     }
     if (post) return send(res, 405, 'text/plain; charset=utf-8', 'Phương thức không được hỗ trợ.');
     if (rest === '/') {
+      const state = (await publisher.siteStates())[school];
+      const now = nowInVietnam(opts.clock?.() ?? new Date());
       return html(
         res,
         200,
@@ -279,14 +299,20 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
           school,
           schoolName: await schoolName(school),
           publications: db.publications(school),
-          nextScheduled: publisher.nextScheduled,
+          address: state?.domain,
+          compliance: state?.compliance,
+          nextScheduled: state?.nextScheduled !== undefined && state.nextScheduled > now ? state.nextScheduled : undefined,
         }),
       );
     }
     if (rest === '/admin') return redirect(res, `/s/${school}/admin/`);
     if (rest === '/admin/') return html(res, 200, editorPage({ school, schoolName: await schoolName(school), csrf: session.csrf }));
     if (rest === '/admin/config.yml') {
-      const config = buildCmsConfig({ origin: publicOrigin, disclosureYears: await disclosureYears(schoolDir), schoolName: await schoolName(school) });
+      const config = buildCmsConfig({
+        origin: publicOrigin,
+        disclosureYears: await disclosureYears(schoolDir),
+        schoolName: await schoolName(school),
+      });
       const { local_backend: _local, ...rest } = config;
       void _local;
       const collections = rest.collections.map(({ schema, ...c }) => {
@@ -320,8 +346,12 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     handle(req, res).catch((err: unknown) => {
       const status = err instanceof HttpError ? err.status : 500;
       // The details go to the server's log, never to the browser.
-      if (status === 500) log(`Lỗi máy chủ khi xử lý ${req.method} ${req.url}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-      const message = err instanceof HttpError ? err.message : 'Máy chủ gặp lỗi khi xử lý yêu cầu; chưa có gì được đăng. Đơn vị chủ quản xem nhật ký máy chủ.';
+      if (status === 500)
+        log(`Lỗi máy chủ khi xử lý ${req.method} ${req.url}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      const message =
+        err instanceof HttpError
+          ? err.message
+          : 'Máy chủ gặp lỗi khi xử lý yêu cầu; chưa có gì được đăng. Đơn vị chủ quản xem nhật ký máy chủ.';
       if (!res.headersSent) json(res, status, { error: message });
       else res.end();
     });

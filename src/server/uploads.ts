@@ -35,7 +35,10 @@ export async function checkUpload(rel: string, data: Buffer): Promise<Localized 
     };
   }
   if (data.length === 0) {
-    return { vi: `Tệp ${name}: tệp rỗng (0 byte). Hãy lưu lại tệp rồi tải lên lại.`, en: `File ${name}: the file is empty (0 bytes). Save it again and upload it again.` };
+    return {
+      vi: `Tệp ${name}: tệp rỗng (0 byte). Hãy lưu lại tệp rồi tải lên lại.`,
+      en: `File ${name}: the file is empty (0 bytes). Save it again and upload it again.`,
+    };
   }
   if (data.length > policy.maxBytes) {
     return {

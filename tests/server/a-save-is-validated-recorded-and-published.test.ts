@@ -99,6 +99,8 @@ describe('scheduled publication', () => {
     expect(res.status).toBe(200);
     expect(await exists(page())).toBe(false);
     expect(host.server.publisher.nextScheduled).toBe('2026-12-02T10:00');
+    const dashboard = await (await fetch(`${base}/s/alpha/`, { headers: { Cookie: alpha.cookie } })).text();
+    expect(dashboard).toContain('Bài hẹn giờ tiếp theo được đăng lúc 10:00, 02/12/2026.');
 
     // One minute before: the scheduler does not build.
     host.setClock('2026-12-02T09:59');
@@ -123,6 +125,8 @@ describe('dashboards', () => {
     expect(school).toContain('Đã đăng lúc 09:00: https://alpha.thunghiem.edu.vn/');
     expect(school).toContain('Đăng theo lịch');
     expect(school).toContain('Trần Thị Alpha');
+    expect(school).toMatch(/Tuân thủ quy định khi đăng lần cuối: \d+ lỗi, \d+ cảnh báo/);
+    expect(school).not.toContain('Bài hẹn giờ tiếp theo');
     const admin = (await login(base, 'quantri')).session!;
     const hostPage = await (await fetch(`${base}/host/`, { headers: { Cookie: admin.cookie } })).text();
     expect(hostPage).toContain('Trường Tiểu học Beta');

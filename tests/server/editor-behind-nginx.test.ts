@@ -97,7 +97,12 @@ describe('the editor behind nginx', () => {
       { 'Content-Type': 'application/json', Cookie: cookie, 'X-CSRF-Token': csrf, Origin: `http://${NAME}` },
       JSON.stringify({
         action: 'persistEntry',
-        params: { branch: 'main', dataFiles: [{ slug: 'x', path: 'news/2026-12-02-lich-thi.md', raw }], assets: [], options: { commitMessage: 'Create' } },
+        params: {
+          branch: 'main',
+          dataFiles: [{ slug: 'x', path: 'news/2026-12-02-lich-thi.md', raw }],
+          assets: [],
+          options: { commitMessage: 'Create' },
+        },
       }),
     );
     expect(saved.status).toBe(200);
@@ -108,7 +113,12 @@ describe('the editor behind nginx', () => {
   });
 
   it('refuses a change whose Origin is another site, even through nginx', async () => {
-    const res = await request('POST', '/logout', { Origin: 'https://evil.example', 'Content-Type': 'application/x-www-form-urlencoded' }, 'csrf=x');
+    const res = await request(
+      'POST',
+      '/logout',
+      { Origin: 'https://evil.example', 'Content-Type': 'application/x-www-form-urlencoded' },
+      'csrf=x',
+    );
     expect(res.status).toBe(403);
   });
 });

@@ -56,7 +56,11 @@ async function kill(): Promise<void> {
 async function saveAndKillWhen(rel: string, title: string, when: () => Promise<boolean>): Promise<void> {
   const session = (await login(base, 'gv.alpha')).session!;
   const raw = `---\ntitle: ${title}\ndate: 2026-12-01\ncategory: thong-bao\n---\nNội dung.\n`;
-  const sent = api(base, session, 'alpha', 'persistEntry', { dataFiles: [{ slug: 'x', path: rel, raw }], assets: [], options: { commitMessage: title } });
+  const sent = api(base, session, 'alpha', 'persistEntry', {
+    dataFiles: [{ slug: 'x', path: rel, raw }],
+    assets: [],
+    options: { commitMessage: title },
+  });
   sent.catch(() => {});
   const deadline = Date.now() + 60_000;
   while (!(await when())) {
@@ -106,7 +110,11 @@ describe('a server killed during a save', () => {
 
   it('after the commit: the change is kept, and the restart publishes it', async () => {
     const before = await head();
-    await saveAndKillWhen('news/2026-12-01-da-ghi.md', 'Tin đã ghi trước khi ngắt', async () => (await head().catch(() => before)) !== before);
+    await saveAndKillWhen(
+      'news/2026-12-01-da-ghi.md',
+      'Tin đã ghi trước khi ngắt',
+      async () => (await head().catch(() => before)) !== before,
+    );
     await siteIsWhole();
     await startChild();
     expect(git(host.content, 'status', '--porcelain')).toBe('');
@@ -129,6 +137,8 @@ describe('a server killed during a save', () => {
     });
     expect(res.status).toBe(200);
     expect(String(res.body.message)).toMatch(/^Đã đăng lúc \d\d:\d\d: https:\/\/alpha\.thunghiem\.edu\.vn\/$/);
-    expect(await readFile(path.join(site(), 'tin-tuc', '2026-12-01-sau-khoi-dong', 'index.html'), 'utf8')).toContain('Tin sau khi khởi động lại');
+    expect(await readFile(path.join(site(), 'tin-tuc', '2026-12-01-sau-khoi-dong', 'index.html'), 'utf8')).toContain(
+      'Tin sau khi khởi động lại',
+    );
   }, 180_000);
 });

@@ -15,10 +15,11 @@ let base: string;
 let alpha: Session;
 
 const NEWS = `---\ntitle: Tin thử\ndate: 2026-12-01\ncategory: thong-bao\n---\nNội dung.\n`;
-const exists = (p: string) => stat(p).then(
-  () => true,
-  () => false,
-);
+const exists = (p: string) =>
+  stat(p).then(
+    () => true,
+    () => false,
+  );
 /** Nothing changed in the content repository: no file written, nothing committed. */
 const untouched = (headBefore: string) => {
   expect(git(host.content, 'status', '--porcelain')).toBe('');
