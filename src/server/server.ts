@@ -264,7 +264,8 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     }
     const m = /^\/s\/([^/]+)(\/.*)?$/.exec(p);
     if (!m) return send(res, 404, 'text/plain; charset=utf-8', 'Không tìm thấy.');
-    const school = decodeURIComponent(m[1]!);
+    // School ids are plain slugs: anything else (escapes included) names no school.
+    const school = m[1]!;
     const rest = m[2] ?? '/';
     // Another school's id, even one that does not exist, is refused the same way.
     if (!canEdit(account, school) || !(await schoolIds(contentDir)).includes(school)) {
