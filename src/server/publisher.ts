@@ -226,7 +226,7 @@ export class Publisher {
       const ms = Math.round(performance.now() - started);
       const result = this.outcome(site, report, ms);
       this.log(
-        `${req.kind} ${req.school} ${req.account.login}: ${site?.status ?? 'không dựng'}, ${commit?.slice(0, 10) ?? 'không đổi'}; kiểm tra ${Math.round(validated - t0)} ms, commit ${Math.round(committedAt - validated)} ms, dựng và đăng ${Math.round(performance.now() - committedAt)} ms, tổng ${ms} ms`,
+        `${req.kind} ${req.school} ${req.account.login}: ${site?.status ?? 'không dựng'}, ${commit?.slice(0, 10) ?? 'không đổi'}; kiểm tra ${Math.round(validated - t0)} ms, commit ${Math.round(committedAt - validated)} ms, dựng và đăng ${Math.round(performance.now() - committedAt)} ms (trong đó Astro ${Math.round(report.timings.render * 1000)} ms), tổng ${ms} ms`,
       );
       return { ...result, commit };
     } catch (err) {

@@ -54,6 +54,26 @@ describe('saving in the editor', () => {
     expect(git(host.content, 'status', '--porcelain')).toBe('');
   });
 
+  it('publishes an item with a photo uploaded in the same save, both in one commit', async () => {
+    const photo = await readFile(path.join(host.content, 'schools/alpha/media/anh/khai-giang.jpg'));
+    const raw = `---\ntitle: Trồng cây xanh\ndate: 2026-12-02\ncategory: su-kien\nimage:\n  src: media/anh/trong-cay.jpg\n  alt: Học sinh trồng cây trong sân trường\n---\nHọc sinh trồng cây.\n`;
+    const res = await api(base, alpha, 'alpha', 'persistEntry', {
+      dataFiles: [{ slug: 'trong-cay', path: 'news/2026-12-02-trong-cay.md', raw }],
+      assets: [{ path: 'media/anh/trong-cay.jpg', content: photo.toString('base64'), encoding: 'base64' }],
+      options: { commitMessage: 'Create News “trong-cay”' },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.message).toBe('Đã đăng lúc 09:00: https://alpha.thunghiem.edu.vn/');
+    const page = await readFile(path.join(site(), 'tin-tuc', '2026-12-02-trong-cay', 'index.html'), 'utf8');
+    expect(page).toContain('alt="Học sinh trồng cây trong sân trường"');
+    const img = /src="(\/media\/anh\/trong-cay[^"]*\.webp)"/.exec(page)?.[1];
+    expect(img).toBeDefined();
+    expect(await exists(path.join(site(), img!))).toBe(true);
+    expect(git(host.content, 'show', '--name-only', '--format=%an', 'HEAD').trim().split('\n').sort()).toEqual(
+      ['', 'Trần Thị Alpha', 'schools/alpha/media/anh/trong-cay.jpg', 'schools/alpha/news/2026-12-02-trong-cay.md'].sort(),
+    );
+  });
+
   it('refuses invalid content with the Vietnamese error, and changes neither the site nor git', async () => {
     const head = git(host.content, 'rev-parse', 'HEAD');
     const home = await readFile(path.join(site(), 'index.html'), 'utf8');
