@@ -1,5 +1,7 @@
 /** `congtruong serve`: the publishing server of a hosting unit (see `src/server/server.ts`). */
+import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { PACKAGE_ROOT } from '../build/paths.ts';
 import type { Lang } from '../errors/content-errors.ts';
 
 const USAGE = {
@@ -14,7 +16,8 @@ trình duyệt; mỗi lần lưu được kiểm tra, ghi vào git (tác giả l
   --db        Tệp cơ sở dữ liệu tài khoản (mặc định: congtruong.db; không đặt trong thư mục nội dung)
   --port      Cổng (mặc định: 8080)
   --host      Địa chỉ lắng nghe (mặc định: 127.0.0.1, sau nginx)
-  --public-url  Địa chỉ người dùng mở, ví dụ https://soanbai.pgd.example.edu.vn (bật cookie Secure)`,
+  --public-url  Địa chỉ người dùng mở, ví dụ https://soanbai.pgd.example.edu.vn (bật cookie Secure)
+  --print systemd|nginx  Chỉ in tệp dịch vụ systemd hoặc khối cấu hình nginx cho --public-url rồi thoát`,
   en: `Usage: congtruong serve [--content DIR] [--out DIR] [--db FILE] [--port 8080] [--host 127.0.0.1] [--public-url https://editor.domain] [--lang vi|en]
 
 Runs a hosting unit's publishing server: teachers log in and edit their own school's content in the
@@ -26,7 +29,8 @@ Put it behind nginx (congtruong nginx); create accounts with congtruong users ad
   --db        Accounts database file (default: congtruong.db; keep it outside the content folder)
   --port      Port (default: 8080)
   --host      Listen address (default: 127.0.0.1, behind nginx)
-  --public-url  The address users open, e.g. https://editor.example.edu.vn (enables Secure cookies)`,
+  --public-url  The address users open, e.g. https://editor.example.edu.vn (enables Secure cookies)
+  --print systemd|nginx  Only print the systemd unit or the nginx server block for --public-url, then exit`,
 } as const;
 
 const SERVE_OPTIONS = {
@@ -36,6 +40,7 @@ const SERVE_OPTIONS = {
   port: { type: 'string', default: '8080' },
   host: { type: 'string', default: '127.0.0.1' },
   'public-url': { type: 'string' },
+  print: { type: 'string' },
   lang: { type: 'string', default: 'vi' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
@@ -78,6 +83,34 @@ export async function run(argv: string[]): Promise<number> {
         : `--public-url must be an origin such as https://editor.example.edu.vn (not "${publicUrl}").`,
     );
     return 2;
+  }
+  if (values.print !== undefined) {
+    if ((values.print !== 'systemd' && values.print !== 'nginx') || publicUrl === undefined) {
+      console.error(
+        lang === 'vi'
+          ? '--print cần systemd hoặc nginx, cùng --public-url (ví dụ --print nginx --public-url https://soanbai.pgd.example.edu.vn).'
+          : '--print needs systemd or nginx, with --public-url (e.g. --print nginx --public-url https://editor.example.edu.vn).',
+      );
+      return 2;
+    }
+    const { editorNginxConfig, systemdUnit } = await import('../hosting/editor-service.ts');
+    const url = new URL(publicUrl);
+    const service = {
+      serverName: url.hostname,
+      port,
+      https: url.protocol === 'https:',
+      contentDir: path.resolve(values.content),
+      outDir: path.resolve(values.out),
+      dataDir: path.dirname(path.resolve(values.db)),
+      appDir: PACKAGE_ROOT,
+    };
+    try {
+      process.stdout.write(values.print === 'systemd' ? systemdUnit(service) : editorNginxConfig(service));
+    } catch (err) {
+      console.error((err as Error).message);
+      return 2;
+    }
+    return 0;
   }
   const { startServer, ServeError } = await import('../server/server.ts');
   let server;

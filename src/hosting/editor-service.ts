@@ -40,6 +40,8 @@ function resolved(opts: EditorServiceOptions) {
     contentDir: safe(opts.contentDir ?? '/srv/congtruong/content'),
     outDir: safe(opts.outDir ?? '/srv/congtruong/dist'),
     dataDir: safe(opts.dataDir ?? '/var/lib/congtruong'),
+    // Where `congtruong build` keeps its caches (src/build/paths.ts): `.cache/` beside the output folder.
+    cacheDir: safe(`${(opts.outDir ?? '/srv/congtruong/dist').replace(/\/[^/]+\/?$/, '')}/.cache`),
     user: safe(opts.user ?? 'congtruong'),
     https: opts.https ?? true,
     listen: safe(opts.listen ?? '80'),
@@ -82,7 +84,8 @@ ProtectControlGroups=yes
 RestrictSUIDSGID=yes
 LockPersonality=yes
 RestrictAddressFamilies=AF_UNIX AF_INET AF_INET6
-ReadWritePaths=${o.contentDir} ${o.outDir} ${o.dataDir} ${o.appDir}/.astro ${o.appDir}/node_modules/.astro
+# The build's caches: beside the output folder, and Astro's in the project (create them first).
+ReadWritePaths=${o.contentDir} ${o.outDir} ${o.dataDir} -${o.cacheDir} -${o.appDir}/.astro -${o.appDir}/node_modules/.astro -${o.appDir}/node_modules/.vite
 StateDirectory=congtruong
 UMask=0022
 

@@ -129,7 +129,9 @@ describe('service files', () => {
     expect(unit).toContain('User=congtruong');
     expect(unit).toContain('NoNewPrivileges=yes');
     expect(unit).toContain('ProtectSystem=strict');
-    expect(unit).toMatch(/^ReadWritePaths=\/srv\/congtruong\/content \/srv\/congtruong\/dist \/var\/lib\/congtruong /m);
+    expect(unit).toMatch(
+      /^ReadWritePaths=\/srv\/congtruong\/content \/srv\/congtruong\/dist \/var\/lib\/congtruong -\/srv\/congtruong\/\.cache /m,
+    );
     expect(unit).toContain(`--host 127.0.0.1 --port 8080 --public-url https://${NAME}`);
   });
 

@@ -46,4 +46,31 @@ it('publishes a title changed in the browser editor', async () => {
   const online = await readFile(path.join(host.out, 'sites/alpha.thunghiem.edu.vn/tin-tuc/le-khai-giang/index.html'), 'utf8');
   expect(online).toContain('Lễ khai giảng năm học mới');
   expect(git(host.content, 'log', '-1', '--format=%an', '--', 'schools/alpha/news/le-khai-giang.md').trim()).toBe('Trần Thị Alpha');
+
+  // Content the form cannot catch (a date that does not exist, sent as the editor sends a save):
+  // the server's Vietnamese errors appear on the editor page, and nothing is published.
+  const head = git(host.content, 'rev-parse', 'HEAD');
+  const status2 = await page.evaluate(async () => {
+    const raw = '---\ntitle: Tin có ngày sai\ndate: 2026-02-30\ncategory: thong-bao\n---\nx\n';
+    const res = await fetch('/s/alpha/api/v1', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json; charset=utf-8' },
+      body: JSON.stringify({
+        action: 'persistEntry',
+        params: {
+          branch: 'main',
+          dataFiles: [{ slug: 'x', path: 'news/2026-12-02-sai.md', raw }],
+          assets: [],
+          options: { commitMessage: 'x' },
+        },
+      }),
+    });
+    return res.status;
+  });
+  expect(status2).toBe(422);
+  await status.filter({ hasText: 'Chưa đăng' }).waitFor({ timeout: 10_000 });
+  const shown = await status.innerText();
+  expect(shown).toContain('Chưa đăng: nội dung có lỗi, chưa có gì được lưu và trang web vẫn như cũ.');
+  expect(shown).toContain('news/2026-12-02-sai.md');
+  expect(git(host.content, 'rev-parse', 'HEAD')).toBe(head);
 }, 120_000);
