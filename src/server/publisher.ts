@@ -83,6 +83,14 @@ export interface PublisherOptions {
 
 const hhmm = (vietnamLocal: string) => vietnamLocal.slice(11, 16);
 
+/** The first line of a render error: what went wrong, without the stack trace (that is in the server's log). */
+const firstLine = (error: string | undefined) =>
+  error
+    ?.split('\n')
+    .find((l) => l.trim() !== '')
+    ?.trim()
+    .slice(0, 200);
+
 export class Publisher {
   private chain: Promise<unknown> = Promise.resolve();
   private readonly clock: () => Date;
@@ -221,10 +229,36 @@ export class Publisher {
         const message = { vi: 'Đã lưu tệp.', en: 'File saved.' };
         return { ok: true, status: 200, message, commit, ms: 0 };
       }
-      const report = await this.build([req.school], req.kind, req.account, commit, started);
+      let report: BuildReport;
+      try {
+        report = await this.build([req.school], req.kind, req.account, commit, started);
+      } catch (err) {
+        // The change is recorded; only its publication failed, and the site online is the previous one.
+        this.log(
+          `${req.kind} ${req.school} ${req.account.login}: lỗi khi dựng: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
+        );
+        const time = hhmm(nowInVietnam(this.clock()));
+        const message = {
+          vi: `Đã lưu lúc ${time} nhưng chưa đăng được: máy chủ gặp lỗi khi dựng trang. Trang web cũ vẫn đang hiển thị. Đơn vị chủ quản xem nhật ký máy chủ.`,
+          en: `Saved at ${time} but not published: the server failed to build the site. The previous site is still online. The host can read the server's log.`,
+        };
+        this.opts.db.addPublication({
+          school: req.school,
+          at: this.clock().getTime(),
+          kind: req.kind,
+          login: req.account.login,
+          authorName: req.account.name,
+          ok: false,
+          message: message.vi,
+          commit: commit ?? null,
+          ms: 0,
+        });
+        return { ok: false, status: 200, message, commit, ms: Math.round(performance.now() - started) };
+      }
       const site = report.sites.find((s) => s.id === req.school);
       const ms = Math.round(performance.now() - started);
       const result = this.outcome(site, report, ms);
+      if (site?.error) this.log(`${req.school}: ${site.error}`);
       this.log(
         `${req.kind} ${req.school} ${req.account.login}: ${site?.status ?? 'không dựng'}, ${commit?.slice(0, 10) ?? 'không đổi'}; kiểm tra ${Math.round(validated - t0)} ms, commit ${Math.round(committedAt - validated)} ms, dựng và đăng ${Math.round(performance.now() - committedAt)} ms (trong đó Astro ${Math.round(report.timings.render * 1000)} ms), tổng ${ms} ms`,
       );
@@ -281,6 +315,9 @@ export class Publisher {
     const next = report.nextScheduled;
     if (!schools) this.nextDue = next;
     else if (next && (!this.nextDue || next < this.nextDue || this.nextDue <= nowInVietnam(at))) this.nextDue = next;
+    // A time already past means the site due then was not published (its build failed): try
+    // again in ten minutes rather than at every tick of the scheduler.
+    if (this.nextDue && this.nextDue <= nowInVietnam(at)) this.nextDue = nowInVietnam(new Date(at.getTime() + 10 * 60_000));
     for (const site of report.sites) {
       if (site.id === 'host' || (site.status === 'unchanged' && kind !== 'save' && kind !== 'delete')) continue;
       const result = this.outcome(site, report, ms);
@@ -328,7 +365,10 @@ export class Publisher {
                 'en',
               )}`,
             }
-          : { vi: `dựng trang bị lỗi (${site?.error ?? 'không rõ'})`, en: `the build failed (${site?.error ?? 'unknown'})` };
+          : {
+              vi: `dựng trang bị lỗi (${firstLine(site?.error) ?? 'không rõ'})`,
+              en: `the build failed (${firstLine(site?.error) ?? 'unknown'})`,
+            };
     return {
       ok: false,
       status: 200,

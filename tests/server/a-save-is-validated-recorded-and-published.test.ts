@@ -153,3 +153,34 @@ describe('dashboards', () => {
     expect(hostPage).toMatch(/alpha[\s\S]*10:00, 02\/12\/2026/);
   });
 });
+
+describe('a build that fails', () => {
+  it('records the change, keeps the previous site online and says so', async () => {
+    // The render of alpha is made to crash (a hook of the build's worker). Workers are started
+    // one build ahead, so a save of beta first starts one that carries the setting.
+    process.env.CONGTRUONG_TEST_FAIL_SCHOOL = 'alpha';
+    try {
+      const beta = (await login(base, 'gv.beta')).session!;
+      const betaSave = await api(base, beta, 'beta', 'persistEntry', {
+        dataFiles: [{ slug: 'x', path: 'news/2026-12-02-tin-beta.md', raw: news('Tin của Beta', '2026-12-02') }],
+        assets: [],
+        options: { commitMessage: 'Create' },
+      });
+      expect(betaSave.status).toBe(200);
+      const home = await readFile(path.join(site(), 'index.html'), 'utf8');
+      const res = await save('news/2026-12-02-khong-dang-duoc.md', news('Tin không đăng được', '2026-12-02'));
+      expect(res.status).toBe(200);
+      expect(res.body.publication).toMatchObject({ ok: false });
+      expect(String(res.body.message)).toMatch(
+        /^Đã lưu lúc \d\d:\d\d nhưng chưa đăng được: dựng trang bị lỗi \([^\n]*Simulated build failure of alpha[^\n]*\)\. Trang web cũ vẫn đang hiển thị\./,
+      );
+      expect(String(res.body.message)).not.toMatch(/\n\s+at /);
+      expect(await readFile(path.join(site(), 'index.html'), 'utf8')).toBe(home);
+      expect(git(host.content, 'log', '-1', '--format=%an|%s').trim()).toBe('Trần Thị Alpha|Create News “2026-12-02-khong-dang-duoc”');
+      const dashboard = await (await fetch(`${base}/s/alpha/`, { headers: { Cookie: alpha.cookie } })).text();
+      expect(dashboard).toMatch(/<h2>Lỗi gần đây<\/h2>[\s\S]*chưa đăng được/);
+    } finally {
+      delete process.env.CONGTRUONG_TEST_FAIL_SCHOOL;
+    }
+  });
+});
