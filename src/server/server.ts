@@ -320,8 +320,17 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
         void schema;
         return c;
       });
+      // "Xem bản hoàn chỉnh" opens the school's public site once it has been published.
+      const address = (await publisher.siteStates())[school]?.domain;
+      const siteUrl = address ? `https://${address}/` : publicOrigin;
       const yaml = stringify(
-        { ...rest, backend: { name: 'proxy', proxy_url: `/s/${school}/api/v1`, branch: 'main' }, collections },
+        {
+          ...rest,
+          site_url: siteUrl,
+          display_url: siteUrl,
+          backend: { name: 'proxy', proxy_url: `/s/${school}/api/v1`, branch: 'main' },
+          collections,
+        },
         { lineWidth: 0, aliasDuplicateObjects: false },
       );
       return send(res, 200, 'text/yaml; charset=utf-8', `# Tạo tự động bởi congtruong serve từ các lược đồ nội dung.\n${yaml}`);

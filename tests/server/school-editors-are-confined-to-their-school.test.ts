@@ -123,6 +123,16 @@ describe('cross-site requests', () => {
 describe('an editor of alpha and the content of beta', () => {
   const betaNews = 'news/chao-mung.md';
 
+  it('gets an editor configured for alpha’s own API and public site', async () => {
+    const res = await fetch(`${base}/s/alpha/admin/config.yml`, { headers: { Cookie: alpha.cookie } });
+    const yaml = await res.text();
+    expect(yaml).toContain('proxy_url: /s/alpha/api/v1');
+    expect(yaml).toContain('site_url: https://alpha.thunghiem.edu.vn/');
+    expect(yaml).not.toContain('local_backend');
+    const other = await fetch(`${base}/s/beta/admin/config.yml`, { headers: { Cookie: alpha.cookie } });
+    expect(other.status).toBe(403);
+  });
+
   it('reads alpha’s own entries', async () => {
     const res = await api(base, alpha, 'alpha', 'getEntry', { path: 'news/le-khai-giang.md' });
     expect(res.status).toBe(200);
