@@ -1,10 +1,10 @@
 /**
  * The whole path a teacher takes, in real Chromium against the real server: log in with the
  * form, open the editor (Decap CMS talking to the server's backend), change a news title,
- * "Công bố ngay", read "Đã đăng lúc …" on the page, and find the new title on the public site and
+ * pick a new photo in the media library, "Công bố ngay", read "Đã đăng lúc …" on the page, and find the new title on the public site and
  * the teacher as the author in git.
  */
-import { readFile } from 'node:fs/promises';
+import { copyFile, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -23,7 +23,7 @@ afterAll(async () => {
   await host?.close();
 });
 
-it('publishes a title changed in the browser editor', async () => {
+it('publishes a title and a new photo changed in the browser editor', async () => {
   const base = host.server.url;
   const page = await browser.newPage();
   await page.goto(`${base}/s/alpha/admin/`);
@@ -38,6 +38,13 @@ it('publishes a title changed in the browser editor', async () => {
   const title = page.locator('input').first();
   await expect.poll(() => title.inputValue(), { timeout: 30_000 }).toContain('Lễ khai giảng');
   await title.fill('Lễ khai giảng năm học mới');
+  // A new photo for the item, through the editor's media library.
+  const photo = path.join(host.dir, 'anh-khai-giang-moi.jpg');
+  await copyFile(path.join(host.content, 'schools/alpha/media/anh/khai-giang.jpg'), photo);
+  await page.getByRole('button', { name: 'Chọn hình khác' }).first().click();
+  await page.locator('input[type=file]').first().setInputFiles(photo);
+  await page.getByText('anh-khai-giang-moi.jpg').waitFor();
+  await page.getByRole('button', { name: 'Lấy những cái đã chọn' }).click();
   await page.getByText('Công bố', { exact: true }).click();
   await page.getByRole('menuitem', { name: 'Công bố ngay' }).click();
   const status = page.locator('#ct-status');
@@ -45,6 +52,13 @@ it('publishes a title changed in the browser editor', async () => {
   expect(await status.innerText()).toContain('Đã đăng lúc 14:05: https://alpha.thunghiem.edu.vn/');
   const online = await readFile(path.join(host.out, 'sites/alpha.thunghiem.edu.vn/tin-tuc/le-khai-giang/index.html'), 'utf8');
   expect(online).toContain('Lễ khai giảng năm học mới');
+  // The photo is online (in the folder the editor's configuration chose for it) and recorded by the teacher.
+  const img = /src="(\/media\/(?:anh\/)?anh-khai-giang-moi[^"]*\.webp)"/.exec(online)?.[1];
+  expect(img).toBeDefined();
+  expect((await stat(path.join(host.out, 'sites/alpha.thunghiem.edu.vn', img!))).size).toBeGreaterThan(0);
+  const added = git(host.content, 'log', '-1', '--format=%an', '--name-only', '--', 'schools/alpha/media').trim().split('\n');
+  expect(added[0]).toBe('Trần Thị Alpha');
+  expect(added).toContainEqual(expect.stringMatching(/^schools\/alpha\/media\/(anh\/)?anh-khai-giang-moi\.jpg$/));
   expect(git(host.content, 'log', '-1', '--format=%an', '--', 'schools/alpha/news/le-khai-giang.md').trim()).toBe('Trần Thị Alpha');
 
   // Content the form cannot catch (a date that does not exist, sent as the editor sends a save):
