@@ -107,8 +107,9 @@ export function editorNginxConfig(opts: EditorServiceOptions): string {
 
     location / {
         proxy_pass http://127.0.0.1:${o.port};
-        # The server checks the Host (and the Origin of every change) against --public-url.
-        proxy_set_header Host $host;
+        # The server checks the Host (and the Origin of every change) against --public-url:
+        # pass the one the browser sent, with its port when it is not the default.
+        proxy_set_header Host $http_host;
         proxy_set_header X-Real-IP $remote_addr;
         proxy_set_header X-Forwarded-Proto $scheme;
         # A save waits for the school to be rebuilt and published.

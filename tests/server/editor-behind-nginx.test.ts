@@ -1,7 +1,7 @@
 /**
  * The publishing server as a hosting unit runs it: behind a real nginx (Debian package) on
  * 127.0.0.1 with the server block `editorNginxConfig` writes, at the editor's own host name. A
- * teacher logs in and saves through nginx; the request for another host name never reaches the
+ * teacher logs in and saves through nginx (with HTTP requests, then in Chromium); the request for another host name never reaches the
  * server. The systemd unit runs the server as an unprivileged user with a read-only system.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -9,6 +9,7 @@ import http from 'node:http';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
+import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../src/dev/decap-backend.ts';
 import { editorNginxConfig, systemdUnit } from '../../src/hosting/editor-service.ts';
@@ -19,6 +20,8 @@ const NAME = 'soanbai.thunghiem.edu.vn';
 let host: TestHost;
 let nginx: ChildProcess | undefined;
 let port: number;
+/** The editor's address as teachers type it (nginx on a free port here, 443 in production). */
+let origin: string;
 
 interface Answer {
   status: number;
@@ -29,19 +32,23 @@ interface Answer {
 /** A request to nginx as a browser at https://soanbai… would send it. */
 function request(method: string, urlPath: string, headers: Record<string, string> = {}, body?: string): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, method, path: urlPath, headers: { Host: NAME, ...headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-    });
+    const req = http.request(
+      { host: '127.0.0.1', port, method, path: urlPath, headers: { Host: `${NAME}:${port}`, ...headers } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
 }
 
 beforeAll(async () => {
-  host = await startTestHost('2026-12-02T08:30', `http://${NAME}`);
   port = await freePort();
+  origin = `http://${NAME}:${port}`;
+  host = await startTestHost('2026-12-02T08:30', origin);
   const prefix = path.join(host.dir, 'nginx');
   await mkdir(path.join(prefix, 'logs'), { recursive: true });
   const conf = path.join(prefix, 'nginx.conf');
@@ -82,7 +89,7 @@ describe('the editor behind nginx', () => {
     const logged = await request(
       'POST',
       '/login',
-      { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: loginCookie, Origin: `http://${NAME}` },
+      { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: loginCookie, Origin: origin },
       new URLSearchParams({ csrf: token, login: 'gv.beta', password: PASSWORD }).toString(),
     );
     expect(logged.status).toBe(303);
@@ -94,7 +101,7 @@ describe('the editor behind nginx', () => {
     const saved = await request(
       'POST',
       '/s/beta/api/v1',
-      { 'Content-Type': 'application/json', Cookie: cookie, 'X-CSRF-Token': csrf, Origin: `http://${NAME}` },
+      { 'Content-Type': 'application/json', Cookie: cookie, 'X-CSRF-Token': csrf, Origin: origin },
       JSON.stringify({
         action: 'persistEntry',
         params: {
@@ -120,6 +127,46 @@ describe('the editor behind nginx', () => {
       'csrf=x',
     );
     expect(res.status).toBe(403);
+  });
+});
+
+describe('the editor behind nginx, in Chromium', () => {
+  it('logs a teacher in at the editor’s address and publishes from the editor', async () => {
+    // The editor's host name resolves to nginx on 127.0.0.1, as DNS would point it at the server.
+    const browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      // Over plain HTTP a host name is not a secure context, which Decap CMS needs (production
+      // uses HTTPS): the test address is treated as secure, as https://soanbai… would be.
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        `--host-resolver-rules=MAP ${NAME} 127.0.0.1`,
+        `--unsafely-treat-insecure-origin-as-secure=${origin}`,
+      ],
+    });
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${origin}/`);
+      await page.waitForURL(`${origin}/login`);
+      await page.getByLabel('Tên đăng nhập').fill('gv.alpha');
+      await page.getByLabel('Mật khẩu').fill(PASSWORD);
+      await page.getByRole('button', { name: 'Đăng nhập' }).click();
+      await page.waitForURL(`${origin}/s/alpha/`);
+      await page.goto(`${origin}/s/alpha/admin/#/collections/news/entries/le-khai-giang`);
+      const title = page.locator('input').first();
+      await expect.poll(() => title.inputValue(), { timeout: 30_000 }).toContain('Lễ khai giảng');
+      await title.fill('Khai giảng qua nginx');
+      await page.getByText('Công bố', { exact: true }).click();
+      await page.getByRole('menuitem', { name: 'Công bố ngay' }).click();
+      const status = page.locator('#ct-status');
+      await status.filter({ hasText: /Đã đăng|Chưa đăng/ }).waitFor({ timeout: 60_000 });
+      expect(await status.innerText()).toContain('Đã đăng lúc 08:30: https://alpha.thunghiem.edu.vn/');
+      const online = await readFile(path.join(host.out, 'sites/alpha.thunghiem.edu.vn/tin-tuc/le-khai-giang/index.html'), 'utf8');
+      expect(online).toContain('Khai giảng qua nginx');
+    } finally {
+      await browser.close();
+    }
   });
 });
 
