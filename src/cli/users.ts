@@ -4,7 +4,6 @@
  * are read from standard input (never from the command line, where other users of the machine
  * and the shell's history would see them) or generated and shown once.
  */
-import { randomInt } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import type { Lang } from '../errors/content-errors.ts';
 
@@ -44,12 +43,6 @@ const USERS_OPTIONS = {
 /** Every option name of `users`, to recognise the ones npm kept for itself. */
 export const optionNames = (): string[] => Object.keys(USERS_OPTIONS);
 
-/** 16 characters from an alphabet without look-alikes (0/O, 1/l/I): read aloud over the phone. */
-function generatePassword(): string {
-  const alphabet = 'abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-  return Array.from({ length: 16 }, () => alphabet[randomInt(alphabet.length)]).join('');
-}
-
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const c of process.stdin) chunks.push(c as Buffer);
@@ -79,7 +72,7 @@ export async function run(argv: string[]): Promise<number> {
     return values.help ? 0 : 2;
   }
   const { ServerDatabase, accountSchema } = await import('../server/accounts.ts');
-  const { hashPassword, MIN_PASSWORD_LENGTH } = await import('../server/passwords.ts');
+  const { generatePassword, hashPassword, MIN_PASSWORD_LENGTH } = await import('../server/passwords.ts');
   const { schoolIds } = await import('../dev/school-content.ts');
   const db = new ServerDatabase(values.db);
   try {

@@ -117,7 +117,10 @@ export function hostDashboard(input: {
     compliance?: { errors: number; warnings: number } | undefined;
   }[];
   users: Account[];
+  /** The result of the last account action (a new password is shown here once). */
+  notice?: { ok: boolean; text: string } | undefined;
 }): string {
+  const csrfField = `<input type="hidden" name="csrf" value="${esc(input.csrf)}">`;
   const rows = input.schools
     .map(
       (s) => `<tr><td><a href="/s/${esc(s.id)}/">${esc(s.name)}</a><br><small>${esc(s.id)}</small></td>
@@ -130,7 +133,8 @@ export function hostDashboard(input: {
   const users = input.users
     .map(
       (u) =>
-        `<tr><td>${esc(u.login)}</td><td>${esc(u.name)}</td><td>${u.role === 'admin' ? 'quản trị' : `biên tập ${esc(u.school ?? '')}`}</td><td>${u.disabled ? 'đã khoá' : u.lockedUntil && u.lockedUntil > Date.now() ? 'tạm khoá (sai mật khẩu)' : 'hoạt động'}</td></tr>`,
+        `<tr><td>${esc(u.login)}</td><td>${esc(u.name)}</td><td>${u.role === 'admin' ? 'quản trị' : `biên tập ${esc(u.school ?? '')}`}</td><td>${u.disabled ? 'đã khoá' : u.lockedUntil && u.lockedUntil > Date.now() ? 'tạm khoá (sai mật khẩu)' : 'hoạt động'}</td>
+<td><form method="post" action="/host/users">${csrfField}<input type="hidden" name="login" value="${esc(u.login)}"><button name="action" value="reset">Đặt lại mật khẩu</button> <button name="action" value="${u.disabled ? 'enable' : 'disable'}">${u.disabled ? 'Mở khoá' : 'Khoá'}</button></form></td></tr>`,
     )
     .join('\n');
   return layout(
@@ -139,10 +143,19 @@ export function hostDashboard(input: {
 ${rows}
 </tbody></table>
 <h2>Tài khoản</h2>
-<p>Tạo, đặt lại mật khẩu hoặc khoá tài khoản trên máy chủ bằng lệnh <code>congtruong users</code>.</p>
-<table><thead><tr><th>Tên đăng nhập</th><th>Họ tên</th><th>Quyền</th><th>Trạng thái</th></tr></thead><tbody>
+${input.notice ? `<p class="${input.notice.ok ? 'ok' : 'error'}" role="status">${esc(input.notice.text)}</p>` : ''}
+<p>Cũng làm được trên máy chủ bằng lệnh <code>congtruong users</code>.</p>
+<table><thead><tr><th>Tên đăng nhập</th><th>Họ tên</th><th>Quyền</th><th>Trạng thái</th><th></th></tr></thead><tbody>
 ${users}
-</tbody></table>`,
+</tbody></table>
+<h3>Tạo tài khoản</h3>
+<form method="post" action="/host/users">${csrfField}<input type="hidden" name="action" value="add">
+<label for="new-login">Tên đăng nhập (chữ thường không dấu, ví dụ gv.nguyen.lan)</label><input id="new-login" name="login" required>
+<label for="new-name">Họ tên</label><input id="new-name" name="name" required>
+<label for="new-email">Thư điện tử</label><input id="new-email" name="email" type="email" required>
+<label for="new-school">Quyền</label><select id="new-school" name="school">${input.schools.map((s) => `<option value="${esc(s.id)}">Biên tập ${esc(s.name)}</option>`).join('')}<option value="">Quản trị đơn vị chủ quản (mọi trường)</option></select>
+<div><button>Tạo tài khoản</button></div>
+</form>`,
     input.account,
     input.csrf,
   );

@@ -4,7 +4,7 @@
  * tried against a dictionary on graphics cards at scale. The parameters are stored with each
  * hash, so they can be raised later without invalidating existing accounts.
  */
-import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { randomBytes, randomInt, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 /** N = 2^15, r = 8, p = 1: the OWASP Password Storage Cheat Sheet's minimum for scrypt. */
 const COST_LOG2 = 15;
@@ -44,3 +44,9 @@ export const dummyHash = (): Promise<string> => (dummy ??= hashPassword(randomBy
 
 /** The shortest password accepted. */
 export const MIN_PASSWORD_LENGTH = 10;
+
+/** 16 characters from an alphabet without look-alikes (0/O, 1/l/I): it can be read out over the phone. */
+export function generatePassword(): string {
+  const alphabet = 'abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+  return Array.from({ length: 16 }, () => alphabet[randomInt(alphabet.length)]).join('');
+}

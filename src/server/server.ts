@@ -22,10 +22,10 @@ import { parse as parseYaml } from 'yaml';
 import { buildCmsConfig } from '../dev/cms-config.ts';
 import { disclosureYears, schoolIds } from '../dev/school-content.ts';
 import type { Lang } from '../errors/content-errors.ts';
-import { type Account, ServerDatabase, SESSION_MS } from './accounts.ts';
+import { type Account, accountSchema, ServerDatabase, SESSION_MS } from './accounts.ts';
 import { handleApi, MAX_BODY_BYTES } from './decap-api.ts';
 import { repositoryRoot } from './git.ts';
-import { dummyHash, verifyPassword } from './passwords.ts';
+import { dummyHash, generatePassword, hashPassword, verifyPassword } from './passwords.ts';
 import { editorPage, hostDashboard, loginPage, schoolDashboard, whenVi } from './pages.ts';
 import { Publisher } from './publisher.ts';
 import { cookieNames, hostAllowed, LoginRateLimit, originAllowed, parseCookies, sameToken, setCookie } from './security.ts';
@@ -199,6 +199,54 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     });
   }
 
+  /** An administrator's action on an account from the host's dashboard (as `congtruong users` does). */
+  async function manageAccount(form: URLSearchParams, admin: Account): Promise<{ ok: boolean; text: string }> {
+    const action = form.get('action');
+    const login = (form.get('login') ?? '').trim().toLowerCase();
+    if (action === 'add') {
+      const school = form.get('school') ?? '';
+      const checked = accountSchema.safeParse({
+        login,
+        name: form.get('name') ?? '',
+        email: (form.get('email') ?? '').trim(),
+        role: school === '' ? 'admin' : 'editor',
+        school: school === '' ? undefined : school,
+      });
+      if (!checked.success) {
+        const fields = [...new Set(checked.error.issues.map((i) => String(i.path[0])))];
+        const explain: Record<string, string> = {
+          login: 'tên đăng nhập cần 3–64 ký tự chữ thường không dấu, số, dấu chấm, gạch ngang hoặc gạch dưới',
+          name: 'cần họ tên đầy đủ',
+          email: 'cần một địa chỉ thư điện tử',
+          school: 'cần chọn một trường',
+        };
+        return { ok: false, text: `Chưa tạo tài khoản: ${fields.map((f) => explain[f] ?? f).join('; ')}.` };
+      }
+      if (checked.data.school !== undefined && !(await schoolIds(contentDir)).includes(checked.data.school)) {
+        return { ok: false, text: `Chưa tạo tài khoản: không có trường "${checked.data.school}".` };
+      }
+      if (db.user(login)) return { ok: false, text: `Chưa tạo tài khoản: đã có tài khoản "${login}".` };
+      const password = generatePassword();
+      db.addUser(checked.data, await hashPassword(password));
+      log(`Tài khoản: ${admin.login} tạo ${login}.`);
+      return { ok: true, text: `Đã tạo tài khoản ${login}. Mật khẩu (chỉ hiện một lần, hãy gửi riêng cho người dùng): ${password}` };
+    }
+    if (!db.user(login)) return { ok: false, text: `Không có tài khoản "${login}".` };
+    if (action === 'reset') {
+      const password = generatePassword();
+      db.setPassword(login, await hashPassword(password));
+      log(`Tài khoản: ${admin.login} đặt lại mật khẩu của ${login}.`);
+      return { ok: true, text: `Đã đặt lại mật khẩu của ${login}; tài khoản được mở khoá. Mật khẩu mới (chỉ hiện một lần): ${password}` };
+    }
+    if (action === 'disable' || action === 'enable') {
+      if (login === admin.login) return { ok: false, text: 'Không tự khoá tài khoản đang dùng.' };
+      db.setDisabled(login, action === 'disable');
+      log(`Tài khoản: ${admin.login} ${action === 'disable' ? 'khoá' : 'mở khoá'} ${login}.`);
+      return { ok: true, text: action === 'disable' ? `Đã khoá tài khoản ${login}.` : `Đã mở khoá tài khoản ${login}.` };
+    }
+    return { ok: false, text: 'Thao tác không được hỗ trợ.' };
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = performance.now();
     if (!hostAllowed(req, { publicOrigin })) return send(res, 421, 'text/plain; charset=utf-8', 'Sai tên máy chủ (Host).');
@@ -228,11 +276,11 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
       if (wantsJson) return json(res, 401, { error: 'Phiên làm việc đã hết hạn. Hãy đăng nhập lại.' });
       return redirect(res, '/login');
     }
+    let form: URLSearchParams | undefined;
     if (post) {
       // Forms send the token as a field, the editor as a header.
       const header = req.headers['x-csrf-token'];
       let token = typeof header === 'string' ? header : undefined;
-      let form: URLSearchParams | undefined;
       if (!token && (req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) {
         form = new URLSearchParams((await readBody(req, 10_000)).toString('utf8'));
         token = form.get('csrf') ?? undefined;
@@ -246,8 +294,13 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
       }
     }
     if (p === '/') return redirect(res, account.role === 'admin' ? '/host/' : `/s/${account.school}/`);
-    if (p === '/host/' || p === '/host') {
+    if (p === '/host/' || p === '/host' || p === '/host/users') {
       if (account.role !== 'admin') return html(res, 403, 'Chỉ quản trị viên của đơn vị chủ quản xem được trang này.');
+      let notice: { ok: boolean; text: string } | undefined;
+      if (p === '/host/users') {
+        if (!post || !form) return redirect(res, '/host/');
+        notice = await manageAccount(form, account);
+      }
       const ids = await schoolIds(contentDir);
       const summaries = new Map(db.schoolSummaries().map((s) => [s.school, s]));
       const states = await publisher.siteStates();
@@ -260,7 +313,11 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
           compliance: states[id]?.compliance,
         })),
       );
-      return html(res, 200, hostDashboard({ account, csrf: session.csrf, schools, users: db.users() }));
+      return html(
+        res,
+        notice && !notice.ok ? 422 : 200,
+        hostDashboard({ account, csrf: session.csrf, schools, users: db.users(), notice }),
+      );
     }
     const m = /^\/s\/([^/]+)(\/.*)?$/.exec(p);
     if (!m) return send(res, 404, 'text/plain; charset=utf-8', 'Không tìm thấy.');

@@ -215,6 +215,63 @@ describe('an editor of alpha and the content of beta', () => {
   });
 });
 
+describe('accounts in the host’s dashboard', () => {
+  const post = (session: Session, fields: Record<string, string>) =>
+    fetch(`${base}/host/users`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: session.cookie },
+      body: new URLSearchParams(fields).toString(),
+    });
+
+  it('lets an administrator create an editor, whose password is shown once and works, then disable it', async () => {
+    const admin = (await login(base, 'quantri')).session!;
+    const created = await post(admin, {
+      csrf: admin.csrf,
+      action: 'add',
+      login: 'gv.moi',
+      name: 'Đỗ Thị Mới',
+      email: 'moi@thunghiem.edu.vn',
+      school: 'beta',
+    });
+    expect(created.status).toBe(200);
+    const page = await created.text();
+    const password = /Đã tạo tài khoản gv\.moi\. Mật khẩu \(chỉ hiện một lần, hãy gửi riêng cho người dùng\): ([A-Za-z2-9]{16})/.exec(
+      page,
+    )?.[1];
+    expect(password).toBeDefined();
+    const first = await login(base, 'gv.moi', password);
+    expect(first.status).toBe(303);
+    expect(await (await fetch(`${base}/s/beta/`, { headers: { Cookie: first.session!.cookie } })).text()).toContain('Trường Tiểu học Beta');
+
+    const bad = await post(admin, { csrf: admin.csrf, action: 'add', login: 'x', name: 'X Y', email: 'khong-phai-thu', school: 'beta' });
+    expect(bad.status).toBe(422);
+    expect(await bad.text()).toContain('Chưa tạo tài khoản: tên đăng nhập cần 3–64 ký tự');
+
+    const disabled = await post(admin, { csrf: admin.csrf, action: 'disable', login: 'gv.moi' });
+    expect(await disabled.text()).toContain('Đã khoá tài khoản gv.moi.');
+    // Its session has ended, and it can no longer log in.
+    const after = await fetch(`${base}/s/beta/`, { headers: { Cookie: first.session!.cookie }, redirect: 'manual' });
+    expect(after.status).toBe(303);
+    expect((await login(base, 'gv.moi', password)).status).toBe(401);
+  });
+
+  it('refuses account changes from an editor, or without the CSRF token', async () => {
+    const fromEditor = await post(alpha, {
+      csrf: alpha.csrf,
+      action: 'add',
+      login: 'gv.lau',
+      name: 'Kẻ Lạ',
+      email: 'la@x.vn',
+      school: 'beta',
+    });
+    expect(fromEditor.status).toBe(403);
+    const admin = (await login(base, 'quantri')).session!;
+    const noToken = await post(admin, { action: 'reset', login: 'gv.alpha' });
+    expect(noToken.status).toBe(403);
+    expect((await login(base, 'gv.alpha')).status).toBe(303);
+  });
+});
+
 describe('uploads', () => {
   it('refuses a web page uploaded as a .pdf, and writes nothing', async () => {
     const head = git(host.content, 'rev-parse', 'HEAD');
