@@ -30,6 +30,8 @@ const SUBCOMMANDS: Record<string, () => Promise<{ run: (argv: string[]) => Promi
   rank: () => import('./rank.ts'),
   new: () => import('./new.ts'),
   dev: () => import('./dev.ts'),
+  serve: () => import('./serve.ts'),
+  users: () => import('./users.ts'),
 };
 
 /** Every option name of `command` (all commands' when it is unknown), for npm's swallowed flags. */

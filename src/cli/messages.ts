@@ -25,6 +25,8 @@ Lệnh:
   nginx      Ghi cấu hình nginx cho các trang đã dựng
   new        Tạo nội dung mới đúng mẫu: news, document, form, disclosure, admission, school …
   dev        Xem trước một trường, tự tải lại khi sửa, soạn bài tại /admin/
+  serve      Máy chủ soạn bài của đơn vị chủ quản: mỗi trường soạn và đăng bài trên trình duyệt
+  users      Tài khoản của máy chủ soạn bài: add, reset, disable, enable, list
   rank       Thu thập và chấm điểm các trang web trường, xuất báo cáo xếp hạng
 
 Tùy chọn của từng lệnh: congtruong <lệnh> --help (ví dụ congtruong build --help).
@@ -39,6 +41,8 @@ Commands:
   nginx      Write the nginx configuration of the built sites
   new        Create content from templates: news, document, form, disclosure, admission, school …
   dev        Preview one school with live reload and the editor at /admin/
+  serve      A hosting unit's publishing server: each school edits and publishes in the browser
+  users      Accounts of the publishing server: add, reset, disable, enable, list
   rank       Crawl and score school websites, write a ranking report
 
 Each command's options: congtruong <command> --help (e.g. congtruong build --help).

@@ -1,0 +1,201 @@
+/**
+ * `congtruong users add|reset|disable|enable|list`: accounts of the publishing server, managed
+ * on the host's server (the person with a shell there is the host's administrator). Passwords
+ * are read from standard input (never from the command line, where other users of the machine
+ * and the shell's history would see them) or generated and shown once.
+ */
+import { parseArgs } from 'node:util';
+import type { Lang } from '../errors/content-errors.ts';
+
+const USAGE = {
+  vi: `Cách dùng:
+  congtruong users add <tên-đăng-nhập> --name "Họ tên" --email thu@truong.edu.vn (--school <mã-trường> | --admin) [--password-stdin]
+  congtruong users reset <tên-đăng-nhập> [--password-stdin]
+  congtruong users disable <tên-đăng-nhập>
+  congtruong users enable <tên-đăng-nhập>
+  congtruong users list
+Tuỳ chọn chung: --db TỆP (mặc định: congtruong.db), --content THƯ_MỤC (mặc định: content), --lang vi|en
+
+Không có --password-stdin thì một mật khẩu ngẫu nhiên được tạo và in ra một lần.`,
+  en: `Usage:
+  congtruong users add <login> --name "Full name" --email mail@school.edu.vn (--school <school-id> | --admin) [--password-stdin]
+  congtruong users reset <login> [--password-stdin]
+  congtruong users disable <login>
+  congtruong users enable <login>
+  congtruong users list
+Common options: --db FILE (default: congtruong.db), --content DIR (default: content), --lang vi|en
+
+Without --password-stdin a random password is generated and printed once.`,
+} as const;
+
+const USERS_OPTIONS = {
+  db: { type: 'string', default: 'congtruong.db' },
+  content: { type: 'string', default: 'content' },
+  name: { type: 'string' },
+  email: { type: 'string' },
+  school: { type: 'string' },
+  admin: { type: 'boolean', default: false },
+  'password-stdin': { type: 'boolean', default: false },
+  lang: { type: 'string', default: 'vi' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+/** Every option name of `users`, to recognise the ones npm kept for itself. */
+export const optionNames = (): string[] => Object.keys(USERS_OPTIONS);
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(c as Buffer);
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
+}
+
+export async function run(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: USERS_OPTIONS, allowPositionals: true, strict: true });
+  } catch (err) {
+    console.error(`${(err as Error).message}\n\n${USAGE.vi}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.lang !== 'vi' && values.lang !== 'en') {
+    console.error(`--lang phải là vi hoặc en (--lang must be vi or en), không phải "${values.lang}".`);
+    return 2;
+  }
+  const lang: Lang = values.lang;
+  const vi = lang === 'vi';
+  const [action, login] = positionals;
+  if (values.help || !action) {
+    console.log(USAGE[lang]);
+    return values.help ? 0 : 2;
+  }
+  const { ServerDatabase, accountSchema } = await import('../server/accounts.ts');
+  const { generatePassword, hashPassword, MIN_PASSWORD_LENGTH } = await import('../server/passwords.ts');
+  const { schoolIds } = await import('../dev/school-content.ts');
+  const db = new ServerDatabase(values.db);
+  try {
+    if (action === 'list') {
+      for (const u of db.users()) {
+        const role = u.role === 'admin' ? (vi ? 'quản trị' : 'admin') : `${vi ? 'biên tập' : 'editor'} ${u.school}`;
+        const state = u.disabled
+          ? vi
+            ? 'đã khoá'
+            : 'disabled'
+          : u.lockedUntil && u.lockedUntil > Date.now()
+            ? vi
+              ? 'tạm khoá'
+              : 'locked'
+            : '';
+        console.log([u.login, u.name, u.email, role, state].filter(Boolean).join('\t'));
+      }
+      return 0;
+    }
+    if (!['add', 'reset', 'disable', 'enable'].includes(action)) {
+      console.error(`${vi ? `Không có thao tác "${action}".` : `Unknown action "${action}".`}\n\n${USAGE[lang]}`);
+      return 2;
+    }
+    if (!login || positionals.length !== 2) {
+      console.error(`${vi ? 'Thiếu tên đăng nhập.' : 'Missing login name.'}\n\n${USAGE[lang]}`);
+      return 2;
+    }
+    const existing = db.user(login);
+    if (action !== 'add' && !existing) {
+      console.error(
+        vi ? `Không có tài khoản "${login}". Xem danh sách: congtruong users list` : `No account "${login}". See: congtruong users list`,
+      );
+      return 1;
+    }
+    if (action === 'disable' || action === 'enable') {
+      db.setDisabled(login, action === 'disable');
+      console.log(
+        action === 'disable'
+          ? vi
+            ? `Đã khoá tài khoản ${login}; các phiên đăng nhập của tài khoản này đã kết thúc.`
+            : `Disabled ${login}; its sessions have ended.`
+          : vi
+            ? `Đã mở lại tài khoản ${login}.`
+            : `Enabled ${login}.`,
+      );
+      return 0;
+    }
+    if (action === 'add') {
+      if (existing) {
+        console.error(
+          vi
+            ? `Đã có tài khoản "${login}". Đặt lại mật khẩu: congtruong users reset ${login}`
+            : `Account "${login}" exists. Reset its password: congtruong users reset ${login}`,
+        );
+        return 1;
+      }
+      const input = {
+        login,
+        name: values.name,
+        email: values.email,
+        role: values.admin ? 'admin' : 'editor',
+        school: values.admin ? undefined : values.school,
+      };
+      const checked = accountSchema.safeParse(input);
+      if (!checked.success) {
+        const fields = [...new Set(checked.error.issues.map((i) => String(i.path[0])))];
+        const explain: Record<string, [string, string]> = {
+          login: [
+            '--login: 3–64 ký tự chữ thường không dấu, số, dấu chấm, gạch ngang hoặc gạch dưới, ví dụ nguyen.van.a',
+            'login: 3–64 lower-case letters, digits, ".", "-" or "_", e.g. nguyen.van.a',
+          ],
+          name: ['--name: họ tên đầy đủ, ví dụ "Nguyễn Văn A"', '--name: the full name, e.g. "Nguyễn Văn A"'],
+          email: ['--email: địa chỉ thư điện tử, ví dụ vanphong@truong.edu.vn', '--email: an e-mail address, e.g. office@school.edu.vn'],
+          school: [
+            '--school: mã trường (tên thư mục trong content/schools/) cho biên tập viên, hoặc --admin cho quản trị viên',
+            '--school: the school id (its folder in content/schools/) for an editor, or --admin for an administrator',
+          ],
+        };
+        console.error(fields.map((f) => (explain[f] ?? [f, f])[vi ? 0 : 1]).join('\n'));
+        return 2;
+      }
+      if (checked.data.school !== undefined && !(await schoolIds(values.content)).includes(checked.data.school)) {
+        console.error(
+          vi
+            ? `Không có trường "${checked.data.school}" trong ${values.content}/schools/.`
+            : `No school "${checked.data.school}" in ${values.content}/schools/.`,
+        );
+        return 2;
+      }
+    }
+    let password: string;
+    let generated = false;
+    if (values['password-stdin']) password = await readStdin();
+    else {
+      password = generatePassword();
+      generated = true;
+    }
+    if (password.length < MIN_PASSWORD_LENGTH) {
+      console.error(
+        vi ? `Mật khẩu cần ít nhất ${MIN_PASSWORD_LENGTH} ký tự.` : `The password needs at least ${MIN_PASSWORD_LENGTH} characters.`,
+      );
+      return 2;
+    }
+    const hash = await hashPassword(password);
+    if (action === 'add') {
+      const a = accountSchema.parse({
+        login,
+        name: values.name,
+        email: values.email,
+        role: values.admin ? 'admin' : 'editor',
+        school: values.admin ? undefined : values.school,
+      });
+      db.addUser(a, hash);
+      console.log(vi ? `Đã tạo tài khoản ${login}.` : `Created account ${login}.`);
+    } else {
+      db.setPassword(login, hash);
+      console.log(
+        vi ? `Đã đặt lại mật khẩu của ${login}; tài khoản được mở khoá.` : `Reset the password of ${login}; the account is unlocked.`,
+      );
+    }
+    if (generated) console.log(vi ? `Mật khẩu (chỉ hiện một lần): ${password}` : `Password (shown once): ${password}`);
+    return 0;
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,215 @@
+/**
+ * The server's own pages, rendered on the server as plain HTML (no script except the editor's):
+ * the login form, a school's dashboard, the host's dashboard and the page that loads Decap CMS.
+ * Vietnamese: they are for teachers and the hosting unit's staff.
+ */
+import type { Account, Publication } from './accounts.ts';
+import { nowInVietnam, formatDateVi } from '../util/dates.ts';
+
+export const esc = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+
+const STYLE = `body{font:16px/1.5 system-ui,sans-serif;margin:0 auto;max-width:60rem;padding:1rem;color:#1b1b1b}
+h1{font-size:1.5rem}table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.4rem;border-bottom:1px solid #ccc;vertical-align:top}
+.fail{color:#a00000}.ok{color:#005a00}label{display:block;margin:.8rem 0 .2rem}input{font:inherit;padding:.4rem;width:18rem;max-width:100%}
+button{font:inherit;padding:.4rem 1rem;margin-top:1rem}.error{border-left:4px solid #a00000;padding:.2rem .8rem;background:#fff0f0}
+pre{white-space:pre-wrap}nav{display:flex;gap:1rem;justify-content:space-between;align-items:baseline}nav form button{margin:0}`;
+
+function layout(title: string, body: string, account?: Account, csrf?: string): string {
+  const nav = account
+    ? `<nav><span>${esc(account.name)} (${account.role === 'admin' ? 'quản trị đơn vị chủ quản' : `biên tập viên trường ${esc(account.school ?? '')}`})</span>
+<form method="post" action="/logout"><input type="hidden" name="csrf" value="${esc(csrf ?? '')}"><button>Đăng xuất</button></form></nav>`
+    : '';
+  return `<!doctype html>
+<html lang="vi">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>${esc(title)} – Cổng Trường</title>
+<style>${STYLE}</style>
+</head>
+<body>
+${nav}
+<main>
+<h1>${esc(title)}</h1>
+${body}
+</main>
+</body>
+</html>`;
+}
+
+export function loginPage(token: string, message?: string): string {
+  return layout(
+    'Đăng nhập soạn bài',
+    `${message ? `<p class="error" role="alert">${esc(message)}</p>` : ''}
+<form method="post" action="/login">
+<input type="hidden" name="csrf" value="${esc(token)}">
+<label for="login">Tên đăng nhập</label>
+<input id="login" name="login" autocomplete="username" required>
+<label for="password">Mật khẩu</label>
+<input id="password" name="password" type="password" autocomplete="current-password" required>
+<div><button>Đăng nhập</button></div>
+</form>
+<p>Quên mật khẩu hoặc tài khoản bị khoá: liên hệ cán bộ quản trị của đơn vị chủ quản.</p>`,
+  );
+}
+
+/** `14:05, 02/12/2026` in Vietnam time. */
+export const whenVi = (ms: number): string => formatDateVi(nowInVietnam(new Date(ms)));
+
+function publicationRows(list: Publication[], withSchool: boolean): string {
+  if (list.length === 0) return '<p>Chưa có lần đăng nào.</p>';
+  const kinds: Record<string, string> = {
+    save: 'Lưu bài',
+    delete: 'Xoá',
+    upload: 'Tải tệp lên',
+    scheduled: 'Đăng theo lịch',
+    startup: 'Khởi động máy chủ',
+  };
+  return `<table><thead><tr><th>Thời gian</th>${withSchool ? '<th>Trường</th>' : ''}<th>Việc</th><th>Người sửa</th><th>Kết quả</th></tr></thead><tbody>
+${list
+  .map(
+    (p) =>
+      `<tr><td>${esc(whenVi(p.at))}</td>${withSchool ? `<td>${esc(p.school)}</td>` : ''}<td>${esc(kinds[p.kind] ?? p.kind)}</td><td>${esc(p.authorName ?? '–')}</td><td class="${p.ok ? 'ok' : 'fail'}"><pre>${esc(p.message)}</pre></td></tr>`,
+  )
+  .join('\n')}
+</tbody></table>`;
+}
+
+export function schoolDashboard(input: {
+  account: Account;
+  csrf: string;
+  school: string;
+  schoolName: string;
+  publications: Publication[];
+  /** The site's address, when it has been published. */
+  address?: string | undefined;
+  nextScheduled?: string | undefined;
+  compliance?: { errors: number; warnings: number } | undefined;
+}): string {
+  const failures = input.publications.filter((p) => !p.ok);
+  return layout(
+    input.schoolName,
+    `<p><a href="/s/${esc(input.school)}/admin/">Soạn nội dung</a>${input.address ? ` · Trang web: <a href="https://${esc(input.address)}/">https://${esc(input.address)}/</a>` : ''}</p>
+${input.compliance ? `<p class="${input.compliance.errors > 0 ? 'fail' : 'ok'}">Tuân thủ quy định khi đăng lần cuối: ${complianceText(input.compliance)}. Chi tiết: lệnh <code>congtruong check</code> hoặc trang tổng hợp của đơn vị chủ quản.</p>` : ''}
+${input.nextScheduled ? `<p>Bài hẹn giờ tiếp theo được đăng lúc ${esc(formatDateVi(input.nextScheduled))}.</p>` : ''}
+<h2>Lần đăng gần đây</h2>
+${publicationRows(input.publications, false)}
+<h2>Lỗi gần đây</h2>
+${failures.length === 0 ? '<p class="ok">Không có lỗi.</p>' : publicationRows(failures, false)}`,
+    input.account,
+    input.csrf,
+  );
+}
+
+const complianceText = (c: { errors: number; warnings: number }) => `${c.errors} lỗi, ${c.warnings} cảnh báo`;
+
+export function hostDashboard(input: {
+  account: Account;
+  csrf: string;
+  schools: {
+    id: string;
+    name: string;
+    last?: Publication | undefined;
+    lastFailure?: Publication | undefined;
+    failuresWeek: number;
+    compliance?: { errors: number; warnings: number } | undefined;
+  }[];
+  users: Account[];
+  /** The result of the last account action (a new password is shown here once). */
+  notice?: { ok: boolean; text: string } | undefined;
+}): string {
+  const csrfField = `<input type="hidden" name="csrf" value="${esc(input.csrf)}">`;
+  const rows = input.schools
+    .map(
+      (s) => `<tr><td><a href="/s/${esc(s.id)}/">${esc(s.name)}</a><br><small>${esc(s.id)}</small></td>
+<td>${s.last ? `${esc(whenVi(s.last.at))}<br><small>${esc(s.last.authorName ?? 'tự động')}</small>` : '–'}</td>
+<td class="${s.failuresWeek > 0 ? 'fail' : 'ok'}">${s.failuresWeek}</td>
+<td class="${s.compliance && s.compliance.errors > 0 ? 'fail' : ''}">${s.compliance ? complianceText(s.compliance) : '–'}</td>
+<td>${s.lastFailure ? `<pre class="fail">${esc(whenVi(s.lastFailure.at))}: ${esc(s.lastFailure.message)}</pre>` : '–'}</td></tr>`,
+    )
+    .join('\n');
+  const users = input.users
+    .map(
+      (u) =>
+        `<tr><td>${esc(u.login)}</td><td>${esc(u.name)}</td><td>${u.role === 'admin' ? 'quản trị' : `biên tập ${esc(u.school ?? '')}`}</td><td>${u.disabled ? 'đã khoá' : u.lockedUntil && u.lockedUntil > Date.now() ? 'tạm khoá (sai mật khẩu)' : 'hoạt động'}</td>
+<td><form method="post" action="/host/users">${csrfField}<input type="hidden" name="login" value="${esc(u.login)}"><button name="action" value="reset">Đặt lại mật khẩu</button> <button name="action" value="${u.disabled ? 'enable' : 'disable'}">${u.disabled ? 'Mở khoá' : 'Khoá'}</button></form></td></tr>`,
+    )
+    .join('\n');
+  return layout(
+    'Các trường của đơn vị',
+    `<table><thead><tr><th>Trường</th><th>Cập nhật lần cuối (người sửa)</th><th>Lỗi đăng trong 7 ngày</th><th>Tuân thủ quy định</th><th>Lỗi gần nhất</th></tr></thead><tbody>
+${rows}
+</tbody></table>
+<h2>Tài khoản</h2>
+${input.notice ? `<p class="${input.notice.ok ? 'ok' : 'error'}" role="status">${esc(input.notice.text)}</p>` : ''}
+<p>Cũng làm được trên máy chủ bằng lệnh <code>congtruong users</code>.</p>
+<table><thead><tr><th>Tên đăng nhập</th><th>Họ tên</th><th>Quyền</th><th>Trạng thái</th><th></th></tr></thead><tbody>
+${users}
+</tbody></table>
+<h3>Tạo tài khoản</h3>
+<form method="post" action="/host/users">${csrfField}<input type="hidden" name="action" value="add">
+<label for="new-login">Tên đăng nhập (chữ thường không dấu, ví dụ gv.nguyen.lan)</label><input id="new-login" name="login" required>
+<label for="new-name">Họ tên</label><input id="new-name" name="name" required>
+<label for="new-email">Thư điện tử</label><input id="new-email" name="email" type="email" required>
+<label for="new-school">Quyền</label><select id="new-school" name="school">${input.schools.map((s) => `<option value="${esc(s.id)}">Biên tập ${esc(s.name)}</option>`).join('')}<option value="">Quản trị đơn vị chủ quản (mọi trường)</option></select>
+<div><button>Tạo tài khoản</button></div>
+</form>`,
+    input.account,
+    input.csrf,
+  );
+}
+
+/**
+ * The editor page. Decap CMS's proxy backend sends plain `fetch` requests; a small wrapper adds
+ * the session's CSRF token to those for this school's API, and shows what the server says after
+ * a save ("Đã đăng lúc 14:05: https://…", or the errors) in a live region, because Decap's own
+ * notice only says that the entry was saved or not.
+ */
+export function editorPage(input: { school: string; schoolName: string; csrf: string }): string {
+  const api = `/s/${input.school}/api/v1`;
+  return `<!doctype html>
+<html lang="vi">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>Soạn nội dung – ${esc(input.schoolName)}</title>
+<link href="/s/${esc(input.school)}/admin/config.yml" type="text/yaml" rel="cms-config-url">
+<style>#ct-status{color:#1b1b1b;position:fixed;bottom:1rem;right:1rem;max-width:40rem;max-height:60vh;overflow:auto;z-index:1000;font:15px/1.5 system-ui,sans-serif;white-space:pre-wrap;background:#fff;border:2px solid #005a00;padding:.6rem 1rem;box-shadow:0 2px 8px #0004}#ct-status.fail{border-color:#a00000}#ct-status:empty{display:none}</style>
+</head>
+<body>
+<div id="ct-status" role="status" aria-live="polite"></div>
+<script>
+(() => {
+  const csrf = ${JSON.stringify(input.csrf)};
+  const api = ${JSON.stringify(api)};
+  const status = document.getElementById('ct-status');
+  const show = (text, ok, url) => {
+    status.textContent = text;
+    status.className = ok ? 'ok' : 'fail';
+    if (url && ok) { status.append(' '); const a = document.createElement('a'); a.href = url; a.textContent = 'Xem trang'; a.target = '_blank'; status.append(a); }
+  };
+  // The server has already logged the teacher in: Decap's own "log in" button would only be a
+  // second, empty step. Decap keeps its user in localStorage; the proxy backend has no token.
+  if (!localStorage.getItem('decap-cms-user')) localStorage.setItem('decap-cms-user', JSON.stringify({ token: '', backendName: 'proxy' }));
+  const original = window.fetch.bind(window);
+  window.fetch = async (input, init = {}) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    if (new URL(url, location.href).pathname.replace(/\\/$/, '') !== api) return original(input, init);
+    const headers = new Headers(init.headers || {});
+    headers.set('X-CSRF-Token', csrf);
+    const response = await original(input, { ...init, headers, credentials: 'same-origin' });
+    if (response.status === 401) { location.href = '/login'; return response; }
+    const body = await response.clone().json().catch(() => null);
+    if (body && body.publication) show(body.publication.message, body.publication.ok, body.publication.url);
+    else if (body && body.error && response.status !== 404) show(body.error, false);
+    return response;
+  };
+})();
+</script>
+<script src="/s/${esc(input.school)}/admin/decap-cms.js"></script>
+</body>
+</html>`;
+}
