@@ -20,6 +20,8 @@ const OWN: Record<string, string[]> = {
   rank: ['--sites', '--content', '--resolve', '--criteria', '--out', '--date', '--save-snapshot', '--from-snapshot', '--max-pages'],
   new: ['--school', '--content', '--slug', '--lang'],
   dev: ['--content', '--port', '--host', '--lang', '--no-cms'],
+  serve: ['--content', '--out', '--db', '--port', '--host', '--public-url', '--print'],
+  users: ['add', 'reset', 'disable', 'enable', 'list', '--db', '--school', '--admin', '--password-stdin'],
 };
 /** Options that belong to another command only. */
 const FOREIGN: Record<string, string[]> = {
