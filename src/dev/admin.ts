@@ -12,6 +12,7 @@ import path from 'node:path';
 import { cmsConfigYaml } from './cms-config.ts';
 import type { DecapBackend } from './decap-backend.ts';
 import { disclosureYears } from './school-content.ts';
+import { DECAP_LOCALE_SCRIPT } from './decap-locale.ts';
 
 const DECAP_DIST = path.dirname(createRequire(import.meta.url).resolve('decap-cms'));
 
@@ -35,6 +36,7 @@ function adminHtml(schoolName: string | undefined): string {
 </head>
 <body>
 <script src="/admin/decap-cms.js"></script>
+${DECAP_LOCALE_SCRIPT}
 </body>
 </html>`;
 }

@@ -5,6 +5,7 @@
  */
 import type { Account, Publication } from './accounts.ts';
 import { nowInVietnam, formatDateVi } from '../util/dates.ts';
+import { DECAP_LOCALE_SCRIPT } from '../dev/decap-locale.ts';
 
 export const esc = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
@@ -210,6 +211,7 @@ export function editorPage(input: { school: string; schoolName: string; csrf: st
 })();
 </script>
 <script src="/s/${esc(input.school)}/admin/decap-cms.js"></script>
+${DECAP_LOCALE_SCRIPT}
 </body>
 </html>`;
 }

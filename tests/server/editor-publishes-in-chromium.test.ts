@@ -38,6 +38,9 @@ it('publishes a title and a new photo changed in the browser editor', async () =
   const title = page.locator('input').first();
   await expect.poll(() => title.inputValue(), { timeout: 30_000 }).toContain('Lễ khai giảng');
   await title.fill('Lễ khai giảng năm học mới');
+  // Every label in Vietnamese, including those Decap itself leaves in English.
+  expect(await page.getByRole('button', { name: 'Thay bằng địa chỉ (URL)' }).count()).toBeGreaterThan(0);
+  expect(await page.getByText('Replace with URL').count()).toBe(0);
   // A new photo for the item, through the editor's media library.
   const photo = path.join(host.dir, 'anh-khai-giang-moi.jpg');
   await copyFile(path.join(host.content, 'schools/alpha/media/anh/khai-giang.jpg'), photo);
