@@ -72,7 +72,11 @@ export async function handleHistory(
       const { rel } = await resolveInSchool(ctx.schoolDir, given);
       const versions = await itemVersions(ctx.contentDir, ctx.school, rel);
       if (asJson) return { type: 'json', status: 200, body: { path: rel, versions: versions.map(versionJson) } };
-      return { type: 'html', status: 200, body: itemHistoryPage({ account: ctx.account, csrf: ctx.csrf, school: ctx.school, rel, versions }) };
+      return {
+        type: 'html',
+        status: 200,
+        body: itemHistoryPage({ account: ctx.account, csrf: ctx.csrf, school: ctx.school, rel, versions }),
+      };
     }
     if (!post && route === '/history/deleted') {
       const deleted = await deletedItems(ctx.contentDir, ctx.school, ctx.schoolDir);

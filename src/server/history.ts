@@ -60,7 +60,9 @@ function inSchool(school: string, repoPath: string): string | undefined {
 }
 
 /** Parses `git log --name-status` output in the format of `LOG`. */
-function parseLog(out: string): { commit: string; author: string; at: number; subject: string; files: { status: string; path: string }[] }[] {
+function parseLog(
+  out: string,
+): { commit: string; author: string; at: number; subject: string; files: { status: string; path: string }[] }[] {
   return out
     .split(START)
     .filter((block) => block.trim() !== '')
@@ -88,13 +90,25 @@ export async function itemVersions(contentDir: string, school: string, rel: stri
     const relThen = file ? inSchool(school, file.path) : undefined;
     // A version that lived in another school's folder (moved by hand on the server) is not shown.
     if (!file || !relThen) continue;
-    versions.push({ commit: entry.commit, author: entry.author, at: entry.at, subject: entry.subject, rel: relThen, deleted: file.status === 'D' });
+    versions.push({
+      commit: entry.commit,
+      author: entry.author,
+      at: entry.at,
+      subject: entry.subject,
+      rel: relThen,
+      deleted: file.status === 'D',
+    });
   }
   return versions;
 }
 
 /** Items of the school changed most recently (newest first), those that still exist. */
-export async function recentItems(contentDir: string, school: string, schoolDir: string, limit = 30): Promise<(Version & { rel: string })[]> {
+export async function recentItems(
+  contentDir: string,
+  school: string,
+  schoolDir: string,
+  limit = 30,
+): Promise<(Version & { rel: string })[]> {
   const out = await git(contentDir, [...LOG, '--name-status', '-n', '300', '--', `schools/${school}/`]);
   const seen = new Map<string, Version>();
   for (const entry of parseLog(out)) {

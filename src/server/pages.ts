@@ -253,9 +253,13 @@ export function itemHistoryPage(input: { account: Account; csrf: string; school:
     `Lịch sử: ${input.rel}`,
     `<p><a href="/s/${esc(input.school)}/">Về trang của trường</a></p>
 <p>Khôi phục một phiên bản cũ là một lần lưu mới: nội dung được kiểm tra, ghi lại với tên của bạn và đăng lên trang web. Các phiên bản khác vẫn còn trong lịch sử.</p>
-${input.versions.length === 0 ? '<p>Bài này chưa có trong lịch sử.</p>' : `<table><thead><tr><th>Thời gian</th><th>Người sửa</th><th>Thay đổi</th><th></th></tr></thead><tbody>
+${
+  input.versions.length === 0
+    ? '<p>Bài này chưa có trong lịch sử.</p>'
+    : `<table><thead><tr><th>Thời gian</th><th>Người sửa</th><th>Thay đổi</th><th></th></tr></thead><tbody>
 ${rows}
-</tbody></table>`}`,
+</tbody></table>`
+}`,
     input.account,
     input.csrf,
   );
@@ -272,16 +276,27 @@ export function deletedItemsPage(input: { account: Account; csrf: string; school
   return layout(
     'Bài đã xoá',
     `<p><a href="/s/${esc(input.school)}/">Về trang của trường</a></p>
-${input.deleted.length === 0 ? '<p>Không có bài nào đã xoá.</p>' : `<table><thead><tr><th>Bài</th><th>Xoá lúc</th><th>Người xoá</th><th></th></tr></thead><tbody>
+${
+  input.deleted.length === 0
+    ? '<p>Không có bài nào đã xoá.</p>'
+    : `<table><thead><tr><th>Bài</th><th>Xoá lúc</th><th>Người xoá</th><th></th></tr></thead><tbody>
 ${rows}
-</tbody></table>`}`,
+</tbody></table>`
+}`,
     input.account,
     input.csrf,
   );
 }
 
 /** What a revert or a restore did: published, or refused with the errors. */
-export function historyResultPage(input: { account: Account; csrf: string; school: string; rel: string; ok: boolean; message: string }): string {
+export function historyResultPage(input: {
+  account: Account;
+  csrf: string;
+  school: string;
+  rel: string;
+  ok: boolean;
+  message: string;
+}): string {
   return layout(
     input.ok ? 'Đã khôi phục' : 'Chưa khôi phục',
     `<pre class="${input.ok ? 'ok' : 'error'}" role="status">${esc(input.message)}</pre>

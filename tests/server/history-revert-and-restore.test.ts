@@ -27,7 +27,8 @@ const exists = (p: string) =>
     () => true,
     () => false,
   );
-const news = (title: string, category = 'thong-bao') => `---\ntitle: ${title}\ndate: 2026-12-02\ncategory: ${category}\n---\nLịch học của các lớp.\n`;
+const news = (title: string, category = 'thong-bao') =>
+  `---\ntitle: ${title}\ndate: 2026-12-02\ncategory: ${category}\n---\nLịch học của các lớp.\n`;
 const save = (session: Session, rel: string, raw: string) =>
   api(base, session, 'alpha', 'persistEntry', {
     dataFiles: [{ slug: path.basename(rel, '.md'), path: rel, raw }],
@@ -111,7 +112,9 @@ describe("an item's versions", () => {
     const dashboard = await getHtml(alpha, '/s/alpha/');
     expect(dashboard.html).toContain('Bài vừa sửa');
     const link = `/s/alpha/history/item?path=${encodeURIComponent(ITEM)}`;
-    expect(dashboard.html).toMatch(new RegExp(`<td>${ITEM}</td><td>[^<]+</td><td>Phạm Thu Hai</td><td><a href="${link.replace(/[?]/g, '\\?')}">Lịch sử</a>`));
+    expect(dashboard.html).toMatch(
+      new RegExp(`<td>${ITEM}</td><td>[^<]+</td><td>Phạm Thu Hai</td><td><a href="${link.replace(/[?]/g, '\\?')}">Lịch sử</a>`),
+    );
     const page = await getHtml(alpha, link);
     expect(page.status).toBe(200);
     expect(page.html).toContain(`Lịch sử: ${ITEM}`);
@@ -134,7 +137,9 @@ describe('reverting to an old version', () => {
     expect(await readFile(path.join(host.content, 'schools/alpha', ITEM), 'utf8')).toBe(news('Lịch học tuần 1'));
     const [author, subject] = git(host.content, 'log', '-1', '--format=%an|%s').trim().split('|');
     expect(author).toBe('Phạm Thu Hai');
-    expect(subject).toMatch(new RegExp(`^Khôi phục ${ITEM} về phiên bản ${first!.slice(0, 10)} \\(Trần Thị Alpha, \\d\\d:\\d\\d, \\d\\d/\\d\\d/\\d{4}\\)$`));
+    expect(subject).toMatch(
+      new RegExp(`^Khôi phục ${ITEM} về phiên bản ${first!.slice(0, 10)} \\(Trần Thị Alpha, \\d\\d:\\d\\d, \\d\\d/\\d\\d/\\d{4}\\)$`),
+    );
     expect(git(host.content, 'status', '--porcelain')).toBe('');
     const dashboard = await getHtml(alpha, '/s/alpha/');
     expect(dashboard.html).toContain('Khôi phục phiên bản cũ');
