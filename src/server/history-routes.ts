@@ -68,7 +68,7 @@ export async function handleHistory(
   const given = (post ? req.form?.get('path') : req.query.get('path')) ?? '';
   const commit = req.form?.get('commit') ?? '';
   try {
-    if (!post && (route === '/history' || route === '/history/item')) {
+    if (!post && route === (asJson ? '/history' : '/history/item')) {
       const { rel } = await resolveInSchool(ctx.schoolDir, given);
       const versions = await itemVersions(ctx.contentDir, ctx.school, rel);
       if (asJson) return { type: 'json', status: 200, body: { path: rel, versions: versions.map(versionJson) } };
