@@ -4,6 +4,7 @@
  * Vietnamese: they are for teachers and the hosting unit's staff.
  */
 import type { Account, Publication } from './accounts.ts';
+import type { Version } from './history.ts';
 import { nowInVietnam, formatDateVi } from '../util/dates.ts';
 import { DECAP_LOCALE_SCRIPT } from '../dev/decap-locale.ts';
 
@@ -67,6 +68,8 @@ function publicationRows(list: Publication[], withSchool: boolean): string {
     upload: 'Tải tệp lên',
     scheduled: 'Đăng theo lịch',
     startup: 'Khởi động máy chủ',
+    revert: 'Khôi phục phiên bản cũ',
+    restore: 'Khôi phục bài đã xoá',
   };
   return `<table><thead><tr><th>Thời gian</th>${withSchool ? '<th>Trường</th>' : ''}<th>Việc</th><th>Người sửa</th><th>Kết quả</th></tr></thead><tbody>
 ${list
@@ -88,6 +91,8 @@ export function schoolDashboard(input: {
   address?: string | undefined;
   nextScheduled?: string | undefined;
   compliance?: { errors: number; warnings: number } | undefined;
+  /** Items changed lately, each linked to its history. */
+  recent?: Version[] | undefined;
 }): string {
   const failures = input.publications.filter((p) => !p.ok);
   return layout(
@@ -95,6 +100,9 @@ export function schoolDashboard(input: {
     `<p><a href="/s/${esc(input.school)}/admin/">Soạn nội dung</a>${input.address ? ` · Trang web: <a href="https://${esc(input.address)}/">https://${esc(input.address)}/</a>` : ''}</p>
 ${input.compliance ? `<p class="${input.compliance.errors > 0 ? 'fail' : 'ok'}">Tuân thủ quy định khi đăng lần cuối: ${complianceText(input.compliance)}. Chi tiết: lệnh <code>congtruong check</code> hoặc trang tổng hợp của đơn vị chủ quản.</p>` : ''}
 ${input.nextScheduled ? `<p>Bài hẹn giờ tiếp theo được đăng lúc ${esc(formatDateVi(input.nextScheduled))}.</p>` : ''}
+<h2>Bài vừa sửa</h2>
+${recentRows(input.school, input.recent ?? [])}
+<p><a href="/s/${esc(input.school)}/history/deleted">Bài đã xoá (khôi phục)</a></p>
 <h2>Lần đăng gần đây</h2>
 ${publicationRows(input.publications, false)}
 <h2>Lỗi gần đây</h2>
@@ -214,4 +222,88 @@ export function editorPage(input: { school: string; schoolName: string; csrf: st
 ${DECAP_LOCALE_SCRIPT}
 </body>
 </html>`;
+}
+
+const historyLink = (school: string, rel: string) => `/s/${esc(school)}/history/item?path=${esc(encodeURIComponent(rel))}`;
+
+function recentRows(school: string, recent: Version[]): string {
+  if (recent.length === 0) return '<p>Chưa có bài nào được sửa.</p>';
+  return `<table><thead><tr><th>Bài</th><th>Sửa lần cuối</th><th>Người sửa</th><th></th></tr></thead><tbody>
+${recent
+  .map(
+    (v) =>
+      `<tr><td>${esc(v.rel)}</td><td>${esc(whenVi(v.at))}</td><td>${esc(v.author)}</td><td><a href="${historyLink(school, v.rel)}">Lịch sử</a></td></tr>`,
+  )
+  .join('\n')}
+</tbody></table>`;
+}
+
+/** The versions of one item, newest first, each but the current one with a button to go back to it. */
+export function itemHistoryPage(input: { account: Account; csrf: string; school: string; rel: string; versions: Version[] }): string {
+  const current = input.versions.find((v) => !v.deleted);
+  const rows = input.versions
+    .map((v) => {
+      const action = v.deleted
+        ? 'Đã xoá'
+        : v === current
+          ? 'Phiên bản đang dùng'
+          : `<form method="post" action="/s/${esc(input.school)}/history/revert"><input type="hidden" name="csrf" value="${esc(input.csrf)}"><input type="hidden" name="path" value="${esc(input.rel)}"><input type="hidden" name="commit" value="${esc(v.commit)}"><button>Khôi phục phiên bản này</button></form>`;
+      return `<tr><td>${esc(whenVi(v.at))}</td><td>${esc(v.author)}</td><td>${esc(v.subject)}<br><small><code>${esc(v.commit.slice(0, 10))}</code>${v.rel !== input.rel ? ` · ${esc(v.rel)}` : ''}</small></td><td>${action}</td></tr>`;
+    })
+    .join('\n');
+  return layout(
+    `Lịch sử: ${input.rel}`,
+    `<p><a href="/s/${esc(input.school)}/">Về trang của trường</a></p>
+<p>Khôi phục một phiên bản cũ là một lần lưu mới: nội dung được kiểm tra, ghi lại với tên của bạn và đăng lên trang web. Các phiên bản khác vẫn còn trong lịch sử.</p>
+${
+  input.versions.length === 0
+    ? '<p>Bài này chưa có trong lịch sử.</p>'
+    : `<table><thead><tr><th>Thời gian</th><th>Người sửa</th><th>Thay đổi</th><th></th></tr></thead><tbody>
+${rows}
+</tbody></table>`
+}`,
+    input.account,
+    input.csrf,
+  );
+}
+
+/** Files of the school deleted earlier, each with a button to restore it. */
+export function deletedItemsPage(input: { account: Account; csrf: string; school: string; deleted: Version[] }): string {
+  const rows = input.deleted
+    .map(
+      (v) =>
+        `<tr><td>${esc(v.rel)}</td><td>${esc(whenVi(v.at))}</td><td>${esc(v.author)}</td><td><form method="post" action="/s/${esc(input.school)}/history/restore"><input type="hidden" name="csrf" value="${esc(input.csrf)}"><input type="hidden" name="path" value="${esc(v.rel)}"><input type="hidden" name="commit" value="${esc(v.commit)}"><button>Khôi phục</button></form></td></tr>`,
+    )
+    .join('\n');
+  return layout(
+    'Bài đã xoá',
+    `<p><a href="/s/${esc(input.school)}/">Về trang của trường</a></p>
+${
+  input.deleted.length === 0
+    ? '<p>Không có bài nào đã xoá.</p>'
+    : `<table><thead><tr><th>Bài</th><th>Xoá lúc</th><th>Người xoá</th><th></th></tr></thead><tbody>
+${rows}
+</tbody></table>`
+}`,
+    input.account,
+    input.csrf,
+  );
+}
+
+/** What a revert or a restore did: published, or refused with the errors. */
+export function historyResultPage(input: {
+  account: Account;
+  csrf: string;
+  school: string;
+  rel: string;
+  ok: boolean;
+  message: string;
+}): string {
+  return layout(
+    input.ok ? 'Đã khôi phục' : 'Chưa khôi phục',
+    `<pre class="${input.ok ? 'ok' : 'error'}" role="status">${esc(input.message)}</pre>
+<p><a href="${historyLink(input.school, input.rel)}">Lịch sử của ${esc(input.rel)}</a> · <a href="/s/${esc(input.school)}/">Về trang của trường</a></p>`,
+    input.account,
+    input.csrf,
+  );
 }

@@ -319,7 +319,7 @@ export class Publisher {
     // again in ten minutes rather than at every tick of the scheduler.
     if (this.nextDue && this.nextDue <= nowInVietnam(at)) this.nextDue = nowInVietnam(new Date(at.getTime() + 10 * 60_000));
     for (const site of report.sites) {
-      if (site.id === 'host' || (site.status === 'unchanged' && kind !== 'save' && kind !== 'delete')) continue;
+      if (site.id === 'host' || (site.status === 'unchanged' && !['save', 'delete', 'revert', 'restore'].includes(kind))) continue;
       const result = this.outcome(site, report, ms);
       this.opts.db.addPublication({
         school: site.id,

@@ -26,7 +26,9 @@ import { type Account, accountSchema, ServerDatabase, SESSION_MS } from './accou
 import { handleApi, MAX_BODY_BYTES } from './decap-api.ts';
 import { repositoryRoot } from './git.ts';
 import { dummyHash, generatePassword, hashPassword, verifyPassword } from './passwords.ts';
+import { handleHistory } from './history-routes.ts';
 import { editorPage, hostDashboard, loginPage, schoolDashboard, whenVi } from './pages.ts';
+import { recentItems } from './history.ts';
 import { Publisher } from './publisher.ts';
 import { cookieNames, hostAllowed, LoginRateLimit, originAllowed, parseCookies, sameToken, setCookie } from './security.ts';
 import { randomBytes } from 'node:crypto';
@@ -271,7 +273,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     }
     const session = sessionOf(req);
     const account = session?.account;
-    const wantsJson = p.endsWith('/api/v1') || p.endsWith('/api/v1/');
+    const wantsJson = p.endsWith('/api/v1') || p.endsWith('/api/v1/') || p.includes('/api/history');
     if (!account || !session?.csrf) {
       if (wantsJson) return json(res, 401, { error: 'Phiên làm việc đã hết hạn. Hãy đăng nhập lại.' });
       return redirect(res, '/login');
@@ -344,6 +346,27 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
       if (answer.status === 403) log(`Từ chối: ${account.login} (${school}) ${JSON.stringify(body).slice(0, 300)}`);
       return json(res, answer.status, answer.body);
     }
+    if (rest.startsWith('/history/') || rest.startsWith('/api/history')) {
+      if (post && !form) {
+        const raw = (await readBody(req, 10_000)).toString('utf8');
+        if ((req.headers['content-type'] ?? '').startsWith('application/json')) {
+          let body: unknown;
+          try {
+            body = JSON.parse(raw);
+          } catch {
+            return json(res, 400, { error: 'Yêu cầu không phải JSON.' });
+          }
+          const fields = typeof body === 'object' && body !== null ? Object.entries(body) : [];
+          form = new URLSearchParams(fields.filter((e): e is [string, string] => typeof e[1] === 'string'));
+        } else form = new URLSearchParams(raw);
+      }
+      const answer = await handleHistory(
+        { contentDir, school, schoolDir, account, csrf: session.csrf, publisher, lang, started, log },
+        { method, rest, query: url.searchParams, form },
+      );
+      if (!answer) return send(res, 404, 'text/plain; charset=utf-8', 'Không tìm thấy.');
+      return answer.type === 'json' ? json(res, answer.status, answer.body) : html(res, answer.status, answer.body);
+    }
     if (post) return send(res, 405, 'text/plain; charset=utf-8', 'Phương thức không được hỗ trợ.');
     if (rest === '/') {
       const state = (await publisher.siteStates())[school];
@@ -360,6 +383,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
           address: state?.domain,
           compliance: state?.compliance,
           nextScheduled: state?.nextScheduled !== undefined && state.nextScheduled > now ? state.nextScheduled : undefined,
+          recent: await recentItems(contentDir, school, schoolDir),
         }),
       );
     }
