@@ -6,9 +6,9 @@
  *   3. the words of both, when the phrases found little.
  * Pagefind ships no đ folding, hence the folded copy in the index (src/search/index-site.ts).
  *
- * Pagefind's script and WebAssembly download with the search page (Search.astro preloads them,
- * no other page does); its index loads once the visitor searches: when the page opens with a
- * query, or when the search box gets focus. Results come ten at a time, with a
+ * Pagefind's script downloads with the search page (Search.astro preloads it, no other page
+ * does); its worker, WebAssembly and index load once the visitor is about to search: when the
+ * page opens with a query, or when the search box gets focus. Results come ten at a time, with a
  * button for more; the filters chosen stay in the address, so a reload or a shared link keeps them.
  */
 import { foldDiacritics } from '../../src/util/slug.ts';
@@ -172,8 +172,8 @@ function setup(root: HTMLElement): void {
     void run();
   });
   more.addEventListener('click', () => void showMore());
-  // The page has downloaded Pagefind's script and WebAssembly already; the index starts loading
-  // when the visitor comes to the box (or types, or the page opened with a query).
+  // The page has downloaded Pagefind's script already; the index starts loading when the
+  // visitor comes to the box (or types, or the page opened with a query).
   input.addEventListener('focus', () => void load(), { once: true });
   input.addEventListener('input', () => void load(), { once: true });
   const initial = params.get('q');
