@@ -6,8 +6,9 @@
  *   3. the words of both, when the phrases found little.
  * Pagefind ships no đ folding, hence the folded copy in the index (src/search/index-site.ts).
  *
- * Pagefind (its script, WebAssembly and index) is loaded only once the visitor searches: when
- * the page opens with a query, or at the first key typed. Results come ten at a time, with a
+ * Pagefind's script downloads with the search page (Search.astro preloads it, no other page
+ * does); its worker, WebAssembly and index load once the visitor is about to search: when the
+ * page opens with a query, or when the search box gets focus. Results come ten at a time, with a
  * button for more; the filters chosen stay in the address, so a reload or a shared link keeps them.
  */
 import { foldDiacritics } from '../../src/util/slug.ts';
@@ -58,7 +59,8 @@ function setup(root: HTMLElement): void {
       // The bundle's URL is an attribute so that a site served under a path prefix gets it rewritten.
       const pagefind = (await import(/* @vite-ignore */ root.dataset.pagefindBundle ?? '/pagefind/pagefind.js')) as Pagefind;
       await pagefind.options({ excerptLength: EXCERPT_WORDS });
-      for (const m of merges) await pagefind.mergeIndex(m.path, { baseUrl: m.baseUrl, mergeFilter: { [text.school!]: m.name } });
+      // The schools' indexes load side by side, not one after the other.
+      await Promise.all(merges.map((m) => pagefind.mergeIndex(m.path, { baseUrl: m.baseUrl, mergeFilter: { [text.school!]: m.name } })));
       // The filters load beside the first search rather than before it: on a slow phone every
       // round trip saved shows the results sooner. The search reads the chosen values from the
       // address until the selects exist.
@@ -170,7 +172,9 @@ function setup(root: HTMLElement): void {
     void run();
   });
   more.addEventListener('click', () => void showMore());
-  // Typing is searching: the index starts loading with the first key, not with the page.
+  // The page has downloaded Pagefind's script already; the index starts loading when the
+  // visitor comes to the box (or types, or the page opened with a query).
+  input.addEventListener('focus', () => void load(), { once: true });
   input.addEventListener('input', () => void load(), { once: true });
   const initial = params.get('q');
   if (initial) {
