@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import type { Lang } from '../errors/content-errors.ts';
 import { startDevServer } from '../dev/dev-server.ts';
 import { schoolIds } from '../dev/school-content.ts';
+import { BAD_PORT, badLang, isLang, portOf } from './options.ts';
 
 const USAGE = {
   vi: `Cách dùng: congtruong dev <mã-trường> [--content THƯ_MỤC] [--port 4321] [--host 127.0.0.1] [--lang vi|en] [--no-cms]
@@ -43,8 +44,8 @@ export async function run(argv: string[]): Promise<number> {
     return 2;
   }
   const { values, positionals } = parsed;
-  if (values.lang !== 'vi' && values.lang !== 'en') {
-    console.error(`--lang phải là vi hoặc en (--lang must be vi or en), không phải "${values.lang}".`);
+  if (!isLang(values.lang)) {
+    console.error(badLang(values.lang));
     return 2;
   }
   const lang: Lang = values.lang;
@@ -52,13 +53,9 @@ export async function run(argv: string[]): Promise<number> {
     console.log(USAGE[lang]);
     return 0;
   }
-  const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) {
-    console.error(
-      lang === 'vi'
-        ? `--port phải là số từ 1 đến 65535 (không phải "${values.port}").`
-        : `--port must be 1 to 65535 (not "${values.port}").`,
-    );
+  const port = portOf(values.port);
+  if (port === undefined) {
+    console.error(BAD_PORT[lang](values.port));
     return 2;
   }
   const ids = await schoolIds(values.content);

@@ -12,8 +12,10 @@ import type { Lang } from '../errors/content-errors.ts';
 import { isRealDate, parseLocalDate } from '../util/dates.ts';
 import { CLI_TEXT } from './messages.ts';
 import {
+  badLang,
   COMMANDS,
   commandHelp,
+  isLang,
   NPM_SWALLOWED,
   npmExample,
   parseOptions,
@@ -73,8 +75,8 @@ export async function main(argv: string[]): Promise<number> {
   const list = (k: string) => values[k] as string[] | undefined;
   const flag = (k: string) => values[k] === true;
   const langValue = str('lang') ?? 'vi';
-  if (langValue !== 'vi' && langValue !== 'en') {
-    console.error(`--lang phải là vi hoặc en (--lang must be vi or en), không phải "${langValue}".`);
+  if (!isLang(langValue)) {
+    console.error(badLang(langValue));
     return 2;
   }
   const lang: Lang = langValue;

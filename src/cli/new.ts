@@ -27,6 +27,7 @@ import { resolveValues, terminalPrompter, type Prompter } from '../scaffold/prom
 import { ScaffoldError } from '../scaffold/scaffold-error.ts';
 import { createSchool, readHost, schoolFlags } from '../scaffold/school.ts';
 import { itemsForYear } from '../scaffold/disclosures.ts';
+import { badLang, isLang } from './options.ts';
 
 const KIND_NAMES = ['school', ...Object.keys(ENTRY_KINDS)] as const;
 
@@ -124,8 +125,8 @@ export async function run(argv: string[]): Promise<number> {
   }
   const given = parsed.values as Values;
   const lang = given.lang ?? 'vi';
-  if (lang !== 'vi' && lang !== 'en') {
-    console.error(`--lang phải là vi hoặc en (--lang must be vi or en), không phải "${String(lang)}".`);
+  if (!isLang(lang)) {
+    console.error(badLang(lang));
     return 2;
   }
   const t = NEW_TEXT[lang];

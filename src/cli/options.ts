@@ -203,6 +203,25 @@ export const COMMANDS = {
 
 export type CommandName = keyof typeof COMMANDS;
 
+/** Whether a `--lang` value is one the messages exist in. */
+export function isLang(value: unknown): value is Lang {
+  return value === 'vi' || value === 'en';
+}
+
+/** The one message for a bad `--lang`, in both languages (which one the user reads is unknown). */
+export const badLang = (value: unknown): string => `--lang phải là vi hoặc en (--lang must be vi or en), không phải "${String(value)}".`;
+
+/** A `--port` value as a number, or undefined when it is not an integer from `min` to 65535. */
+export function portOf(value: string | undefined, min = 1): number | undefined {
+  const port = Number(value);
+  return Number.isInteger(port) && port >= min && port <= 65535 ? port : undefined;
+}
+
+export const BAD_PORT: Record<Lang, (value: string | undefined) => string> = {
+  vi: (v) => `--port phải là số từ 1 đến 65535 (không phải "${v}").`,
+  en: (v) => `--port must be 1 to 65535 (not "${v}").`,
+};
+
 /** The `parseArgs` options of a command. */
 export function parseOptions(spec: CommandSpec): Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string }> {
   return Object.fromEntries(

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { PACKAGE_ROOT } from '../build/paths.ts';
 import type { Lang } from '../errors/content-errors.ts';
+import { BAD_PORT, badLang, isLang, portOf } from './options.ts';
 
 const USAGE = {
   vi: `Cách dùng: congtruong serve [--content THƯ_MỤC] [--out THƯ_MỤC] [--db TỆP] [--port 8080] [--host 127.0.0.1] [--public-url https://soanbai.ten-mien] [--lang vi|en]
@@ -57,8 +58,8 @@ export async function run(argv: string[]): Promise<number> {
     return 2;
   }
   const { values } = parsed;
-  if (values.lang !== 'vi' && values.lang !== 'en') {
-    console.error(`--lang phải là vi hoặc en (--lang must be vi or en), không phải "${values.lang}".`);
+  if (!isLang(values.lang)) {
+    console.error(badLang(values.lang));
     return 2;
   }
   const lang: Lang = values.lang;
@@ -66,13 +67,9 @@ export async function run(argv: string[]): Promise<number> {
     console.log(USAGE[lang]);
     return 0;
   }
-  const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    console.error(
-      lang === 'vi'
-        ? `--port phải là số từ 1 đến 65535 (không phải "${values.port}").`
-        : `--port must be 1 to 65535 (not "${values.port}").`,
-    );
+  const port = portOf(values.port, 0);
+  if (port === undefined) {
+    console.error(BAD_PORT[lang](values.port));
     return 2;
   }
   const publicUrl = values['public-url'];

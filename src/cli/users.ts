@@ -6,6 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import type { Lang } from '../errors/content-errors.ts';
+import { badLang, isLang } from './options.ts';
 
 const USAGE = {
   vi: `Cách dùng:
@@ -60,8 +61,8 @@ export async function run(argv: string[]): Promise<number> {
     return 2;
   }
   const { values, positionals } = parsed;
-  if (values.lang !== 'vi' && values.lang !== 'en') {
-    console.error(`--lang phải là vi hoặc en (--lang must be vi or en), không phải "${values.lang}".`);
+  if (!isLang(values.lang)) {
+    console.error(badLang(values.lang));
     return 2;
   }
   const lang: Lang = values.lang;
