@@ -1,7 +1,7 @@
 // @ts-check
 /**
  * Shared Astro configuration of the theme. The multi-school orchestrator
- * (`src/build/astro-worker.ts`) loads this file and overrides only `outDir` and `cacheDir`
+ * (`src/pipeline/astro-worker.ts`) loads this file and overrides only `outDir` and `cacheDir`
  * per build; the content to render reaches the pages through `templates/lib/site-data.ts`.
  */
 /** @type {import('astro').AstroUserConfig} */

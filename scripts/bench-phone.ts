@@ -17,7 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser } from 'playwright-core';
-import { buildSites } from '../src/build/build-sites.ts';
+import { buildSites } from '../src/pipeline/build-sites.ts';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, dist: { type: 'string' } } });
 const RUNS = Number(values.runs);

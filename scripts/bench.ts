@@ -14,9 +14,10 @@ import { appendFile, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ASTRO_WORKER, writeJob } from '../src/build/astro-workers.ts';
-import { bareAstroJob } from '../src/build/build-sites.ts';
-import { walk } from '../src/build/assemble.ts';
+import { ASTRO_WORKER } from '../src/pipeline/astro-workers.ts';
+import { writeJob } from '../src/pipeline/astro-job.ts';
+import { bareAstroJob } from '../src/pipeline/build-sites.ts';
+import { walk } from '../src/util/walk.ts';
 import { sampleTreeRss } from './bench/process-tree-rss.ts';
 import { generateSyntheticHost } from './synthetic-host.ts';
 

@@ -24,7 +24,7 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { runChecks } from '../src/compliance/engine.ts';
 import { readSiteFolder } from '../src/compliance/site-folder.ts';
-import type { SectionKey } from '../src/compliance/facts.ts';
+import type { SectionKey } from '../src/site/facts.ts';
 import { run as rank } from '../src/cli/rank.ts';
 import { computeSignals } from '../src/ranking/signals/index.ts';
 import { loadSnapshot } from '../src/ranking/snapshot.ts';

@@ -4,11 +4,11 @@
  *
  * Usage: node scripts/bench/run-build.ts <content> <out> <cache> [--force]
  */
-import { prestartWorker } from '../../src/build/astro-workers.ts';
+import { prestartWorker } from '../../src/pipeline/astro-workers.ts';
 
 // As the command line does: the first Astro worker starts before the build engine is loaded.
 prestartWorker();
-const { buildSites } = await import('../../src/build/build-sites.ts');
+const { buildSites } = await import('../../src/pipeline/build-sites.ts');
 
 const [contentDir, outDir, cacheDir] = process.argv.slice(2);
 const report = await buildSites({ contentDir: contentDir!, outDir: outDir!, cacheDir, force: process.argv.includes('--force') });

@@ -6,7 +6,7 @@ import { mkdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { runChecks, UnknownPresetError } from '../compliance/engine.ts';
 import { factsFromContent } from '../compliance/facts-from-content.ts';
-import type { SiteFacts } from '../compliance/facts.ts';
+import type { SiteFacts } from '../site/facts.ts';
 import { formatHtml } from '../compliance/formatters/html.ts';
 import { formatJson } from '../compliance/formatters/json.ts';
 import { formatSarif } from '../compliance/formatters/sarif.ts';

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 // Each command loads the engine it needs when it runs: starting the command line stays fast
 // (a build where nothing changed takes well under a second, most of it Node's start-up).
-import type { BuildReport } from '../build/build-sites.ts';
+import type { BuildReport } from '../pipeline/build-sites.ts';
 import type { Lang } from '../errors/content-errors.ts';
 import { isRealDate, parseLocalDate } from '../util/dates.ts';
 import { CLI_TEXT } from './messages.ts';
@@ -191,10 +191,10 @@ async function build(
     return 2;
   }
   // The first Astro worker loads while the build engine is loaded and fingerprints are taken.
-  (await import('../build/astro-workers.ts')).prestartWorker();
+  (await import('../pipeline/astro-workers.ts')).prestartWorker();
   // A live display on a terminal; plain lines when the output goes to a file or CI.
-  const { buildSites } = await import('../build/build-sites.ts');
-  const { terminalProgress } = await import('../build/progress.ts');
+  const { buildSites } = await import('../pipeline/build-sites.ts');
+  const { terminalProgress } = await import('../pipeline/progress.ts');
   const { formatIssues } = await import('../errors/format.ts');
   const progress = process.stdout.isTTY ? terminalProgress(process.stdout) : undefined;
   const report = await buildSites({

@@ -1,6 +1,6 @@
 /** Texts of the command line, Vietnamese first. */
 import type { Lang } from '../errors/content-errors.ts';
-import type { SiteStatus } from '../build/build-sites.ts';
+import type { SiteStatus } from '../pipeline/build-sites.ts';
 import { formatDateVi } from '../util/dates.ts';
 
 interface CliText {

@@ -1,7 +1,7 @@
 /** `congtruong serve`: the publishing server of a hosting unit (see `src/server/server.ts`). */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { PACKAGE_ROOT } from '../build/paths.ts';
+import { PACKAGE_ROOT } from '../util/package-root.ts';
 import type { Lang } from '../errors/content-errors.ts';
 import { BAD_PORT, badLang, isLang, portOf } from './options.ts';
 

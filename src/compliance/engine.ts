@@ -4,7 +4,7 @@
 import { CITATIONS, citationOn, type Instrument } from './citations.ts';
 import { fillMessage, type CheckOptions, type Rule, type RuleContext } from './rule.ts';
 import { presetInForce, presetRules } from './presets.ts';
-import type { SiteFacts } from './facts.ts';
+import type { SiteFacts } from '../site/facts.ts';
 import { publicOn } from './facts-from-content.ts';
 import { REPORT_VERSION, type ComplianceReport, type Finding, type RuleMeta, type SiteResult } from './report.ts';
 import { schoolYearOf } from '../util/dates.ts';

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import type { LoadedSchool } from '../content/load.ts';
-import type { Evidence, SectionKey, SiteFacts } from './facts.ts';
+import type { Evidence, SectionKey, SiteFacts } from '../site/facts.ts';
 import { day } from './calendar.ts';
 import { isScheduled } from '../content/schedule.ts';
 

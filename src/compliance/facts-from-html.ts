@@ -4,7 +4,7 @@
  * `rank` agree on every fact they share.
  */
 import { readSite, type HtmlSiteInput } from '../html/site.ts';
-import type { SiteFacts } from './facts.ts';
+import type { SiteFacts } from '../site/facts.ts';
 
 export type { HtmlPage, HtmlSiteInput } from '../html/site.ts';
 export { SECTION_LABELS } from '../html/site.ts';

@@ -9,7 +9,7 @@ import { vnDate } from './calendar.ts';
 import { inForceOn } from './duties.ts';
 import { RULES } from './rules/index.ts';
 import type { Rule } from './rule.ts';
-import { PRESET_IDS } from './preset-ids.ts';
+import { PRESET_IDS } from '../schemas/preset-ids.ts';
 
 export interface Preset {
   id: string;

@@ -6,11 +6,11 @@
  * a partly verified one a warning, an unverified fact or a local practice only informs.
  * `maxSeverity` can lower it further (never raise it), e.g. when the law says "may".
  */
-import type { Localized } from '../content/issues.ts';
+import type { Localized } from '../errors/content-issue.ts';
 import type { Level } from '../schemas/level.ts';
 import type { CitationRef } from './citations.ts';
 import type { DutyId } from './duties.ts';
-import type { Evidence, SiteFacts } from './facts.ts';
+import type { Evidence, SiteFacts } from '../site/facts.ts';
 
 export type Severity = 'error' | 'warning' | 'info';
 export type Verification = 'verified' | 'partial' | 'unverified' | 'local-practice';

@@ -6,7 +6,7 @@
  * posted is checked all year. Nothing is due before TT 09/2024 is in force on the last day.
  */
 import type { RuleContext } from './rule.ts';
-import type { ScheduleFacts } from './facts.ts';
+import type { ScheduleFacts } from '../site/facts.ts';
 import {
   addDays,
   before,

@@ -9,10 +9,10 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { walk } from '../build/assemble.ts';
+import { walk } from '../util/walk.ts';
 import { readSite, type SiteReading } from '../html/site.ts';
 import type { Level } from '../schemas/level.ts';
-import { SECTION_KEYS, type SiteFacts } from './facts.ts';
+import { SECTION_KEYS, type SiteFacts } from '../site/facts.ts';
 
 /** The part of a Cổng Trường site's `/cong-truong.json` that lists its sections. */
 const declaredSchema = z.object({ sections: z.array(z.object({ key: z.enum(SECTION_KEYS), url: z.string(), title: z.string() })) });

@@ -7,7 +7,7 @@
 import { lstat, readdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { closest } from '../util/slug.ts';
-import type { ContentIssue } from './issues.ts';
+import type { ContentIssue } from '../errors/content-issue.ts';
 
 /** Keys whose string values are file references (see `fileRef()` in the schemas). */
 export const FILE_KEYS = new Set(['file', 'logo', 'src', 'photo']);

@@ -14,12 +14,12 @@ import { planImage, publicFilePath, type PublishedImage } from '../media/publish
 import { checkAttachment, checkImage, FILE_LIMITS, isImage } from '../media/file-policy.ts';
 import { imageHtml } from '../media/image-html.ts';
 import { slugify } from '../util/slug.ts';
-import { HOST_ROUTE } from '../build/build-data.ts';
+import { HOST_ROUTE, isSchoolId } from '../schemas/school-id.ts';
 import { COLLECTIONS, HOST_COLLECTIONS, type CollectionName } from './collections.ts';
 import { collectFileRefs, resolveFileRef } from './files.ts';
 import { isScheduled, publicationDate } from './schedule.ts';
 import { splitFrontMatter } from './front-matter.ts';
-import { fieldPath, type ContentIssue } from './issues.ts';
+import { fieldPath, type ContentIssue } from '../errors/content-issue.ts';
 import { parseWithFriendlyErrors } from './validate.ts';
 import { locate, parseYaml } from './yaml-source.ts';
 import { limiter, mapLimit } from '../util/concurrency.ts';
@@ -309,7 +309,7 @@ export async function startLoading(contentDir: string, only?: readonly string[],
 export async function loadSchool(dir: string, id: string, options: LoadOptions = {}): Promise<{ site?: LoadedSchool; issues: ContentIssue[]; domain?: string | undefined }> {
   const yamlPath = path.join(dir, 'school.yaml');
   // The id is a route segment of the build and appears in every log line.
-  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id) || id === HOST_ROUTE) {
+  if (!isSchoolId(id)) {
     const suggestion = id === HOST_ROUTE ? 'host-school' : slugify(id) || 'truong-moi';
     return { issues: [{ name: 'badSchoolId', severity: 'error', file: display(dir), found: JSON.stringify(id), args: { suggestion } }] };
   }

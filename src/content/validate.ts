@@ -4,7 +4,7 @@
  */
 import type { z } from 'zod';
 import { closest } from '../util/slug.ts';
-import { fieldPath, showValue, type ContentIssue, type Localized } from './issues.ts';
+import { fieldPath, showValue, type ContentIssue, type Localized } from '../errors/content-issue.ts';
 import { locate, type YamlSource } from './yaml-source.ts';
 
 type Result<T> = { ok: true; data: T } | { ok: false; issues: ContentIssue[] };

@@ -3,7 +3,7 @@
  * issue path can be traced back to the line the webmaster has to edit.
  */
 import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
-import type { ContentIssue } from './issues.ts';
+import type { ContentIssue } from '../errors/content-issue.ts';
 
 export interface YamlSource {
   doc: Document;

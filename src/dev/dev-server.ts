@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { dev, type AstroIntegration } from 'astro';
 import type { ViteDevServer } from 'vite';
-import { PACKAGE_ROOT } from '../build/paths.ts';
+import { PACKAGE_ROOT } from '../util/package-root.ts';
 import type { Lang } from '../errors/content-errors.ts';
 import { formatIssues } from '../errors/format.ts';
 import { handleAdmin } from './admin.ts';

@@ -3,7 +3,7 @@
  * same messages as the terminal (file, line, what was expected, how to fix it). It loads
  * Vite's client, so the browser reloads by itself once the file is fixed.
  */
-import type { ContentIssue } from '../content/issues.ts';
+import type { ContentIssue } from '../errors/content-issue.ts';
 import type { Lang } from '../errors/content-errors.ts';
 import { describeIssue, issueLocation } from '../errors/format.ts';
 

@@ -70,7 +70,7 @@ export class MediaFiles {
     const key = `${target.abs}:${st.mtimeMs}:${target.width}`;
     let encoding = this.encoded.get(key);
     if (!encoding) {
-      // Same processing as the build (src/build/images.ts): oriented, resized, metadata stripped.
+      // Same processing as the build (src/pipeline/images.ts): oriented, resized, metadata stripped.
       encoding = sharp(target.abs).autoOrient().resize({ width: target.width, withoutEnlargement: true }).webp({ quality: 78 }).toBuffer();
       this.encoded.set(key, encoding);
       encoding.catch(() => this.encoded.delete(key));

@@ -1,14 +1,14 @@
 /**
  * The content of the one school being previewed: loaded and validated exactly as the build
- * does, then handed to the theme through `setBuildData`. Invalid content keeps its issues so
+ * does, then handed to the theme through `setRenderInput`. Invalid content keeps its issues so
  * that the preview can show them instead of the pages.
  */
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { setBuildData } from '../build/build-data.ts';
-import { syndicationOf } from '../build/syndication.ts';
+import { setRenderInput } from '../site/render-input.ts';
+import { syndicationOf } from '../site/syndication.ts';
 import { loadContent, type LoadedSchool } from '../content/load.ts';
-import type { ContentIssue } from '../content/issues.ts';
+import type { ContentIssue } from '../errors/content-issue.ts';
 import { schoolYearOf, todayInVietnam } from '../util/dates.ts';
 
 export interface SchoolContent {
@@ -25,7 +25,7 @@ export async function loadSchoolContent(contentDir: string, schoolId: string): P
   const started = performance.now();
   const loaded = await loadContent(contentDir, [schoolId]);
   const school = loaded.schools.find((s) => s.id === schoolId);
-  setBuildData({
+  setRenderInput({
     schools: school ? [school] : [],
     directory: [],
     builtAt: new Date().toISOString(),

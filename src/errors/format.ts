@@ -2,7 +2,7 @@
  * Turns content issues into text for people: grouped by file, each with the field, the
  * value found, what was expected and how to fix it. Vietnamese by default.
  */
-import type { ContentIssue } from '../content/issues.ts';
+import type { ContentIssue } from './content-issue.ts';
 import { CONTENT_ERRORS, type Lang } from './content-errors.ts';
 
 const LABELS = {

@@ -40,7 +40,7 @@ function resolved(opts: EditorServiceOptions) {
     contentDir: safe(opts.contentDir ?? '/srv/congtruong/content'),
     outDir: safe(opts.outDir ?? '/srv/congtruong/dist'),
     dataDir: safe(opts.dataDir ?? '/var/lib/congtruong'),
-    // Where `congtruong build` keeps its caches (src/build/paths.ts): `.cache/` beside the output folder.
+    // Where `congtruong build` keeps its caches (src/pipeline/paths.ts): `.cache/` beside the output folder.
     cacheDir: safe(`${(opts.outDir ?? '/srv/congtruong/dist').replace(/\/[^/]+\/?$/, '')}/.cache`),
     user: safe(opts.user ?? 'congtruong'),
     https: opts.https ?? true,

@@ -5,7 +5,7 @@
  * (e.g. `/etc/nginx/conf.d/congtruong.conf`).
  */
 
-import { parseSiteFolder } from '../build/site-urls.ts';
+import { parseSiteFolder } from '../site/address.ts';
 
 export interface NginxOptions {
   /** Absolute path of the published sites (`dist/sites`). */

@@ -8,7 +8,7 @@
  */
 import * as cheerio from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
-import type { PageFacts } from '../compliance/facts.ts';
+import type { PageFacts } from '../site/facts.ts';
 import { findDates, instantToVietnamDate } from './dates.ts';
 import { fold, squash } from './vietnamese.ts';
 

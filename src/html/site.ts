@@ -11,7 +11,7 @@
 import { DISCLOSURE_ITEMS, DISCLOSURE_ITEM_IDS, type DisclosureItemId } from '../schemas/disclosure-items.ts';
 import type { Level } from '../schemas/level.ts';
 import { parseLocalDate } from '../util/dates.ts';
-import type { DisclosureFacts, Evidence, PersonFacts, SectionKey, SiteFacts } from '../compliance/facts.ts';
+import type { DisclosureFacts, Evidence, PersonFacts, SectionKey, SiteFacts } from '../site/facts.ts';
 import { schoolYearsIn } from './dates.ts';
 import { readPage, textOf, type PageLink, type PageReading } from './page.ts';
 import {

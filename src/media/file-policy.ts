@@ -17,7 +17,7 @@
  */
 import { open } from 'node:fs/promises';
 import path from 'node:path';
-import type { ContentIssue } from '../content/issues.ts';
+import type { ContentIssue } from '../errors/content-issue.ts';
 
 const MB = 1024 * 1024;
 

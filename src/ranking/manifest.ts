@@ -5,7 +5,7 @@
  * URLs are root-relative so that the file stays true wherever the site is served.
  */
 import { z } from 'zod';
-import { SECTION_KEYS } from '../compliance/facts.ts';
+import { SECTION_KEYS } from '../site/facts.ts';
 import { DISCLOSURE_ITEM_IDS } from '../schemas/disclosure-items.ts';
 import { levelSchema } from '../schemas/level.ts';
 

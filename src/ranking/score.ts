@@ -4,9 +4,9 @@
  * the weighted mean of its applicable criteria, and the total is out of 100 (rescaled when a
  * whole category does not apply). Pure: same signals, criteria and date, same scores.
  */
-import type { SectionKey } from '../compliance/facts.ts';
+import type { SectionKey } from '../site/facts.ts';
 import { RULES } from '../compliance/rules/index.ts';
-import type { Localized } from '../content/issues.ts';
+import type { Localized } from '../errors/content-issue.ts';
 import { DISCLOSURE_ITEMS } from '../schemas/disclosure-items.ts';
 import type { Level } from '../schemas/level.ts';
 import type { Band, CriteriaFile, Criterion } from './criteria.ts';

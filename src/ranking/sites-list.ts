@@ -11,7 +11,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { loadContent } from '../content/load.ts';
-import type { ContentIssue } from '../content/issues.ts';
+import type { ContentIssue } from '../errors/content-issue.ts';
 import { parseWithFriendlyErrors } from '../content/validate.ts';
 import { parseYaml } from '../content/yaml-source.ts';
 import { domain, optionalText, text, url } from '../schemas/fields.ts';

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { z } from 'zod';
 import { COLLECTIONS, type CollectionName } from '../content/collections.ts';
 import { splitFrontMatter } from '../content/front-matter.ts';
-import type { ContentIssue } from '../content/issues.ts';
+import type { ContentIssue } from '../errors/content-issue.ts';
 import { parseWithFriendlyErrors } from '../content/validate.ts';
 import { parseYaml } from '../content/yaml-source.ts';
 import { formatIssues } from '../errors/format.ts';

@@ -5,6 +5,7 @@
  */
 import { email as emailField, schoolYear as schoolYearField, url as urlField } from '../schemas/fields.ts';
 import { isRealDate, parseLocalDate } from '../util/dates.ts';
+import { SLUG } from '../util/slug.ts';
 import type { School } from '../schemas/school.ts';
 import { ScaffoldError, type Localized } from './scaffold-error.ts';
 
@@ -105,7 +106,7 @@ export function checkValue(spec: FlagSpec, raw: string): string {
       }
       return value;
     case 'slug':
-      if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(value)) {
+      if (!SLUG.test(value)) {
         bad('chỉ được dùng chữ thường không dấu, số và dấu gạch ngang.', 'may only use lower-case ASCII letters, digits and hyphens.');
       }
       return value;

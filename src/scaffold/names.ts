@@ -38,6 +38,3 @@ export function extensionOf(given: string): string {
   const dot = base.lastIndexOf('.');
   return dot > 0 ? base.slice(dot + 1).toLowerCase() : '';
 }
-
-/** `thcs-le-loi` is a valid school id (it becomes a route segment and a folder name). */
-export const SCHOOL_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;

@@ -18,7 +18,7 @@ import { display, validateMarkdown, type CreateResult } from './create.ts';
 import { pageLines } from './entries.ts';
 import { list, str, type FlagSpec, type Values } from './flags.ts';
 import { markdownFile, renderYaml, type YamlLine } from './front-matter.ts';
-import { SCHOOL_ID } from './names.ts';
+import { isSchoolId } from '../schemas/school-id.ts';
 import { ScaffoldError } from './scaffold-error.ts';
 import { formatIssues } from '../errors/format.ts';
 
@@ -140,7 +140,7 @@ const PENDING = 'Nội dung đang được cập nhật.';
 
 export async function createSchool(contentDir: string, v: Values, today: string): Promise<CreateResult> {
   const id = str(v, 'id')!;
-  if (!SCHOOL_ID.test(id)) {
+  if (!isSchoolId(id)) {
     throw new ScaffoldError({
       vi: `--id "${id}": mã trường chỉ gồm chữ thường không dấu, số và dấu gạch ngang. Ví dụ: --id thcs-le-loi`,
       en: `--id "${id}": lower-case ASCII letters, digits and hyphens only. Example: --id thcs-le-loi`,

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { domain, email, phone, text, url } from './fields.ts';
 import { governingBodySchema, responsiblePersonSchema } from './school.ts';
-import { PRESET_IDS } from '../compliance/preset-ids.ts';
+import { PRESET_IDS } from './preset-ids.ts';
 
 export const HOST_KINDS = ['so-gddt', 'phong-gddt', 'phong-vhxh'] as const;
 

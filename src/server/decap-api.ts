@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { lstat, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Localized } from '../content/issues.ts';
+import type { Localized } from '../errors/content-issue.ts';
 import type { Lang } from '../errors/content-errors.ts';
 import type { Account } from './accounts.ts';
 import type { Change, Publisher } from './publisher.ts';

@@ -12,17 +12,17 @@
  *
  * A server killed between 1 and 3 finds the journal on its next start and puts the files back
  * as the last commit has them; one killed during 4 has the commit, and its start-up build
- * publishes it. The published site is swapped whole (see `src/build/publish.ts`).
+ * publishes it. The published site is swapped whole (see `src/pipeline/publish.ts`).
  *
  * The same queue runs the scheduled builds: entries dated later are left out by the build,
  * which says when the next one falls due; the scheduler builds again at that time.
  */
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { prestartWorker, takeWorker } from '../build/astro-workers.ts';
-import { buildSites, type BuildReport, type SiteReport } from '../build/build-sites.ts';
-import { readState, type BuildState } from '../build/fingerprint.ts';
-import type { ContentIssue, Localized } from '../content/issues.ts';
+import { prestartWorker, takeWorker } from '../pipeline/astro-workers.ts';
+import { buildSites, type BuildReport, type SiteReport } from '../pipeline/build-sites.ts';
+import { readState, type BuildState } from '../pipeline/fingerprint.ts';
+import type { ContentIssue, Localized } from '../errors/content-issue.ts';
 import { loadContent } from '../content/load.ts';
 import type { Lang } from '../errors/content-errors.ts';
 import { formatIssues } from '../errors/format.ts';

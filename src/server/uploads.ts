@@ -5,7 +5,7 @@
  * A `.pdf` that is really a web page never reaches a school site.
  */
 import { fileTypeFromBuffer } from 'file-type';
-import type { Localized } from '../content/issues.ts';
+import type { Localized } from '../errors/content-issue.ts';
 import { ATTACHMENT_POLICIES, FILE_TYPES, type AttachmentPolicy, type FileExtension } from '../scaffold/attachments.ts';
 import { extensionOf, safeAttachmentName } from '../scaffold/names.ts';
 import { formatBytes } from '../scaffold/scaffold-error.ts';

@@ -13,6 +13,9 @@ export function foldDiacritics(s: string): string {
     .normalize('NFC');
 }
 
+/** What `slugify` produces: lower-case ASCII letters and digits in groups joined by single hyphens. */
+export const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
 /** "Lễ khai giảng năm học 2025–2026" → "le-khai-giang-nam-hoc-2025-2026". */
 export function slugify(s: string): string {
   return foldDiacritics(s)

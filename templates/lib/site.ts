@@ -1,7 +1,7 @@
 /**
  * Helpers the pages share: the current school, links, dates, labels.
  */
-import { getBuildData } from '../../src/build/build-data.ts';
+import { getRenderInput } from '../../src/site/render-input.ts';
 import type { Entry, LoadedHost, LoadedSchool } from '../../src/content/load.ts';
 import type { News } from '../../src/schemas/collections.ts';
 import { formatDateVi, formatLongDateVi, toInstant } from '../../src/util/dates.ts';
@@ -10,11 +10,11 @@ export { formatDateVi, formatLongDateVi };
 
 /** Schools of this build, one `getStaticPaths` entry each. */
 export function schoolPaths() {
-  return getBuildData().schools.map((site) => ({ params: { school: site.id }, props: { site } }));
+  return getRenderInput().schools.map((site) => ({ params: { school: site.id }, props: { site } }));
 }
 
 export function hostPaths() {
-  const { host } = getBuildData();
+  const { host } = getRenderInput();
   return host ? [{ params: { portal: 'portal' }, props: { host } }] : [];
 }
 

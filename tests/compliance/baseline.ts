@@ -1,8 +1,8 @@
 /**
  * A site that passes every rule on 2026-11-23: each rule test breaks one thing in a copy.
  */
-import type { PageFacts, SiteFacts } from '../../src/compliance/facts.ts';
-import { SECTION_KEYS } from '../../src/compliance/facts.ts';
+import type { PageFacts, SiteFacts } from '../../src/site/facts.ts';
+import { SECTION_KEYS } from '../../src/site/facts.ts';
 import type { Level } from '../../src/schemas/level.ts';
 
 export const DATE = '2026-11-23';

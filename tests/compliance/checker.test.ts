@@ -156,7 +156,7 @@ describe('HTML input', () => {
   });
 
   it('reads a site built by Cổng Trường and finds its sections, footer, leaders and disclosures', async () => {
-    const { buildSites } = await import('../../src/build/build-sites.ts');
+    const { buildSites } = await import('../../src/pipeline/build-sites.ts');
     const { factsFromSiteFolder } = await import('../../src/compliance/site-folder.ts');
     const out = await tempDir('congtruong-check-');
     await buildSites({ contentDir: path.join(FIXTURES, 'content', 'compliance'), outDir: out });

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runChecks } from '../../src/compliance/engine.ts';
 import { factsFromContent, publicOn } from '../../src/compliance/facts-from-content.ts';
-import type { SiteFacts } from '../../src/compliance/facts.ts';
+import type { SiteFacts } from '../../src/site/facts.ts';
 import { formatText } from '../../src/compliance/formatters/text.ts';
 import { loadContent } from '../../src/content/load.ts';
 import type { Level } from '../../src/schemas/level.ts';
@@ -403,7 +403,7 @@ describe('leaders and admissions', () => {
   });
 
   it('SEC-002 on a built site: the school is built without the phone, and the HTML check reports it', async () => {
-    const { buildSites } = await import('../../src/build/build-sites.ts');
+    const { buildSites } = await import('../../src/pipeline/build-sites.ts');
     const { factsFromSiteFolder } = await import('../../src/compliance/site-folder.ts');
     const { content, school } = await fixtureCopy();
     const yaml = path.join(school, 'school.yaml');

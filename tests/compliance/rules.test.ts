@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runChecks } from '../../src/compliance/engine.ts';
-import type { SiteFacts } from '../../src/compliance/facts.ts';
+import type { SiteFacts } from '../../src/site/facts.ts';
 import { RULES } from '../../src/compliance/rules/index.ts';
 import type { Level } from '../../src/schemas/level.ts';
 import { baseline, DATE, page } from './baseline.ts';

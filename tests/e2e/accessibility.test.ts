@@ -108,7 +108,7 @@ describe.each([360, 1280])('at %i px wide', (width) => {
 describe('HTML validity of the demo sites', () => {
   it('every built page of every demo site passes html-validate', async () => {
     const { HtmlValidate, FileSystemConfigLoader } = await import('html-validate');
-    const { walk } = await import('../../src/build/assemble.ts');
+    const { walk } = await import('../../src/util/walk.ts');
     const validator = new HtmlValidate(new FileSystemConfigLoader());
     const pages = (await walk(path.join(out, 'sites'))).filter((f) => f.endsWith('.html'));
     expect(pages.length).toBeGreaterThan(200);

@@ -9,7 +9,7 @@ import path from 'node:path';
 import * as cheerio from 'cheerio';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSites } from '../../src/build/build-sites.ts';
+import { buildSites } from '../../src/pipeline/build-sites.ts';
 import { FIXTURES, tempDir } from '../helpers.ts';
 import { startDemoSites, type DemoSites } from './demo-sites.ts';
 

@@ -6,7 +6,7 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { expect } from 'vitest';
-import { buildSites } from '../../src/build/build-sites.ts';
+import { buildSites } from '../../src/pipeline/build-sites.ts';
 import { launchChromium } from '../browser.ts';
 import { tempDir } from '../helpers.ts';
 import { serveFolder, type StaticServer } from '../static-server.ts';

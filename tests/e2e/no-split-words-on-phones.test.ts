@@ -9,7 +9,7 @@ import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSites } from '../../src/build/build-sites.ts';
+import { buildSites } from '../../src/pipeline/build-sites.ts';
 import { FIXTURES, tempDir } from '../helpers.ts';
 import { serveFolder, type StaticServer } from '../static-server.ts';
 import { startDemoSites, type DemoSites } from './demo-sites.ts';

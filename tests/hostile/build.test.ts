@@ -11,7 +11,7 @@ import path from 'node:path';
 import * as cheerio from 'cheerio';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSites, type BuildReport } from '../../src/build/build-sites.ts';
+import { buildSites, type BuildReport } from '../../src/pipeline/build-sites.ts';
 import { formatIssues } from '../../src/errors/format.ts';
 import { tempDir } from '../helpers.ts';
 import { BASIC, CASES, copySchool, document, gpsPhoto, news, XSS } from './corpus.ts';

@@ -10,7 +10,7 @@ import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSites } from '../../src/build/build-sites.ts';
+import { buildSites } from '../../src/pipeline/build-sites.ts';
 import { nginxConfig } from '../../src/hosting/nginx.ts';
 import { FIXTURES, tempDir } from '../helpers.ts';
 

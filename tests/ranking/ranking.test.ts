@@ -5,7 +5,7 @@
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSites } from '../../src/build/build-sites.ts';
+import { buildSites } from '../../src/pipeline/build-sites.ts';
 import { run } from '../../src/cli/rank.ts';
 import { loadCriteria, type CriteriaFile } from '../../src/ranking/criteria.ts';
 import { crawlSites, scoreSnapshot } from '../../src/ranking/rank.ts';

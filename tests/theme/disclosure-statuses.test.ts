@@ -8,7 +8,7 @@ import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as cheerio from 'cheerio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSites } from '../../src/build/build-sites.ts';
+import { buildSites } from '../../src/pipeline/build-sites.ts';
 import { FIXTURES, tempDir } from '../helpers.ts';
 
 const SITE = 'alpha.thunghiem.edu.vn';

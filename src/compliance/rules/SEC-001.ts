@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.ts';
-import type { SectionKey } from '../facts.ts';
+import type { SectionKey } from '../../site/facts.ts';
 
 const PARTS: { key: SectionKey; vi: string; en: string }[] = [
   { key: 'lich-su', vi: 'quá trình hình thành và phát triển', en: 'history' },

@@ -1,7 +1,7 @@
 import { defineRule } from '../rule.ts';
 import { schoolYearFrom, startYear } from '../school-years.ts';
 import type { Level } from '../../schemas/level.ts';
-import type { AdmissionFacts } from '../facts.ts';
+import type { AdmissionFacts } from '../../site/facts.ts';
 
 const DETAILS = ['doiTuong', 'chiTieu', 'hinhThuc', 'dieuKien', 'hoSo', 'thoiGian', 'diaDiem'];
 

@@ -8,7 +8,7 @@
 import * as cheerio from 'cheerio';
 import { runChecks } from '../../compliance/engine.ts';
 import { readSite } from '../../html/site.ts';
-import { SECTION_KEYS, type Evidence, type SectionKey, type SiteFacts } from '../../compliance/facts.ts';
+import { SECTION_KEYS, type Evidence, type SectionKey, type SiteFacts } from '../../site/facts.ts';
 import type { SiteResult } from '../../compliance/report.ts';
 import { FREE_WEBMAIL } from '../../compliance/rules/ID-005.ts';
 import { latestDueSchoolYear, requiredItems, disclosureInstrument } from '../../compliance/school-years.ts';

@@ -1,6 +1,6 @@
 /** The host's aggregated feed: its own notices and the news of all its schools, newest first, no duplicates. */
 import type { APIRoute } from 'astro';
-import { getBuildData } from '../../../../src/build/build-data.ts';
+import { getRenderInput } from '../../../../src/site/render-input.ts';
 import { byDateDesc, newsItem, type FeedItem } from '../../../../src/feeds/school-feeds.ts';
 import { feedResponse } from '../../../lib/feeds.ts';
 import { hostOf, hostPaths } from '../../../lib/site.ts';
@@ -12,7 +12,7 @@ export const GET: APIRoute = ({ props }) => {
   const seen = new Set<string>();
   const items: FeedItem[] = [
     ...host.collections.news.filter((n) => !n.data.draft).map((n) => newsItem(host, n)),
-    ...getBuildData().directory.flatMap((s) => s.feedItems.map((i) => ({ ...i, categories: [...i.categories, s.name] }))),
+    ...getRenderInput().directory.flatMap((s) => s.feedItems.map((i) => ({ ...i, categories: [...i.categories, s.name] }))),
   ]
     .sort(byDateDesc)
     .filter((i) => !seen.has(i.guid) && seen.add(i.guid));
