@@ -9,12 +9,15 @@
 # cannot run must fail and say why, never be skipped in silence.
 #
 # The paths checked can be overridden (CONGTRUONG_CHROMIUM, CONGTRUONG_NGINX, CONGTRUONG_PYTHON)
-# so that the script's own test can play a machine that lacks them.
+# so that the script's own test can play a machine that lacks them, and so can apt-get
+# (CONGTRUONG_APT_GET) and the user id (CONGTRUONG_UID), so that the test can run the root path
+# without installing anything.
 set -uo pipefail
 
 chromium="${CONGTRUONG_CHROMIUM:-/usr/bin/chromium}"
 nginx="${CONGTRUONG_NGINX:-/usr/sbin/nginx}"
 python="${CONGTRUONG_PYTHON:-/usr/bin/python3}"
+apt_get="${CONGTRUONG_APT_GET:-apt-get}"
 
 missing() {
   local need=()
@@ -31,19 +34,22 @@ need=$(missing)
 packages="$need fonts-dejavu-core"
 command="apt-get update && apt-get install -y --no-install-recommends $packages"
 
-if [ "$(id -u)" = 0 ]; then
-  sudo=()
+# How to run apt-get: directly as root, through sudo without a password, or not at all. (An
+# empty array would be "unbound" under `set -u` when tested as a word, hence the separate flag.)
+can_install=yes
+if [ "${CONGTRUONG_UID:-$(id -u)}" = 0 ]; then
+  sudo=(env)
 elif command -v sudo >/dev/null 2>&1 && sudo -n true >/dev/null 2>&1; then
   sudo=(sudo -n)
 else
-  sudo=none
+  can_install=no
 fi
 
-if [ "$sudo" != none ] && command -v apt-get >/dev/null 2>&1; then
+if [ "$can_install" = yes ] && command -v "$apt_get" >/dev/null 2>&1; then
   echo "Cài các gói Debian mà bộ kiểm thử cần (Installing the Debian packages the tests need): $packages"
   export DEBIAN_FRONTEND=noninteractive
   # shellcheck disable=SC2086 # the package list is meant to split into words
-  if "${sudo[@]}" apt-get update -qq && "${sudo[@]}" apt-get install -y -qq --no-install-recommends $packages >/dev/null; then
+  if "${sudo[@]}" "$apt_get" update -qq && "${sudo[@]}" "$apt_get" install -y -qq --no-install-recommends $packages >/dev/null; then
     need=$(missing)
     [ -z "$need" ] && exit 0
     echo "Đã cài nhưng vẫn thiếu (installed, still missing): $need" >&2

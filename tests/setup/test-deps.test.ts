@@ -5,6 +5,8 @@
  * (overridden paths) as an unprivileged user, so nothing is installed.
  */
 import { spawnSync } from 'node:child_process';
+import { chmod, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -42,5 +44,23 @@ describe('scripts/test-deps.sh', () => {
     const r = run({ CONGTRUONG_PYTHON: '/bin/false' });
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('máy còn thiếu python3-feedparser (');
+  });
+
+  it('as root, runs apt-get itself (a stand-in here) and says what is still missing', async () => {
+    // Before the fix, the root branch stopped at once: an empty command prefix was "unbound" under `set -u`.
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'apt-'));
+    const fake = path.join(dir, 'apt-get');
+    await writeFile(fake, `#!/bin/sh\necho "$@" >> ${dir}/calls\n`);
+    await chmod(fake, 0o755);
+    const r = spawnSync('bash', [SCRIPT], {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', CONGTRUONG_PYTHON: '/bin/false', CONGTRUONG_APT_GET: fake, CONGTRUONG_UID: '0' },
+    });
+    expect(r.stderr).not.toContain('unbound variable');
+    expect(await readFile(path.join(dir, 'calls'), 'utf8')).toBe(
+      'update -qq\ninstall -y -qq --no-install-recommends python3-feedparser fonts-dejavu-core\n',
+    );
+    expect(r.stderr).toContain('Đã cài nhưng vẫn thiếu (installed, still missing): python3-feedparser');
+    expect(r.status).toBe(1);
   });
 });
