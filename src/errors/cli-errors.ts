@@ -203,25 +203,28 @@ export const CLI_ERRORS = {
     fix: { vi: 'Đặt lại mật khẩu: congtruong users reset {login}', en: 'Reset its password: congtruong users reset {login}' },
   },
   badAccountLogin: {
-    message: { vi: 'Tên đăng nhập "{value}" không hợp lệ.', en: 'The login name "{value}" is not valid.' },
+    message: { vi: '--login: tên đăng nhập "{value}" không hợp lệ.', en: '--login: the login name "{value}" is not valid.' },
     fix: {
       vi: '3–64 ký tự chữ thường không dấu, số, dấu chấm, gạch ngang hoặc gạch dưới, ví dụ nguyen.van.a',
       en: '3–64 lower-case letters, digits, ".", "-" or "_", e.g. nguyen.van.a',
     },
   },
   badAccountName: {
-    message: { vi: '--name thiếu hoặc không hợp lệ.', en: '--name is missing or not valid.' },
+    message: { vi: '--name: họ tên đầy đủ còn thiếu hoặc không hợp lệ.', en: '--name: the full name is missing or not valid.' },
     fix: { vi: 'Ghi họ tên đầy đủ, ví dụ --name "Nguyễn Văn A"', en: 'Give the full name, e.g. --name "Nguyễn Văn A"' },
   },
   badAccountEmail: {
-    message: { vi: '--email thiếu hoặc không hợp lệ.', en: '--email is missing or not valid.' },
+    message: {
+      vi: '--email: địa chỉ thư điện tử còn thiếu hoặc không hợp lệ.',
+      en: '--email: the e-mail address is missing or not valid.',
+    },
     fix: {
       vi: 'Ghi một địa chỉ thư điện tử, ví dụ --email vanphong@truong.edu.vn',
       en: 'Give an e-mail address, e.g. --email office@school.edu.vn',
     },
   },
   badAccountSchool: {
-    message: { vi: 'Biên tập viên cần --school MÃ.', en: 'An editor needs --school ID.' },
+    message: { vi: '--school: biên tập viên cần mã trường.', en: '--school: an editor needs a school id.' },
     fix: {
       vi: 'Ghi mã trường (tên thư mục trong content/schools/) cho biên tập viên, hoặc --admin cho quản trị viên.',
       en: 'Give the school id (its folder in content/schools/) for an editor, or --admin for an administrator.',
