@@ -7,19 +7,14 @@ import './require-node.mjs';
 // more threads than the default 4 make that markedly faster. Read when the pool starts.
 process.env.UV_THREADPOOL_SIZE ??= '16';
 
-const { main } = await import('../src/cli/main.ts');
+const { main, unexpectedError } = await import('../src/cli/main.ts');
+const argv = process.argv.slice(2);
 try {
-  process.exitCode = await main(process.argv.slice(2));
+  process.exitCode = await main(argv);
 } catch (err) {
   // Bad input is reported by each command with the file and the fix; what still reaches this
   // point is a bug, shown as one line (the stack only with CONGTRUONG_DEBUG=1), never as a trace.
   if (process.env.CONGTRUONG_DEBUG) console.error(err);
-  else {
-    const text = err instanceof Error ? `${err.name}: ${err.message.split('\n')[0]}` : String(err);
-    console.error(
-      `Lỗi không mong đợi (xin báo lỗi kèm lệnh đã chạy; chạy lại với CONGTRUONG_DEBUG=1 để xem chi tiết): ${text}\n` +
-        `Unexpected error (please report it with the command; CONGTRUONG_DEBUG=1 shows the details): ${text}`,
-    );
-  }
+  else console.error(unexpectedError(err, argv));
   process.exitCode = 70;
 }

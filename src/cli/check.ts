@@ -14,10 +14,13 @@ import { formatText } from '../compliance/formatters/text.ts';
 import { PRESET_IDS } from '../compliance/presets.ts';
 import { factsFromSiteFolder } from '../compliance/site-folder.ts';
 import { loadContent } from '../content/load.ts';
+import { didYouMean, type ErrorArgs } from '../errors/catalogue.ts';
+import { cliError, type CliErrorName } from '../errors/cli-errors.ts';
 import type { Lang } from '../errors/content-errors.ts';
 import { formatIssues } from '../errors/format.ts';
 import { LEVELS, type Level } from '../schemas/level.ts';
 import { isRealDate, parseLocalDate, todayInVietnam } from '../util/dates.ts';
+import { closest } from '../util/slug.ts';
 
 export interface CheckArgs {
   content?: string | undefined;
@@ -33,8 +36,8 @@ export interface CheckArgs {
 
 const FORMATS = ['text', 'json', 'sarif', 'html'] as const;
 
-function usageError(lang: Lang, vi: string, en: string): number {
-  console.error(lang === 'vi' ? vi : en);
+function usageError(lang: Lang, name: CliErrorName, args: ErrorArgs): number {
+  console.error(cliError(name, args, lang));
   return 2;
 }
 
@@ -42,33 +45,24 @@ export async function check(args: CheckArgs): Promise<number> {
   const { lang } = args;
   const format = args.format ?? 'text';
   if (!(FORMATS as readonly string[]).includes(format)) {
-    return usageError(
-      lang,
-      `--format phải là một trong: ${FORMATS.join(', ')} (không phải "${format}").`,
-      `--format must be one of: ${FORMATS.join(', ')} (not "${format}").`,
-    );
+    return usageError(lang, 'badFormat', { value: format, formats: FORMATS.join(', ') });
   }
   const date = args.date ?? todayInVietnam();
   const parsed = parseLocalDate(date);
   if (!parsed || !isRealDate(parsed) || parsed.iso !== date) {
-    return usageError(
-      lang,
-      `--date phải là một ngày có thật dạng YYYY-MM-DD (không phải "${date}").`,
-      `--date must be a real date YYYY-MM-DD (not "${date}").`,
-    );
+    return usageError(lang, 'badDate', { value: date });
   }
   const preset = args.preset ?? 'recommended';
   if (!(PRESET_IDS as readonly string[]).includes(preset)) {
-    return usageError(
-      lang,
-      `Không có bộ quy tắc "${preset}". Có: ${PRESET_IDS.join(', ')}.`,
-      `No preset "${preset}". Available: ${PRESET_IDS.join(', ')}.`,
-    );
+    return usageError(lang, 'unknownPreset', {
+      value: preset,
+      presets: PRESET_IDS.join(', '),
+      suggestion: didYouMean(closest(preset, PRESET_IDS)),
+    });
   }
   const badLevel = (args.level ?? []).find((l) => !(LEVELS as readonly string[]).includes(l));
-  if (badLevel)
-    return usageError(lang, `--level phải là một trong: ${LEVELS.join(', ')}.`, `--level must be one of: ${LEVELS.join(', ')}.`);
-  if (format === 'html' && !args.out) return usageError(lang, 'Định dạng html cần --out THƯ_MỤC.', 'The html format needs --out DIR.');
+  if (badLevel) return usageError(lang, 'badLevel', { value: badLevel, levels: LEVELS.join(', ') });
+  if (format === 'html' && !args.out) return usageError(lang, 'htmlNeedsOut', {});
 
   const sites: SiteFacts[] = [];
   let contentErrors = false;
@@ -80,7 +74,7 @@ export async function check(args: CheckArgs): Promise<number> {
           () => false,
         ))
       ) {
-        return usageError(lang, `Không đọc được thư mục trang web ${dir}.`, `Cannot read the site folder ${dir}.`);
+        return usageError(lang, 'siteFolderUnreadable', { dir });
       }
       sites.push(await factsFromSiteFolder(dir, { levels: (args.level as Level[] | undefined) ?? [...LEVELS] }));
     }
@@ -89,7 +83,7 @@ export async function check(args: CheckArgs): Promise<number> {
     // What is public on the day checked: entries scheduled later are not counted (nor blamed).
     const loaded = await loadContent(contentDir, args.school, { render: false, now: `${date}T23:59` });
     if (loaded.schools.length === 0 && loaded.invalid.length === 0) {
-      return usageError(lang, `Không tìm thấy trường nào trong ${contentDir}/schools/.`, `No school found in ${contentDir}/schools/.`);
+      return usageError(lang, 'noSchools', { dir: contentDir });
     }
     if (loaded.issues.some((i) => i.severity === 'error')) {
       contentErrors = true;
@@ -107,7 +101,7 @@ export async function check(args: CheckArgs): Promise<number> {
   try {
     report = runChecks({ sites, date, preset });
   } catch (err) {
-    if (err instanceof UnknownPresetError) return usageError(lang, `Không có bộ quy tắc "${preset}".`, `No preset "${preset}".`);
+    if (err instanceof UnknownPresetError) return usageError(lang, 'unknownPreset', { value: preset, presets: PRESET_IDS.join(', ') });
     throw err;
   }
   if (format === 'html') {

@@ -4,7 +4,10 @@ import { parseArgs } from 'node:util';
 import type { Lang } from '../errors/content-errors.ts';
 import { startDevServer } from '../dev/dev-server.ts';
 import { schoolIds } from '../dev/school-content.ts';
-import { BAD_PORT, badLang, isLang, portOf } from './options.ts';
+import { didYouMean } from '../errors/catalogue.ts';
+import { cliError, langOfArgv, parseArgsError } from '../errors/cli-errors.ts';
+import { closest } from '../util/slug.ts';
+import { badLang, badPort, isLang, portOf } from './options.ts';
 
 const USAGE = {
   vi: `Cách dùng: congtruong dev <mã-trường> [--content THƯ_MỤC] [--port 4321] [--host 127.0.0.1] [--lang vi|en] [--no-cms]
@@ -40,7 +43,8 @@ export async function run(argv: string[]): Promise<number> {
       strict: true,
     });
   } catch (err) {
-    console.error(`${(err as Error).message}\n\n${USAGE.vi}`);
+    const guess = langOfArgv(argv);
+    console.error(`${parseArgsError(err, 'dev', guess)}\n\n${USAGE[guess]}`);
     return 2;
   }
   const { values, positionals } = parsed;
@@ -55,19 +59,20 @@ export async function run(argv: string[]): Promise<number> {
   }
   const port = portOf(values.port);
   if (port === undefined) {
-    console.error(BAD_PORT[lang](values.port));
+    console.error(badPort(values.port, lang));
     return 2;
   }
   const ids = await schoolIds(values.content);
   const school = positionals[0];
   if (positionals.length !== 1 || !school || !ids.includes(school)) {
-    const known = ids.length > 0 ? ids.join(', ') : lang === 'vi' ? '(không có trường nào)' : '(none)';
+    const schools = ids.length > 0 ? ids.join(', ') : { vi: '(không có trường nào)', en: '(none)' };
     const where = path.join(values.content, 'schools');
-    console.error(
-      lang === 'vi'
-        ? `${school ? `Không có trường "${school}" trong ${where}.` : 'Thiếu mã trường.'} Các trường có: ${known}.\n\n${USAGE.vi}`
-        : `${school ? `No school "${school}" in ${where}.` : 'Missing school id.'} Schools: ${known}.\n\n${USAGE.en}`,
-    );
+    const text = school
+      ? cliError('unknownDevSchool', { school, dir: where, schools, suggestion: didYouMean(closest(school, ids)) }, lang)
+      : cliError('missingDevSchool', { schools, example: ids[0] ?? 'thcs-le-loi' }, lang);
+    console.error(`${text}
+
+${USAGE[lang]}`);
     return 2;
   }
 
@@ -75,8 +80,7 @@ export async function run(argv: string[]): Promise<number> {
   try {
     server = await startDevServer({ contentDir: values.content, school, port, host: values.host, lang, cms: values.cms });
   } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    console.error(lang === 'vi' ? `Không khởi động được máy chủ xem trước: ${message}` : `Could not start the preview server: ${message}`);
+    console.error(cliError('devFailed', { reason: err instanceof Error ? err.message : String(err) }, lang));
     return 1;
   }
   // Runs until Ctrl-C (or a SIGTERM from a process manager); then stops the child processes.

@@ -10,13 +10,16 @@ import { parseArgs } from 'node:util';
 import type { BuildReport } from '../pipeline/build-sites.ts';
 import type { Lang } from '../errors/content-errors.ts';
 import { isRealDate, parseLocalDate } from '../util/dates.ts';
+import { didYouMean } from '../errors/catalogue.ts';
+import { cliError, langOfArgv, parseArgsError } from '../errors/cli-errors.ts';
+import { closest } from '../util/slug.ts';
 import { CLI_TEXT } from './messages.ts';
 import {
   badLang,
   COMMANDS,
   commandHelp,
   isLang,
-  NPM_SWALLOWED,
+  npmSwallowed,
   npmExample,
   parseOptions,
   swallowedByNpm,
@@ -43,12 +46,21 @@ async function knownOptions(command: string | undefined): Promise<string[]> {
   return command !== undefined && command in COMMANDS ? own(command) : Object.keys(COMMANDS).flatMap(own);
 }
 
+/**
+ * What reaches the user when a command fails in a way no check foresaw (a bug): one line in the
+ * language of `--lang`, never a stack trace.
+ */
+export function unexpectedError(err: unknown, argv: readonly string[]): string {
+  const detail = err instanceof Error ? `${err.name}: ${err.message.split('\n')[0]}` : String(err);
+  return cliError('unexpected', { detail }, langOfArgv(argv));
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  const langGuess: Lang = argv.includes('en') && (argv.includes('--lang') || argv.includes('--lang=en')) ? 'en' : 'vi';
+  const langGuess: Lang = langOfArgv(argv);
   const swallowed = swallowedByNpm(await knownOptions(command), argv);
   if (swallowed.length > 0) {
-    console.error(NPM_SWALLOWED[langGuess](swallowed, npmExample(swallowed, argv)));
+    console.error(npmSwallowed(swallowed, npmExample(swallowed, argv), langGuess));
     return 2;
   }
   const sub = command === undefined ? undefined : SUBCOMMANDS[command];
@@ -59,7 +71,8 @@ export async function main(argv: string[]): Promise<number> {
     return command === undefined ? 2 : 0;
   }
   if (!(command in COMMANDS)) {
-    console.error(`${CLI_TEXT[langGuess].unknownCommand(command)}\n\n${CLI_TEXT[langGuess].usage}`);
+    const guess = closest(command, [...Object.keys(COMMANDS), ...Object.keys(SUBCOMMANDS)]);
+    console.error(`${cliError('unknownCommand', { command, suggestion: didYouMean(guess) }, langGuess)}\n\n${CLI_TEXT[langGuess].usage}`);
     return 2;
   }
   const spec: CommandSpec = COMMANDS[command as CommandName];
@@ -67,7 +80,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     parsed = parseArgs({ args: rest, options: parseOptions(spec), allowPositionals: false, strict: true });
   } catch (err) {
-    console.error(`${(err as Error).message}\n\n${commandHelp(command, spec, langGuess)}`);
+    console.error(`${parseArgsError(err, command, langGuess)}\n\n${commandHelp(command, spec, langGuess)}`);
     return 2;
   }
   const values = parsed.values as Record<string, string | string[] | boolean | undefined>;
@@ -94,32 +107,20 @@ export async function main(argv: string[]): Promise<number> {
         const m = /^(\d+)\/(\d+)$/.exec(shardValue);
         const [index, count] = m ? [Number(m[1]), Number(m[2])] : [0, 0];
         if (!m || count < 1 || index < 1 || index > count) {
-          console.error(
-            lang === 'vi'
-              ? `--shard phải có dạng i/n với 1 ≤ i ≤ n, ví dụ 2/4 (không phải "${shardValue}").`
-              : `--shard must be i/n with 1 ≤ i ≤ n, e.g. 2/4 (not "${shardValue}").`,
-          );
+          console.error(cliError('badShard', { value: shardValue }, lang));
           return 2;
         }
         shard = { index, count };
       }
       const jobs = str('jobs') === undefined ? undefined : Number(str('jobs'));
       if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1)) {
-        console.error(
-          lang === 'vi'
-            ? `--jobs phải là số nguyên dương (không phải "${str('jobs')}").`
-            : `--jobs must be a positive integer (not "${str('jobs')}").`,
-        );
+        console.error(cliError('badJobs', { value: str('jobs')! }, lang));
         return 2;
       }
       const when = str('date');
       const whenParsed = when === undefined ? undefined : parseLocalDate(when);
       if (when !== undefined && (!whenParsed || !isRealDate(whenParsed))) {
-        console.error(
-          lang === 'vi'
-            ? `--date phải là một ngày có thật dạng YYYY-MM-DD hoặc YYYY-MM-DDTHH:mm (không phải "${when}").`
-            : `--date must be a real date YYYY-MM-DD or YYYY-MM-DDTHH:mm (not "${when}").`,
-        );
+        console.error(cliError('badBuildDate', { value: when }, lang));
         return 2;
       }
       return build(str('content') ?? 'content', str('out') ?? 'dist', list('school'), lang, {
@@ -161,7 +162,7 @@ async function validate(contentDir: string, schools: string[] | undefined, lang:
   const { formatIssues } = await import('../errors/format.ts');
   const result = await loadContent(contentDir, schools);
   if (result.schools.length === 0 && result.invalid.length === 0) {
-    console.error(text.noSchools(contentDir));
+    console.error(cliError('noSchools', { dir: contentDir }, lang));
     return 2;
   }
   if (result.issues.length > 0) console.error(formatIssues(result.issues, lang));
@@ -183,11 +184,10 @@ async function build(
     now?: string | undefined;
   } = {},
 ): Promise<number> {
-  const text = CLI_TEXT[lang];
   // A cheap look at the folder: the build itself loads and validates everything.
   const ids = await readdir(path.join(contentDir, 'schools')).catch(() => [] as string[]);
   if (!ids.some((id) => !id.startsWith('.') && (!schools || schools.includes(id)))) {
-    console.error(text.noSchools(contentDir));
+    console.error(cliError('noSchools', { dir: contentDir }, lang));
     return 2;
   }
   // The first Astro worker loads while the build engine is loaded and fingerprints are taken.

@@ -5,8 +5,6 @@ import { formatDateVi } from '../util/dates.ts';
 
 interface CliText {
   usage: string;
-  unknownCommand: (c: string) => string;
-  noSchools: (dir: string) => string;
   validated: (ok: number, invalid: string[]) => string;
   status: Record<SiteStatus, string>;
   keptPrevious: string;
@@ -51,9 +49,6 @@ Through npm, put -- before the command: npm run congtruong -- build --help.`;
 export const CLI_TEXT: Record<Lang, CliText> = {
   vi: {
     usage: USAGE_VI,
-    unknownCommand: (c) => `Không có lệnh "${c}".`,
-    noSchools: (dir) =>
-      `Không tìm thấy trường nào trong ${dir}/schools/. Mỗi trường là một thư mục content/schools/<mã-trường>/ có tệp school.yaml.`,
     validated: (ok, invalid) =>
       invalid.length === 0 ? `${ok} trường hợp lệ.` : `${ok} trường hợp lệ; ${invalid.length} trường có lỗi: ${invalid.join(', ')}.`,
     status: {
@@ -73,8 +68,6 @@ export const CLI_TEXT: Record<Lang, CliText> = {
   },
   en: {
     usage: USAGE_EN,
-    unknownCommand: (c) => `There is no command "${c}".`,
-    noSchools: (dir) => `No school found in ${dir}/schools/. Each school is a folder content/schools/<school-id>/ with a school.yaml.`,
     validated: (ok, invalid) =>
       invalid.length === 0 ? `${ok} valid schools.` : `${ok} valid schools; ${invalid.length} with problems: ${invalid.join(', ')}.`,
     status: {

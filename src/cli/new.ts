@@ -14,6 +14,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseWithFriendlyErrors } from '../content/validate.ts';
 import { parseYaml } from '../content/yaml-source.ts';
+import { didYouMean, perLang } from '../errors/catalogue.ts';
 import type { Lang } from '../errors/content-errors.ts';
 import { formatIssues } from '../errors/format.ts';
 import { schoolSchema } from '../schemas/school.ts';
@@ -27,6 +28,7 @@ import { resolveValues, terminalPrompter, type Prompter } from '../scaffold/prom
 import { ScaffoldError } from '../scaffold/scaffold-error.ts';
 import { createSchool, readHost, schoolFlags } from '../scaffold/school.ts';
 import { itemsForYear } from '../scaffold/disclosures.ts';
+import { langOfArgv, parseArgsError } from '../errors/cli-errors.ts';
 import { badLang, isLang } from './options.ts';
 
 const KIND_NAMES = ['school', ...Object.keys(ENTRY_KINDS)] as const;
@@ -53,7 +55,7 @@ function allOptions() {
 
 function fail(lang: Lang, err: unknown): number {
   if (err instanceof ScaffoldError) {
-    console.error(err.text[lang]);
+    console.error(err.render(lang));
     return err.exitCode;
   }
   throw err;
@@ -68,9 +70,11 @@ async function schoolContext(contentDir: string, id: string, today: string): Pro
   if (text === undefined) {
     const ids = (await readdir(schoolsDir).catch(() => [] as string[])).filter((n) => !n.startsWith('.'));
     const guess = closest(id, ids);
-    throw new ScaffoldError({
-      vi: `--school ${id}: không có trường này trong ${display(schoolsDir)}/. ${guess ? `Có phải là ${guess}? ` : ''}Các trường hiện có: ${ids.join(', ') || '(chưa có; tạo bằng new school)'}.`,
-      en: `--school ${id}: no such school in ${display(schoolsDir)}/. ${guess ? `Did you mean ${guess}? ` : ''}Schools: ${ids.join(', ') || '(none yet; create one with new school)'}.`,
+    throw new ScaffoldError('unknownSchool', {
+      id,
+      dir: display(schoolsDir),
+      suggestion: didYouMean(guess),
+      schools: ids.length > 0 ? ids.join(', ') : { vi: '(chưa có)', en: '(none yet)' },
     });
   }
   const y = parseYaml(text, display(yamlPath));
@@ -78,17 +82,20 @@ async function schoolContext(contentDir: string, id: string, today: string): Pro
     ? parseWithFriendlyErrors(schoolSchema, y.data ?? {}, display(yamlPath), y.source)
     : { ok: false as const, issues: [y.issue] };
   if (!res.ok) {
-    throw new ScaffoldError({
-      vi: `${display(yamlPath)} đang có lỗi; sửa trước rồi chạy lại:\n\n${formatIssues(res.issues, 'vi')}`,
-      en: `${display(yamlPath)} has problems; fix them first:\n\n${formatIssues(res.issues, 'en')}`,
-    });
+    const issues = res.issues;
+    throw new ScaffoldError('schoolInvalid', { file: display(yamlPath), issues: perLang((l) => formatIssues(issues, l)) });
   }
   return { id, dir, config: res.data, today };
 }
 
 async function askSchool(contentDir: string, lang: Lang, prompter: Prompter | undefined): Promise<string> {
   const ids = (await readdir(path.join(contentDir, 'schools')).catch(() => [] as string[])).filter((n) => !n.startsWith('.')).sort();
-  if (!prompter) throw new ScaffoldError({ vi: NEW_TEXT.vi.missingSchool(ids), en: NEW_TEXT.en.missingSchool(ids) });
+  if (!prompter) {
+    throw new ScaffoldError('missingSchool', {
+      schools: ids.length > 0 ? ids.join(', ') : { vi: '(chưa có)', en: '(none yet)' },
+      example: ids[0] ?? 'thcs-le-loi',
+    });
+  }
   if (ids.length > 0) prompter.say(`${NEW_TEXT[lang].schools}: ${ids.join(', ')}`);
   for (;;) {
     const answer =
@@ -115,12 +122,11 @@ export const optionNames = (): string[] => Object.keys(allOptions());
 
 export async function run(argv: string[]): Promise<number> {
   let parsed;
-  const at = argv.indexOf('--lang');
-  const langGuess: Lang = (at >= 0 && argv[at + 1] === 'en') || argv.includes('--lang=en') ? 'en' : 'vi';
+  const langGuess = langOfArgv(argv);
   try {
     parsed = parseArgs({ args: argv, options: allOptions(), allowPositionals: true, strict: true });
   } catch (err) {
-    console.error(`${(err as Error).message}\n\n${NEW_TEXT[langGuess].usage}`);
+    console.error(`${parseArgsError(err, 'new', langGuess)}\n\n${NEW_TEXT[langGuess].usage}`);
     return 2;
   }
   const given = parsed.values as Values;
@@ -137,7 +143,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   if (!(KIND_NAMES as readonly string[]).includes(kindName)) {
     const guess = closest(kindName, KIND_NAMES);
-    console.error(`${t.unknownKind(kindName, guess)}\n\n${t.usage}`);
+    console.error(`${new ScaffoldError('unknownKind', { kind: kindName, suggestion: didYouMean(guess) }).render(lang)}\n\n${t.usage}`);
     return 2;
   }
   const contentDir = path.resolve(str(given, 'content') ?? 'content');
@@ -149,17 +155,20 @@ export async function run(argv: string[]): Promise<number> {
     return 0;
   }
   if (extra.length > 0) {
-    console.error(t.extraArgs(extra));
+    console.error(new ScaffoldError('extraArguments', { args: extra.join(' ') }).render(lang));
     return 2;
   }
   const known = new Set<string>([...COMMON_FLAGS, ...flags.map((f) => f.name)]);
   const foreign = Object.keys(given).filter((k) => !known.has(k));
   if (foreign.length > 0) {
-    console.error(t.foreignFlags(kindName, foreign, flags));
+    const options = flags.map((f) => `--${f.name}`).join(', ');
+    console.error(
+      new ScaffoldError('foreignFlags', { kind: kindName, flags: foreign.map((b) => `--${b}`).join(', '), known: options }).render(lang),
+    );
     return 2;
   }
   if (kindName !== 'school' && !(await stat(path.join(contentDir, 'schools')).catch(() => null))) {
-    console.error(t.noContent(display(contentDir)));
+    console.error(new ScaffoldError('noContentFolder', { dir: display(contentDir) }).render(lang));
     return 2;
   }
 
@@ -179,7 +188,7 @@ export async function run(argv: string[]): Promise<number> {
     const v = await resolveValues(kind.flags, given, ctx, lang, prompter);
     if (kindName === 'disclosure' && !str(v, 'item')) {
       const single = ['file', 'title', 'report-year', 'publish'].filter((f) => given[f] !== undefined);
-      if (single.length > 0) throw new ScaffoldError({ vi: t.needItem(single), en: NEW_TEXT.en.needItem(single) });
+      if (single.length > 0) throw new ScaffoldError('needItem', { flags: single.map((f) => `--${f}`).join(', ') });
       const year = str(v, 'year')!;
       const result = await createDisclosureYear(year, str(v, 'date')!, ctx);
       report(result, lang, t.nextDisclosures(id, year, itemsForYear(year, ctx.config.levels).length, contentFlag));

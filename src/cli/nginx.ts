@@ -3,6 +3,8 @@
  */
 import { readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { ErrorArgs } from '../errors/catalogue.ts';
+import { cliError, type CliErrorName } from '../errors/cli-errors.ts';
 import type { Lang } from '../errors/content-errors.ts';
 import { isListenValue, isSiteFolder, nginxConfig, nginxPathProblem } from '../hosting/nginx.ts';
 
@@ -14,30 +16,21 @@ export async function nginx(args: {
   lang: Lang;
 }): Promise<number> {
   const vi = args.lang === 'vi';
-  const fail = (message: { vi: string; en: string }, code = 2) => {
-    console.error(vi ? message.vi : message.en);
+  const fail = (name: CliErrorName, values: ErrorArgs, code = 2) => {
+    console.error(cliError(name, values, args.lang));
     return code;
   };
   if (args.listen !== undefined && !isListenValue(args.listen)) {
-    return fail({
-      vi: `--listen phải là một cổng (1–65535), có thể kèm địa chỉ, ví dụ 80, 8080 hoặc 127.0.0.1:8080 (không phải ${JSON.stringify(args.listen)}).`,
-      en: `--listen must be a port (1–65535), optionally with an address, e.g. 80, 8080 or 127.0.0.1:8080 (not ${JSON.stringify(args.listen)}).`,
-    });
+    return fail('badListen', { value: JSON.stringify(args.listen) });
   }
   const sitesDir = path.resolve(args.sites ?? 'dist/sites');
   const unsafe = nginxPathProblem(sitesDir);
   if (unsafe) {
-    return fail({
-      vi: `Đường dẫn ${sitesDir} có ký tự ${unsafe} mà nginx không đọc đúng được. Cách sửa: chuyển thư mục kết quả sang đường dẫn không có ký tự đó (ví dụ /srv/congtruong/sites) rồi chỉ tới nó bằng --sites.`,
-      en: `The path ${sitesDir} contains ${unsafe}, which nginx cannot read safely. Fix: move the output folder to a path without it (e.g. /srv/congtruong/sites) and point to it with --sites.`,
-    });
+    return fail('unsafeSitesPath', { dir: sitesDir, char: unsafe });
   }
   const entries = await readdir(sitesDir, { withFileTypes: true }).catch(() => null);
   if (!entries) {
-    return fail({
-      vi: `Không đọc được ${sitesDir}. Chạy \`npm run build\` trước, hoặc chỉ thư mục bằng --sites.`,
-      en: `Cannot read ${sitesDir}. Run \`npm run build\` first, or point to the folder with --sites.`,
-    });
+    return fail('sitesUnreadable', { dir: sitesDir });
   }
   const domains: string[] = [];
   const skipped: string[] = [];
@@ -52,10 +45,7 @@ export async function nginx(args: {
   }
   domains.sort();
   if (skipped.length > 0) {
-    fail({
-      vi: `Bỏ qua ${skipped.length} thư mục không phải tên miền trong ${sitesDir}: ${skipped.join(', ')}. Thư mục của một trang web được đặt tên theo tên miền, chữ thường (ví dụ thcsleloi.songxanh.edu.vn).`,
-      en: `Skipped ${skipped.length} folder(s) of ${sitesDir} that are not domains: ${skipped.join(', ')}. A site's folder is named after its domain, in lower case (e.g. thcsleloi.songxanh.edu.vn).`,
-    });
+    fail('skippedSiteFolders', { count: skipped.length, dir: sitesDir, names: skipped.join(', ') });
   }
   const config = nginxConfig(domains, { sitesDir, listen: args.listen, https: args.https });
   if (args.out) {
@@ -63,13 +53,7 @@ export async function nginx(args: {
       await writeFile(args.out, config);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code ?? String(err);
-      return fail(
-        {
-          vi: `Không ghi được ${args.out} (${code}). Kiểm tra thư mục có tồn tại và quyền ghi (tệp trong /etc/nginx cần chạy bằng sudo).`,
-          en: `Cannot write ${args.out} (${code}). Check that the folder exists and is writable (files in /etc/nginx need sudo).`,
-        },
-        1,
-      );
+      return fail('cannotWrite', { file: args.out, code }, 1);
     }
     console.log(
       vi

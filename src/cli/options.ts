@@ -4,6 +4,7 @@
  * command accepts exactly the options its help lists. `rank`, `new` and `dev` parse their own.
  */
 import type { Lang } from '../errors/content-errors.ts';
+import { cliError } from '../errors/cli-errors.ts';
 
 type Text = Record<Lang, string>;
 
@@ -208,8 +209,11 @@ export function isLang(value: unknown): value is Lang {
   return value === 'vi' || value === 'en';
 }
 
-/** The one message for a bad `--lang`, in both languages (which one the user reads is unknown). */
-export const badLang = (value: unknown): string => `--lang phải là vi hoặc en (--lang must be vi or en), không phải "${String(value)}".`;
+/**
+ * The one message for a bad `--lang`. Which language the user reads is unknown: English when
+ * the value looks like a request for it (`--lang english`, `--lang EN`), Vietnamese otherwise.
+ */
+export const badLang = (value: unknown): string => cliError('badLang', { value: String(value) }, /^en/i.test(String(value)) ? 'en' : 'vi');
 
 /** A `--port` value as a number, or undefined when it is not an integer from `min` to 65535. */
 export function portOf(value: string | undefined, min = 1): number | undefined {
@@ -217,10 +221,8 @@ export function portOf(value: string | undefined, min = 1): number | undefined {
   return Number.isInteger(port) && port >= min && port <= 65535 ? port : undefined;
 }
 
-export const BAD_PORT: Record<Lang, (value: string | undefined) => string> = {
-  vi: (v) => `--port phải là số từ 1 đến 65535 (không phải "${v}").`,
-  en: (v) => `--port must be 1 to 65535 (not "${v}").`,
-};
+/** The message for a `--port` that `portOf` refused. */
+export const badPort = (value: string | undefined, lang: Lang, min = 1): string => cliError('badPort', { value: String(value), min }, lang);
 
 /** The `parseArgs` options of a command. */
 export function parseOptions(spec: CommandSpec): Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string }> {
@@ -270,9 +272,6 @@ export function npmExample(names: string[], argv: readonly string[], env: NodeJS
   return ['npm run', script, '--', ...words, ...names.map((n) => `--${n} …`)].join(' ');
 }
 
-export const NPM_SWALLOWED: Record<Lang, (names: string[], example: string) => string> = {
-  vi: (names, example) =>
-    `npm đã giữ lại ${names.map((n) => `--${n}`).join(', ')} nên lệnh không nhận được: khi chạy qua npm, hãy thêm -- sau tên lệnh npm, ví dụ ${example}`,
-  en: (names, example) =>
-    `npm kept ${names.map((n) => `--${n}`).join(', ')} for itself, so the command never got them: when running through npm, add -- after the npm script name, e.g. ${example}`,
-};
+/** The message for options npm kept for itself (`swallowedByNpm`). */
+export const npmSwallowed = (names: readonly string[], example: string, lang: Lang): string =>
+  cliError('npmSwallowed', { flags: names.map((n) => `--${n}`).join(', '), example }, lang);

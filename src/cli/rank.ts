@@ -5,6 +5,8 @@
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import type { ErrorArgs } from '../errors/catalogue.ts';
+import { cliError, langOfArgv, parseArgsError, type CliErrorName } from '../errors/cli-errors.ts';
 import type { Lang } from '../errors/content-errors.ts';
 import { formatIssues } from '../errors/format.ts';
 import { loadCriteria } from '../ranking/criteria.ts';
@@ -15,6 +17,7 @@ import { formatJson } from '../ranking/report/json.ts';
 import { parseResolve, readSitesFile, sitesFromContent, type RankSite } from '../ranking/sites-list.ts';
 import { loadSnapshot, saveSnapshot, SnapshotError, type Snapshot } from '../ranking/snapshot.ts';
 import { isRealDate, parseLocalDate } from '../util/dates.ts';
+import { badLang, isLang } from './options.ts';
 
 const USAGE = {
   vi: `Cách dùng: congtruong rank (--sites TỆP | --content THƯ_MỤC | --from-snapshot TỆP) [tùy chọn]
@@ -59,10 +62,19 @@ Crawls and scores school web portals and writes the ranking report (JSON, CSV, H
   --lang vi|en            Language of messages and of the HTML report (default: vi)`,
 };
 
-function bad(lang: Lang, vi: string, en: string): number {
-  console.error(lang === 'vi' ? vi : en);
+function bad(lang: Lang, name: CliErrorName, args: ErrorArgs = {}): number {
+  console.error(cliError(name, args, lang));
   return 2;
 }
+
+/** A snapshot that cannot be used: its own catalogue entry, in the language of the command. */
+function fail(lang: Lang, err: SnapshotError): number {
+  console.error(err.render(lang));
+  return 2;
+}
+
+/** Example values of the numeric options, for their error messages. */
+const POSITIVE_EXAMPLES = { concurrency: '4', 'max-pages': '60', timeout: '30', 'site-timeout': '180' } as const;
 
 const exists = (f: string) =>
   stat(f).then(
@@ -120,53 +132,35 @@ export async function run(argv: string[]): Promise<number> {
       options: RANK_OPTIONS,
     }));
   } catch (err) {
-    console.error((err as Error).message);
-    console.error(USAGE.vi);
+    const guess = langOfArgv(argv);
+    console.error(`${parseArgsError(err, 'rank', guess)}\n\n${USAGE[guess]}`);
     return 2;
   }
-  const lang: Lang = values.lang === 'en' ? 'en' : 'vi';
-  if (values.lang !== undefined && values.lang !== 'vi' && values.lang !== 'en')
-    return bad(lang, `--lang phải là vi hoặc en (không phải "${values.lang}").`, `--lang must be vi or en (not "${values.lang}").`);
+  if (values.lang !== undefined && !isLang(values.lang)) {
+    console.error(badLang(values.lang));
+    return 2;
+  }
+  const lang: Lang = values.lang ?? 'vi';
   if (values.help) {
     console.log(USAGE[lang]);
     return 0;
   }
   const sources = [values.sites, values.content, values['from-snapshot']].filter((x) => x !== undefined).length;
-  if (sources !== 1)
-    return bad(
-      lang,
-      `Cần đúng một trong --sites, --content, --from-snapshot.\n\n${USAGE.vi}`,
-      `Give exactly one of --sites, --content, --from-snapshot.\n\n${USAGE.en}`,
-    );
+  if (sources !== 1) return bad(lang, 'rankOneSource', { count: sources });
   if (values.date !== undefined) {
     const d = parseLocalDate(values.date);
-    if (!d || !isRealDate(d) || d.iso !== values.date)
-      return bad(
-        lang,
-        `--date phải là một ngày có thật dạng YYYY-MM-DD (không phải "${values.date}").`,
-        `--date must be a real date YYYY-MM-DD (not "${values.date}").`,
-      );
+    if (!d || !isRealDate(d) || d.iso !== values.date) return bad(lang, 'badDate', { value: values.date });
   }
   const nums: Record<string, number | undefined> = {};
   for (const k of ['concurrency', 'max-pages', 'timeout', 'site-timeout'] as const) {
     const n = positiveInt(values[k]);
-    if (n === null)
-      return bad(
-        lang,
-        `--${k} phải là một số nguyên dương (không phải "${values[k]}").`,
-        `--${k} must be a positive integer (not "${values[k]}").`,
-      );
+    if (n === null) return bad(lang, 'notPositiveInteger', { option: `--${k}`, value: String(values[k]), example: POSITIVE_EXAMPLES[k] });
     nums[k] = n;
   }
   const retries = values.retries === undefined ? undefined : /^\d+$/.test(values.retries) ? Number(values.retries) : null;
-  if (retries === null) return bad(lang, `--retries phải là một số nguyên ≥ 0.`, `--retries must be an integer ≥ 0.`);
+  if (retries === null) return bad(lang, 'badRetries', { value: String(values.retries) });
   const resolve = parseResolve(values.resolve ?? []);
-  if (!resolve.ok)
-    return bad(
-      lang,
-      `--resolve phải có dạng tên-miền=IP:cổng, ví dụ thcs.example.edu.vn=127.0.0.1:8080 (không phải "${resolve.bad}").`,
-      `--resolve must look like domain=IP:port, e.g. thcs.example.edu.vn=127.0.0.1:8080 (not "${resolve.bad}").`,
-    );
+  if (!resolve.ok) return bad(lang, 'badResolve', { value: resolve.bad });
 
   const criteria = await loadCriteria(values.criteria);
   if (!criteria.ok) {
@@ -179,15 +173,13 @@ export async function run(argv: string[]): Promise<number> {
     try {
       snapshot = await loadSnapshot(values['from-snapshot']);
     } catch (err) {
-      if (err instanceof SnapshotError)
-        return bad(lang, `Không đọc được bản lưu: ${err.message}.`, `Cannot read the snapshot: ${err.message}.`);
+      if (err instanceof SnapshotError) return fail(lang, err);
       throw err;
     }
   } else {
     let sites: RankSite[];
     if (values.sites) {
-      if (!(await exists(values.sites)))
-        return bad(lang, `Không tìm thấy tệp danh sách ${values.sites}.`, `Sites file ${values.sites} not found.`);
+      if (!(await exists(values.sites))) return bad(lang, 'sitesFileNotFound', { file: values.sites });
       const res = await readSitesFile(values.sites);
       if (!res.ok) {
         console.error(formatIssues(res.issues, lang));
@@ -195,8 +187,7 @@ export async function run(argv: string[]): Promise<number> {
       }
       sites = res.sites;
     } else {
-      if (!(await exists(path.join(values.content!, 'schools'))))
-        return bad(lang, `Không tìm thấy ${values.content}/schools/.`, `${values.content}/schools/ not found.`);
+      if (!(await exists(path.join(values.content!, 'schools')))) return bad(lang, 'contentNotFound', { dir: values.content! });
       const res = await sitesFromContent(values.content!);
       if (!res.ok) {
         console.error(formatIssues(res.issues, lang));

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { PACKAGE_ROOT } from '../util/package-root.ts';
 import type { Lang } from '../errors/content-errors.ts';
-import { BAD_PORT, badLang, isLang, portOf } from './options.ts';
+import { cliError, langOfArgv, parseArgsError } from '../errors/cli-errors.ts';
+import { badLang, badPort, isLang, portOf } from './options.ts';
 
 const USAGE = {
   vi: `Cách dùng: congtruong serve [--content THƯ_MỤC] [--out THƯ_MỤC] [--db TỆP] [--port 8080] [--host 127.0.0.1] [--public-url https://soanbai.ten-mien] [--lang vi|en]
@@ -54,7 +55,8 @@ export async function run(argv: string[]): Promise<number> {
   try {
     parsed = parseArgs({ args: argv, options: SERVE_OPTIONS, allowPositionals: false, strict: true });
   } catch (err) {
-    console.error(`${(err as Error).message}\n\n${USAGE.vi}`);
+    const guess = langOfArgv(argv);
+    console.error(`${parseArgsError(err, 'serve', guess)}\n\n${USAGE[guess]}`);
     return 2;
   }
   const { values } = parsed;
@@ -69,25 +71,17 @@ export async function run(argv: string[]): Promise<number> {
   }
   const port = portOf(values.port, 0);
   if (port === undefined) {
-    console.error(BAD_PORT[lang](values.port));
+    console.error(badPort(values.port, lang, 0));
     return 2;
   }
   const publicUrl = values['public-url'];
   if (publicUrl !== undefined && !/^https?:\/\/[^/\s]+\/?$/.test(publicUrl)) {
-    console.error(
-      lang === 'vi'
-        ? `--public-url phải là địa chỉ gốc dạng https://soanbai.ten-mien (không phải "${publicUrl}").`
-        : `--public-url must be an origin such as https://editor.example.edu.vn (not "${publicUrl}").`,
-    );
+    console.error(cliError('badPublicUrl', { value: publicUrl }, lang));
     return 2;
   }
   if (values.print !== undefined) {
     if ((values.print !== 'systemd' && values.print !== 'nginx') || publicUrl === undefined) {
-      console.error(
-        lang === 'vi'
-          ? '--print cần systemd hoặc nginx, cùng --public-url (ví dụ --print nginx --public-url https://soanbai.pgd.example.edu.vn).'
-          : '--print needs systemd or nginx, with --public-url (e.g. --print nginx --public-url https://editor.example.edu.vn).',
-      );
+      console.error(cliError('badPrint', {}, lang));
       return 2;
     }
     const { editorNginxConfig, systemdUnit } = await import('../hosting/editor-service.ts');
@@ -122,13 +116,8 @@ export async function run(argv: string[]): Promise<number> {
       lang,
     });
   } catch (err) {
-    if (err instanceof ServeError) console.error(err.message);
-    else
-      console.error(
-        lang === 'vi'
-          ? `Không khởi động được máy chủ soạn bài: ${String((err as Error).message ?? err)}`
-          : `Could not start the publishing server: ${String((err as Error).message ?? err)}`,
-      );
+    if (err instanceof ServeError) console.error(err.render(lang));
+    else console.error(cliError('serveFailed', { reason: err instanceof Error ? err.message : String(err) }, lang));
     return 1;
   }
   // Runs until a SIGTERM from systemd or Ctrl-C; a save in progress finishes first.

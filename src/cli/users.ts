@@ -6,6 +6,9 @@
  */
 import { parseArgs } from 'node:util';
 import type { Lang } from '../errors/content-errors.ts';
+import { didYouMean } from '../errors/catalogue.ts';
+import { cliError, langOfArgv, parseArgsError } from '../errors/cli-errors.ts';
+import { closest } from '../util/slug.ts';
 import { badLang, isLang } from './options.ts';
 
 const USAGE = {
@@ -57,7 +60,8 @@ export async function run(argv: string[]): Promise<number> {
   try {
     parsed = parseArgs({ args: argv, options: USERS_OPTIONS, allowPositionals: true, strict: true });
   } catch (err) {
-    console.error(`${(err as Error).message}\n\n${USAGE.vi}`);
+    const guess = langOfArgv(argv);
+    console.error(`${parseArgsError(err, 'users', guess)}\n\n${USAGE[guess]}`);
     return 2;
   }
   const { values, positionals } = parsed;
@@ -94,18 +98,18 @@ export async function run(argv: string[]): Promise<number> {
       return 0;
     }
     if (!['add', 'reset', 'disable', 'enable'].includes(action)) {
-      console.error(`${vi ? `Không có thao tác "${action}".` : `Unknown action "${action}".`}\n\n${USAGE[lang]}`);
+      const actions = ['add', 'reset', 'disable', 'enable', 'list'];
+      const suggestion = didYouMean(closest(action, actions));
+      console.error(`${cliError('unknownAction', { action, actions: actions.join(', '), suggestion }, lang)}\n\n${USAGE[lang]}`);
       return 2;
     }
     if (!login || positionals.length !== 2) {
-      console.error(`${vi ? 'Thiếu tên đăng nhập.' : 'Missing login name.'}\n\n${USAGE[lang]}`);
+      console.error(`${cliError('missingLogin', { action }, lang)}\n\n${USAGE[lang]}`);
       return 2;
     }
     const existing = db.user(login);
     if (action !== 'add' && !existing) {
-      console.error(
-        vi ? `Không có tài khoản "${login}". Xem danh sách: congtruong users list` : `No account "${login}". See: congtruong users list`,
-      );
+      console.error(cliError('unknownAccount', { login }, lang));
       return 1;
     }
     if (action === 'disable' || action === 'enable') {
@@ -123,11 +127,7 @@ export async function run(argv: string[]): Promise<number> {
     }
     if (action === 'add') {
       if (existing) {
-        console.error(
-          vi
-            ? `Đã có tài khoản "${login}". Đặt lại mật khẩu: congtruong users reset ${login}`
-            : `Account "${login}" exists. Reset its password: congtruong users reset ${login}`,
-        );
+        console.error(cliError('accountExists', { login }, lang));
         return 1;
       }
       const input = {
@@ -140,26 +140,18 @@ export async function run(argv: string[]): Promise<number> {
       const checked = accountSchema.safeParse(input);
       if (!checked.success) {
         const fields = [...new Set(checked.error.issues.map((i) => String(i.path[0])))];
-        const explain: Record<string, [string, string]> = {
-          login: [
-            '--login: 3–64 ký tự chữ thường không dấu, số, dấu chấm, gạch ngang hoặc gạch dưới, ví dụ nguyen.van.a',
-            'login: 3–64 lower-case letters, digits, ".", "-" or "_", e.g. nguyen.van.a',
-          ],
-          name: ['--name: họ tên đầy đủ, ví dụ "Nguyễn Văn A"', '--name: the full name, e.g. "Nguyễn Văn A"'],
-          email: ['--email: địa chỉ thư điện tử, ví dụ vanphong@truong.edu.vn', '--email: an e-mail address, e.g. office@school.edu.vn'],
-          school: [
-            '--school: mã trường (tên thư mục trong content/schools/) cho biên tập viên, hoặc --admin cho quản trị viên',
-            '--school: the school id (its folder in content/schools/) for an editor, or --admin for an administrator',
-          ],
-        };
-        console.error(fields.map((f) => (explain[f] ?? [f, f])[vi ? 0 : 1]).join('\n'));
+        // One line per wrong field, each saying what the field needs.
+        const entry = { login: 'badAccountLogin', name: 'badAccountName', email: 'badAccountEmail', school: 'badAccountSchool' } as const;
+        const lines = fields
+          .filter((f): f is keyof typeof entry => f in entry)
+          .map((f) => cliError(entry[f], { value: String(input[f] ?? '') }, lang));
+        console.error(lines.join('\n'));
         return 2;
       }
-      if (checked.data.school !== undefined && !(await schoolIds(values.content)).includes(checked.data.school)) {
+      const ids = checked.data.school === undefined ? [] : await schoolIds(values.content);
+      if (checked.data.school !== undefined && !ids.includes(checked.data.school)) {
         console.error(
-          vi
-            ? `Không có trường "${checked.data.school}" trong ${values.content}/schools/.`
-            : `No school "${checked.data.school}" in ${values.content}/schools/.`,
+          cliError('accountSchoolUnknown', { school: checked.data.school, dir: values.content, schools: ids.join(', ') }, lang),
         );
         return 2;
       }
@@ -172,9 +164,7 @@ export async function run(argv: string[]): Promise<number> {
       generated = true;
     }
     if (password.length < MIN_PASSWORD_LENGTH) {
-      console.error(
-        vi ? `Mật khẩu cần ít nhất ${MIN_PASSWORD_LENGTH} ký tự.` : `The password needs at least ${MIN_PASSWORD_LENGTH} characters.`,
-      );
+      console.error(cliError('shortPassword', { min: MIN_PASSWORD_LENGTH }, lang));
       return 2;
     }
     const hash = await hashPassword(password);

@@ -142,6 +142,17 @@ export const CONTENT_ERRORS = {
       en: 'Look at the line shown: {detail} If a value contains a colon or #, put it in double quotes.',
     },
   },
+  csvSyntax: {
+    title: { vi: 'Lỗi cú pháp CSV: có dấu nháy kép mở mà không đóng.', en: 'CSV syntax error: a double quote is opened and never closed.' },
+    expected: {
+      vi: 'Mỗi trường một dòng, các cột cách nhau bằng dấu phẩy hoặc dấu chấm phẩy; ô có dấu phẩy, dấu chấm phẩy hoặc xuống dòng đặt trong cặp dấu nháy kép.',
+      en: 'One school per line, columns separated by commas or semicolons; a cell with a comma, semicolon or line break inside a pair of double quotes.',
+    },
+    hint: {
+      vi: 'Thêm dấu nháy kép đóng cho ô bắt đầu từ dòng được chỉ ra, hoặc lưu lại tệp từ Excel bằng "CSV UTF-8".',
+      en: 'Close the double quote of the cell that starts on the line shown, or save the file again from Excel as "CSV UTF-8".',
+    },
+  },
   frontMatterMissing: {
     title: { vi: 'Tệp thiếu phần thông tin đầu tệp.', en: 'The file has no front matter.' },
     expected: {

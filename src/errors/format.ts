@@ -3,20 +3,13 @@
  * value found, what was expected and how to fix it. Vietnamese by default.
  */
 import type { ContentIssue } from './content-issue.ts';
+import { fill } from './catalogue.ts';
 import { CONTENT_ERRORS, type Lang } from './content-errors.ts';
 
 const LABELS = {
   vi: { field: 'Mục', found: 'Giá trị hiện có', expected: 'Cần', fix: 'Cách sửa', error: 'lỗi', warning: 'cảnh báo', line: 'dòng' },
   en: { field: 'Field', found: 'Found', expected: 'Expected', fix: 'How to fix', error: 'error', warning: 'warning', line: 'line' },
 } as const;
-
-function fill(template: string, args: ContentIssue['args'], lang: Lang): string {
-  return template.replace(/\{(\w+)\}/g, (_, k: string) => {
-    const v = args?.[k];
-    if (v === undefined) return '';
-    return typeof v === 'string' ? v : v[lang];
-  });
-}
 
 /** The parts of one issue's message in one language. */
 export function describeIssue(issue: ContentIssue, lang: Lang = 'vi') {

@@ -9,6 +9,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { CsvError, parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import { loadContent } from '../content/load.ts';
 import type { ContentIssue } from '../errors/content-issue.ts';
@@ -71,45 +72,45 @@ function toSite(e: SiteEntry): RankSite {
   };
 }
 
-/** Splits CSV text into rows of cells (RFC 4180 quotes, `,` or `;` separators), with line numbers. */
+/**
+ * Splits CSV text into rows of cells, with the line each row starts on. RFC 4180 quoting by
+ * csv-parse; the separator is `,` or `;` (Excel writes `;` where the decimal mark is a comma),
+ * whichever the header line has more of. A stray quote inside a cell (`TH "Sao Mai"`) is kept as
+ * text; a quote never closed is a `CsvSyntaxError` with its line, since it would otherwise swallow
+ * every row after it.
+ */
 export function parseCsv(textIn: string): { line: number; cells: string[] }[] {
-  const s = textIn.replace(/^\uFEFF/, '');
-  const firstLine = s.split(/\r?\n/, 1)[0] ?? '';
-  const sep = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
-  const rows: { line: number; cells: string[] }[] = [];
-  let cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  let line = 1;
-  let rowLine = 1;
-  for (let i = 0; i < s.length; i++) {
-    const ch = s[i]!;
-    if (quoted) {
-      if (ch === '"' && s[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else {
-        if (ch === '\n') line++;
-        cell += ch;
-      }
-    } else if (ch === '"' && cell === '') quoted = true;
-    else if (ch === sep) {
-      cells.push(cell);
-      cell = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && s[i + 1] === '\n') i++;
-      cells.push(cell);
-      if (cells.some((c) => c.trim() !== '')) rows.push({ line: rowLine, cells });
-      cells = [];
-      cell = '';
-      line++;
-      rowLine = line;
-    } else cell += ch;
+  const firstLine = textIn.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+  const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
+  type Row = { record: string[]; info: { lines: number }; raw: string };
+  const options = { bom: true, delimiter, relax_column_count: true, relax_quotes: true, info: true, raw: true } as const;
+  let records: Row[];
+  try {
+    records = parse(textIn, options) as unknown as Row[];
+  } catch (err) {
+    if (!(err instanceof CsvError)) throw err;
+    // The parser reports where it gave up (the end of the file); the cell at fault starts on the
+    // line after the last complete row, which is what the webmaster has to look at.
+    const complete = (err as CsvError & { records?: number }).records ?? 0;
+    const before = complete > 0 ? (parse(textIn, { ...options, to: complete }) as unknown as Row[]).at(-1)!.info.lines : 0;
+    throw new CsvSyntaxError(err.message, before + 1);
   }
-  cells.push(cell);
-  if (cells.some((c) => c.trim() !== '')) rows.push({ line: rowLine, cells });
-  return rows;
+  return (
+    records
+      // `info.lines` is the line a record ends on: a quoted cell may span several lines.
+      .map(({ record, info, raw }) => ({ line: info.lines - (raw.replace(/\r?\n$/, '').match(/\n/g)?.length ?? 0), cells: record }))
+      .filter((row) => row.cells.some((c) => c.trim() !== ''))
+  );
+}
+
+/** A CSV file that cannot be split into rows, with the line where the parser stopped. */
+export class CsvSyntaxError extends Error {
+  readonly line: number;
+  constructor(message: string, line: number) {
+    super(message);
+    this.name = 'CsvSyntaxError';
+    this.line = line;
+  }
 }
 
 const HEADER_ALIASES: Record<string, keyof SiteEntry> = {
@@ -133,7 +134,13 @@ export async function readSitesFile(file: string): Promise<SitesResult> {
   // A missing file is the caller's to report (the CLI checks before calling).
   const raw = await readFile(file, 'utf8');
   if (/\.csv$/i.test(file)) {
-    const rows = parseCsv(raw);
+    let rows;
+    try {
+      rows = parseCsv(raw);
+    } catch (err) {
+      if (!(err instanceof CsvSyntaxError)) throw err;
+      return { ok: false, issues: [{ name: 'csvSyntax', severity: 'error', file: display, line: err.line }] };
+    }
     const header = (rows.shift()?.cells ?? []).map((h) => HEADER_ALIASES[h.trim().toLowerCase().normalize('NFC')] ?? h.trim());
     const issues: ContentIssue[] = [];
     const sites: RankSite[] = [];

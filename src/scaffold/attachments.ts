@@ -12,7 +12,7 @@ import { copyFile, link, mkdir, readFile, stat, unlink } from 'node:fs/promises'
 import path from 'node:path';
 import { fileTypeFromFile } from 'file-type';
 import { extensionOf, safeAttachmentName } from './names.ts';
-import { formatBytes, ScaffoldError } from './scaffold-error.ts';
+import { bytesText, ScaffoldError } from './scaffold-error.ts';
 
 const MB = 1024 * 1024;
 
@@ -79,39 +79,31 @@ export async function checkAttachment(given: string, kind: AttachmentKind, flag 
   const source = path.resolve(given);
   const st = await stat(source).catch(() => null);
   if (!st || !st.isFile()) {
-    throw new ScaffoldError({
-      vi: `${flag} ${given}: không tìm thấy tệp này. Kiểm tra đường dẫn (đặt trong dấu nháy kép nếu tên có khoảng trắng).`,
-      en: `${flag} ${given}: no such file. Check the path (quote it if the name has spaces).`,
-    });
+    throw new ScaffoldError('fileNotFound', { flag, given });
   }
   const allowed = policy.extensions.map((e) => `.${e}`).join(', ');
   const ext = extensionOf(given);
   if (!(policy.extensions as readonly string[]).includes(ext)) {
-    throw new ScaffoldError({
-      vi: `${flag} ${given}: loại tệp ${ext ? `.${ext}` : '(không có đuôi)'} không được nhận ở đây. Cần một trong: ${allowed}. Cách sửa: lưu tệp thành một trong các định dạng đó (ví dụ "Lưu thành PDF" trong Word).`,
-      en: `${flag} ${given}: ${ext ? `.${ext}` : '(no extension)'} files are not accepted here. Expected one of: ${allowed}. Fix: save the file in one of those formats (e.g. "Save as PDF" in Word).`,
+    throw new ScaffoldError('fileTypeNotAccepted', {
+      flag,
+      given,
+      ext: ext ? `.${ext}` : { vi: '(không có đuôi)', en: '(no extension)' },
+      allowed,
     });
   }
   if (st.size === 0) {
-    throw new ScaffoldError({
-      vi: `${flag} ${given}: tệp rỗng (0 byte). Cần tệp có nội dung; hãy lưu lại tệp rồi thử lại.`,
-      en: `${flag} ${given}: the file is empty (0 bytes). Save the file again and retry.`,
-    });
+    throw new ScaffoldError('fileEmpty', { flag, given });
   }
   if (st.size > policy.maxBytes) {
-    throw new ScaffoldError({
-      vi: `${flag} ${given}: tệp nặng ${formatBytes(st.size, 'vi')}, vượt giới hạn ${formatBytes(policy.maxBytes, 'vi')}. Cách sửa: nén PDF (in lại bằng "Microsoft Print to PDF" hoặc quét ở 150 dpi), giảm kích thước ảnh, hoặc tách thành nhiều tệp.`,
-      en: `${flag} ${given}: the file is ${formatBytes(st.size, 'en')}, over the ${formatBytes(policy.maxBytes, 'en')} limit. Fix: compress the PDF (print it again to PDF or scan at 150 dpi), shrink the image, or split the file.`,
-    });
+    throw new ScaffoldError('fileTooLarge', { flag, given, size: bytesText(st.size), max: bytesText(policy.maxBytes) });
   }
   const detected = await fileTypeFromFile(source).catch(() => undefined);
   const expected = FILE_TYPES[ext as FileExtension];
   if (detected?.ext !== expected) {
-    const what = detected ? `${detected.ext} (${detected.mime})` : 'không nhận ra / unrecognised (text, HTML or damaged)';
-    throw new ScaffoldError({
-      vi: `${flag} ${given}: tên tệp có đuôi .${ext} nhưng nội dung là ${what}. Cần một tệp .${ext} thật. Cách sửa: mở tệp gốc và lưu lại đúng định dạng; không đổi tên đuôi tệp bằng tay.`,
-      en: `${flag} ${given}: the name ends in .${ext} but the content is ${what}. Expected a real .${ext} file. Fix: open the original and save it in that format; do not just rename the extension.`,
-    });
+    const detectedText = detected
+      ? `${detected.ext} (${detected.mime})`
+      : { vi: 'không nhận ra (văn bản, trang web hoặc tệp hỏng)', en: 'unrecognised (text, HTML or damaged)' };
+    throw new ScaffoldError('fileContentMismatch', { flag, given, ext: `.${ext}`, detected: detectedText });
   }
   return { source, name: safeAttachmentName(given, ext), ext: ext as FileExtension, bytes: st.size, policy };
 }

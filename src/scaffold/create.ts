@@ -11,6 +11,7 @@ import { splitFrontMatter } from '../content/front-matter.ts';
 import type { ContentIssue } from '../errors/content-issue.ts';
 import { parseWithFriendlyErrors } from '../content/validate.ts';
 import { parseYaml } from '../content/yaml-source.ts';
+import { perLang } from '../errors/catalogue.ts';
 import { formatIssues } from '../errors/format.ts';
 import { slugify } from '../util/slug.ts';
 import { checkAttachment, copyAttachment, type CheckedAttachment } from './attachments.ts';
@@ -18,7 +19,6 @@ import { existingItems, itemsForYear, disclosureBody, disclosureLines } from './
 import type { EntryKind } from './entries.ts';
 import { list, str, type SchoolContext, type Values } from './flags.ts';
 import { markdownFile, type AttachmentRef } from './front-matter.ts';
-import { NEW_TEXT } from './messages.ts';
 import { ScaffoldError } from './scaffold-error.ts';
 
 /** Path for messages: relative to the working directory, with `/`. */
@@ -49,10 +49,7 @@ export function validateMarkdown(text: string, schema: z.ZodType, file: string):
 }
 
 function refuseInvalid(issues: ContentIssue[]): never {
-  throw new ScaffoldError({
-    vi: `Chưa ghi tệp nào: nội dung sẽ tạo không hợp lệ.\n\n${formatIssues(issues, 'vi')}\n\nSửa giá trị của tùy chọn tương ứng rồi chạy lại lệnh.`,
-    en: `Nothing was written: the content would not be valid.\n\n${formatIssues(issues, 'en')}\n\nFix the value of the matching option and run the command again.`,
-  });
+  throw new ScaffoldError('entryInvalid', { issues: perLang((l) => formatIssues(issues, l)) });
 }
 
 /** Refuses when a file with the same address (slug) already exists in `folder`. */
@@ -61,13 +58,7 @@ async function refuseClash(folder: string, slug: string): Promise<void> {
   const clash = names.find((n) => n.toLowerCase().endsWith('.md') && slugify(n.slice(0, -3)) === slug);
   if (clash) {
     const file = display(path.join(folder, clash));
-    throw new ScaffoldError(
-      {
-        vi: `Đã có tệp ${file} (cùng địa chỉ "${slug}"), không ghi đè. Cách sửa: mở tệp đó để sửa, hoặc đặt tên khác bằng --slug TÊN-KHÁC.`,
-        en: `${file} already exists (same address "${slug}"); it is not overwritten. Fix: edit that file, or choose another name with --slug OTHER-NAME.`,
-      },
-      1,
-    );
+    throw new ScaffoldError('fileExists', { file, slug });
   }
 }
 
@@ -77,23 +68,14 @@ async function checkAttachments(kind: EntryKind, v: Values): Promise<{ checked: 
   const files = list(v, spec.flag);
   const flag = `--${spec.flag}`;
   if (files.length < spec.min) {
-    throw new ScaffoldError({
-      vi: `Cần ít nhất ${spec.min} tệp: thêm ${flag} ĐƯỜNG_DẪN_TỆP.`,
-      en: `At least ${spec.min} file(s) needed: add ${flag} PATH.`,
-    });
+    throw new ScaffoldError('tooFewFiles', { min: spec.min, flag });
   }
   if (files.length > spec.max) {
-    throw new ScaffoldError({
-      vi: `Chỉ nhận tối đa ${spec.max} tệp ${flag} (đang có ${files.length}).`,
-      en: `At most ${spec.max} ${flag} file(s) are accepted (got ${files.length}).`,
-    });
+    throw new ScaffoldError('tooManyFiles', { max: spec.max, flag, count: files.length });
   }
   const alts = spec.altFlag ? list(v, spec.altFlag).map((a) => a.normalize('NFC').trim()) : [];
   if (spec.altFlag && (alts.length !== files.length || alts.some((a) => a === ''))) {
-    throw new ScaffoldError({
-      vi: `Mỗi ảnh cần một mô tả cho người khiếm thị (TT 32/2017/TT-BTTTT Điều 18): ${files.length} ảnh nhưng ${alts.length} --${spec.altFlag}. Ví dụ: ${flag} anh.jpg --${spec.altFlag} "Học sinh dự lễ chào cờ".`,
-      en: `Each image needs a description for blind readers: ${files.length} image(s) but ${alts.length} --${spec.altFlag}. Example: ${flag} photo.jpg --${spec.altFlag} "Pupils at the flag ceremony".`,
-    });
+    throw new ScaffoldError('imageWithoutAlt', { images: files.length, alts: alts.length, altFlag: `--${spec.altFlag}`, flag });
   }
   const kindName = spec.kind(v);
   const checked: CheckedAttachment[] = [];
@@ -107,10 +89,7 @@ export async function createEntry(kind: EntryKind, v: Values, ctx: SchoolContext
   const folder = path.join(ctx.dir, kind.collection, ...(kind.subfolder ? [kind.subfolder(v)] : []));
   const slug = str(v, 'slug') ?? kind.slug(v, ctx);
   if (!slug) {
-    throw new ScaffoldError({
-      vi: 'Không tạo được tên tệp từ tiêu đề (tiêu đề chỉ có dấu câu?). Cách sửa: đặt tên bằng --slug ten-tep.',
-      en: 'No file name can be made from the title (only punctuation?). Fix: name it with --slug file-name.',
-    });
+    throw new ScaffoldError('noSlug');
   }
   // A công khai item of the year already exists (usually a draft that `new disclosure --year`
   // prepared): a draft is filled in, whatever --slug says; a published item is never replaced.
@@ -123,10 +102,7 @@ export async function createEntry(kind: EntryKind, v: Values, ctx: SchoolContext
       if (!found) {
         const item = str(v, 'item')!;
         const year = str(v, 'year')!;
-        throw new ScaffoldError(
-          { vi: NEW_TEXT.vi.published(item, year, display(abs)), en: NEW_TEXT.en.published(item, year, display(abs)) },
-          1,
-        );
+        throw new ScaffoldError('itemPublished', { item, year, file: display(abs) });
       }
       draft = { abs, body: found.body };
     }

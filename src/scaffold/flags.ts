@@ -7,6 +7,8 @@ import { email as emailField, schoolYear as schoolYearField, url as urlField } f
 import { isRealDate, parseLocalDate } from '../util/dates.ts';
 import { SLUG } from '../util/slug.ts';
 import type { School } from '../schemas/school.ts';
+import type { ErrorArgs } from '../errors/catalogue.ts';
+import type { ScaffoldErrorName } from '../errors/scaffold-errors.ts';
 import { ScaffoldError, type Localized } from './scaffold-error.ts';
 
 /** The school a new entry belongs to. */
@@ -54,61 +56,37 @@ export const list = (v: Values, k: string): string[] => {
 /** Normalises and checks one value; throws a `ScaffoldError` that names the flag and the fix. */
 export function checkValue(spec: FlagSpec, raw: string): string {
   const value = raw.normalize('NFC').trim();
-  const bad = (vi: string, en: string): never => {
-    throw new ScaffoldError({
-      vi: `--${spec.name} "${raw}": ${vi} Ví dụ: --${spec.name} ${spec.example}`,
-      en: `--${spec.name} "${raw}": ${en} Example: --${spec.name} ${spec.example}`,
-    });
+  const bad = (code: ScaffoldErrorName, extra: ErrorArgs = {}): never => {
+    throw new ScaffoldError(code, { flag: `--${spec.name}`, value: raw, example: spec.example, ...extra });
   };
-  if (value === '') bad('đang để trống. Cần một giá trị.', 'is empty. A value is needed.');
-  if (spec.choices && !spec.choices.includes(value)) {
-    bad(
-      `không nằm trong danh sách. Cần một trong: ${spec.choices.join(', ')}.`,
-      `is not allowed. Expected one of: ${spec.choices.join(', ')}.`,
-    );
-  }
+  if (value === '') bad('valueEmpty');
+  if (spec.choices && !spec.choices.includes(value)) bad('valueNotAllowed', { choices: spec.choices.join(', ') });
   switch (spec.check) {
     case 'date':
     case 'dateTime': {
       const d = parseLocalDate(value);
       if (!d || !isRealDate(d) || (spec.check === 'date' && d.hour !== undefined)) {
-        bad(
-          `không phải một ngày có thật. Cần dạng YYYY-MM-DD hoặc DD/MM/YYYY${spec.check === 'dateTime' ? ' (có thể thêm giờ HH:mm)' : ''}.`,
-          `is not a real date. Expected YYYY-MM-DD or DD/MM/YYYY${spec.check === 'dateTime' ? ' (optionally with HH:mm)' : ''}.`,
-        );
+        bad('notADate', { time: spec.check === 'dateTime' ? { vi: ' (có thể thêm giờ HH:mm)', en: ' (optionally with HH:mm)' } : '' });
       }
       return d!.iso;
     }
     case 'schoolYear':
-      if (!schoolYearField().safeParse(value).success) {
-        bad(
-          'không phải năm học. Cần hai năm liền nhau, ví dụ 2025-2026.',
-          'is not a school year. Expected two consecutive years, e.g. 2025-2026.',
-        );
-      }
+      if (!schoolYearField().safeParse(value).success) bad('notASchoolYear');
       return value;
     case 'email':
-      if (!emailField().safeParse(value).success) bad('không phải địa chỉ thư điện tử hợp lệ.', 'is not a valid e-mail address.');
+      if (!emailField().safeParse(value).success) bad('notAnEmail');
       return value;
     case 'url':
-      if (!urlField().safeParse(value).success)
-        bad('không phải địa chỉ web đầy đủ (bắt đầu bằng https://).', 'is not a full web address (starting with https://).');
+      if (!urlField().safeParse(value).success) bad('notAUrl');
       return value;
     case 'int':
-      if (!/^-?\d+$/.test(value)) bad('không phải một số nguyên.', 'is not a whole number.');
+      if (!/^-?\d+$/.test(value)) bad('notAnInteger');
       return value;
     case 'phone':
-      if (!/^(\+84|0)\d{8,10}$/.test(value.replace(/[\s.()-]/g, ''))) {
-        bad(
-          'không phải số điện thoại Việt Nam (0 hoặc +84 rồi 8 đến 10 chữ số).',
-          'is not a Vietnamese phone number (0 or +84, then 8 to 10 digits).',
-        );
-      }
+      if (!/^(\+84|0)\d{8,10}$/.test(value.replace(/[\s.()-]/g, ''))) bad('notAPhone');
       return value;
     case 'slug':
-      if (!SLUG.test(value)) {
-        bad('chỉ được dùng chữ thường không dấu, số và dấu gạch ngang.', 'may only use lower-case ASCII letters, digits and hyphens.');
-      }
+      if (!SLUG.test(value)) bad('notASlug');
       return value;
     default:
       return value;

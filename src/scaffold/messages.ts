@@ -9,17 +9,10 @@ const CMD = 'npm run congtruong --';
 
 interface NewText {
   usage: string;
-  unknownKind: (k: string, guess: string | undefined) => string;
   kindHelp: (kind: string, flags: readonly FlagSpec[]) => string;
-  extraArgs: (a: readonly string[]) => string;
-  foreignFlags: (kind: string, bad: readonly string[], flags: readonly FlagSpec[]) => string;
-  noContent: (dir: string) => string;
-  missingSchool: (ids: readonly string[]) => string;
   schools: string;
-  needItem: (flags: readonly string[]) => string;
   created: string;
   filled: string;
-  published: (item: string, year: string, file: string) => string;
   reused: string;
   skipped: string;
   nothingToDo: string;
@@ -96,22 +89,11 @@ const deadlineLine = (year: string, lang: Lang) =>
 export const NEW_TEXT: Record<Lang, NewText> = {
   vi: {
     usage: USAGE_VI,
-    unknownKind: (k, g) => `Không có loại "${k}".${g ? ` Có phải là "${g}"?` : ''}`,
     kindHelp: (kind, flags) =>
       `Cách dùng: ${CMD} new ${kind} [tùy chọn]   (* bắt buộc)\n\n${flagRows(flags, 'vi')}\n  --slug TÊN\n      Đặt tên tệp thay cho tên tạo từ tiêu đề\n  --content THƯ_MỤC\n      Thư mục nội dung (mặc định: content)`,
-    extraArgs: (a) => `Thừa đối số: ${a.join(' ')}. Giá trị có khoảng trắng cần đặt trong dấu nháy kép, ví dụ --title "Lễ khai giảng".`,
-    foreignFlags: (kind, bad, flags) =>
-      `Loại "${kind}" không có tùy chọn: ${bad.map((b) => `--${b}`).join(', ')}. Các tùy chọn của "${kind}": ${flags.map((f) => `--${f.name}`).join(', ')}.`,
-    noContent: (dir) => `Không tìm thấy ${dir}/schools/. Chạy lệnh trong thư mục dự án, hoặc chỉ thư mục nội dung bằng --content.`,
-    missingSchool: (ids) =>
-      `Thiếu --school MÃ (trường nào?). Các trường hiện có: ${ids.join(', ') || '(chưa có)'}. Ví dụ: --school ${ids[0] ?? 'thcs-le-loi'}`,
     schools: 'Các trường',
-    needItem: (flags) =>
-      `${flags.map((f) => `--${f}`).join(', ')} chỉ dùng khi tạo một mục công khai: thêm --item MÃ_MỤC (ví dụ --item tai-chinh). Không có --item, lệnh tạo bản nháp mọi mục bắt buộc của năm học.`,
     created: 'Đã tạo',
     filled: 'Đã điền vào bản nháp',
-    published: (item, year, file) =>
-      `Mục ${item} của năm học ${year} đã được đăng trong ${file}; không ghi đè. Cách sửa: mở tệp đó để sửa nội dung, ghi ngày cập nhật vào "updated".`,
     reused: 'Tệp đính kèm đã có sẵn (cùng nội dung), dùng lại',
     skipped: 'Đã có, giữ nguyên',
     nothingToDo: 'Không có gì mới để tạo.',
@@ -139,22 +121,11 @@ export const NEW_TEXT: Record<Lang, NewText> = {
   },
   en: {
     usage: USAGE_EN,
-    unknownKind: (k, g) => `There is no kind "${k}".${g ? ` Did you mean "${g}"?` : ''}`,
     kindHelp: (kind, flags) =>
       `Usage: ${CMD} new ${kind} [options]   (* required)\n\n${flagRows(flags, 'en')}\n  --slug NAME\n      File name instead of the one made from the title\n  --content DIR\n      Content folder (default: content)`,
-    extraArgs: (a) => `Unexpected arguments: ${a.join(' ')}. Quote values that contain spaces, e.g. --title "Opening day".`,
-    foreignFlags: (kind, bad, flags) =>
-      `Kind "${kind}" has no option ${bad.map((b) => `--${b}`).join(', ')}. Options of "${kind}": ${flags.map((f) => `--${f.name}`).join(', ')}.`,
-    noContent: (dir) => `${dir}/schools/ not found. Run the command in the project folder, or point to the content folder with --content.`,
-    missingSchool: (ids) =>
-      `--school ID is missing (which school?). Schools: ${ids.join(', ') || '(none)'}. Example: --school ${ids[0] ?? 'thcs-le-loi'}`,
     schools: 'Schools',
-    needItem: (flags) =>
-      `${flags.map((f) => `--${f}`).join(', ')} only apply to a single disclosure item: add --item ITEM (e.g. --item tai-chinh). Without --item, drafts of every required item of the year are created.`,
     created: 'Created',
     filled: 'Filled in the draft',
-    published: (item, year, file) =>
-      `Item ${item} of school year ${year} is already published in ${file}; it is not overwritten. Fix: edit that file and put the date of the change in "updated".`,
     reused: 'Attachment already present (same content), reused',
     skipped: 'Already present, left as is',
     nothingToDo: 'Nothing new to create.',

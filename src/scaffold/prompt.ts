@@ -4,6 +4,7 @@
  * every missing flag at once with an example.
  */
 import { createInterface, type Interface } from 'node:readline/promises';
+import { perLang } from '../errors/catalogue.ts';
 import type { Lang } from '../errors/content-errors.ts';
 import { checkValue, list, type FlagSpec, type SchoolContext, type Values } from './flags.ts';
 import { ScaffoldError } from './scaffold-error.ts';
@@ -18,7 +19,7 @@ export interface Prompter {
 export function terminalPrompter(): Prompter {
   const rl: Interface = createInterface({ input: process.stdin, output: process.stdout });
   let closed = false;
-  const cancelled = new ScaffoldError({ vi: 'Đã hủy, chưa ghi tệp nào.', en: 'Cancelled; nothing was written.' });
+  const cancelled = new ScaffoldError('cancelled');
   const onClose = new Promise<never>((_, reject) => rl.once('close', () => ((closed = true), reject(cancelled))));
   onClose.catch(() => undefined);
   return {
@@ -61,7 +62,7 @@ async function askOne(
       return spec.path ? value.replace(/^(["'])(.*)\1$/, '$2') : checkValue(spec, value);
     } catch (err) {
       if (!(err instanceof ScaffoldError)) throw err;
-      p.say(err.text[lang]);
+      p.say(err.render(lang));
     }
   }
 }
@@ -124,8 +125,5 @@ export async function resolveValues(
 function missingFlags(missing: readonly FlagSpec[]): ScaffoldError {
   const rows = (lang: Lang) =>
     missing.map((s) => `  --${s.name} ${s.example}   (${s.label[lang]}${s.choices ? `: ${s.choices.join(', ')}` : ''})`).join('\n');
-  return new ScaffoldError({
-    vi: `Thiếu thông tin bắt buộc. Khi không chạy trong cửa sổ dòng lệnh tương tác, hãy thêm các tùy chọn:\n${rows('vi')}`,
-    en: `Required values are missing. When not run in an interactive terminal, add the options:\n${rows('en')}`,
-  });
+  return new ScaffoldError('missingFlags', { rows: perLang(rows) });
 }

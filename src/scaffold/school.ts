@@ -20,6 +20,7 @@ import { list, str, type FlagSpec, type Values } from './flags.ts';
 import { markdownFile, renderYaml, type YamlLine } from './front-matter.ts';
 import { isSchoolId } from '../schemas/school-id.ts';
 import { ScaffoldError } from './scaffold-error.ts';
+import { perLang } from '../errors/catalogue.ts';
 import { formatIssues } from '../errors/format.ts';
 
 /** The host of the content folder, when `host.yaml` is valid: it proposes domain and governing body. */
@@ -126,10 +127,7 @@ export function parseLevels(v: Values): Level[] {
     .filter(Boolean);
   const bad = raw.find((l) => !(LEVELS as readonly string[]).includes(l));
   if (bad !== undefined || raw.length === 0) {
-    throw new ScaffoldError({
-      vi: `--level "${bad ?? ''}": cấp học không hợp lệ. Cần một hoặc nhiều trong: ${LEVELS.join(', ')} (mn mầm non, th tiểu học …). Ví dụ: --level thcs`,
-      en: `--level "${bad ?? ''}": not a level. Expected one or more of: ${LEVELS.join(', ')}. Example: --level thcs`,
-    });
+    throw new ScaffoldError('badLevel', { value: bad ?? '', levels: LEVELS.join(', ') });
   }
   return [...new Set(raw as Level[])];
 }
@@ -141,21 +139,12 @@ const PENDING = 'Nội dung đang được cập nhật.';
 export async function createSchool(contentDir: string, v: Values, today: string): Promise<CreateResult> {
   const id = str(v, 'id')!;
   if (!isSchoolId(id)) {
-    throw new ScaffoldError({
-      vi: `--id "${id}": mã trường chỉ gồm chữ thường không dấu, số và dấu gạch ngang. Ví dụ: --id thcs-le-loi`,
-      en: `--id "${id}": lower-case ASCII letters, digits and hyphens only. Example: --id thcs-le-loi`,
-    });
+    throw new ScaffoldError('badSchoolId', { id });
   }
   const schoolsDir = path.join(contentDir, 'schools');
   const dir = path.join(schoolsDir, id);
   if (await stat(dir).catch(() => null)) {
-    throw new ScaffoldError(
-      {
-        vi: `Đã có thư mục ${display(dir)}, không ghi đè. Cách sửa: chọn mã trường khác bằng --id, hoặc sửa trực tiếp ${display(path.join(dir, 'school.yaml'))}.`,
-        en: `${display(dir)} already exists; it is not overwritten. Fix: choose another --id, or edit ${display(path.join(dir, 'school.yaml'))}.`,
-      },
-      1,
-    );
+    throw new ScaffoldError('schoolExists', { dir: display(dir), file: display(path.join(dir, 'school.yaml')) });
   }
   const levels = parseLevels(v);
   const domain = str(v, 'domain')!.toLowerCase();
@@ -164,10 +153,7 @@ export async function createSchool(contentDir: string, v: Values, today: string)
     const text = await readFile(path.join(schoolsDir, other, 'school.yaml'), 'utf8').catch(() => '');
     const y = text ? parseYaml(text, 'school.yaml') : undefined;
     if (y?.ok && (y.data as { domain?: unknown } | null)?.domain === domain) {
-      throw new ScaffoldError({
-        vi: `--domain ${domain}: trường "${other}" đã dùng tên miền này. Mỗi trường cần tên miền riêng; chọn --domain khác.`,
-        en: `--domain ${domain}: school "${other}" already uses this domain. Each school needs its own; choose another --domain.`,
-      });
+      throw new ScaffoldError('domainTaken', { domain, other });
     }
   }
   const name = str(v, 'name')!;
@@ -211,10 +197,8 @@ export async function createSchool(contentDir: string, v: Values, today: string)
     ? parseWithFriendlyErrors(schoolSchema, parsed.data, yamlFile, parsed.source)
     : { ok: false as const, issues: [parsed.issue] };
   if (!res.ok) {
-    throw new ScaffoldError({
-      vi: `Chưa ghi tệp nào: school.yaml sẽ không hợp lệ.\n\n${formatIssues(res.issues, 'vi')}`,
-      en: `Nothing was written: school.yaml would not be valid.\n\n${formatIssues(res.issues, 'en')}`,
-    });
+    const issues = res.issues;
+    throw new ScaffoldError('schoolYamlInvalid', { issues: perLang((l) => formatIssues(issues, l)) });
   }
 
   const address = str(v, 'address')!;

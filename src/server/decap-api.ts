@@ -9,7 +9,9 @@ import { createHash } from 'node:crypto';
 import { lstat, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Localized } from '../errors/content-issue.ts';
+import type { ErrorArgs } from '../errors/catalogue.ts';
 import type { Lang } from '../errors/content-errors.ts';
+import { serverAnswer, type ServerErrorName } from '../errors/server-errors.ts';
 import type { Account } from './accounts.ts';
 import type { Change, Publisher } from './publisher.ts';
 import { ForbiddenPath, resolveInSchool } from './school-paths.ts';
@@ -40,15 +42,13 @@ function error(status: number, message: Localized, lang: Lang): ApiAnswer {
   return { status, body: { error: message[lang] } };
 }
 
+/** A refusal from `SERVER_ERRORS`, as the editor shows it. */
+function refuse(status: number, code: ServerErrorName, lang: Lang, args: ErrorArgs = {}): ApiAnswer {
+  return { status, body: { error: serverAnswer(code, args, lang) } };
+}
+
 export function forbidden(given: string, school: string, lang: Lang): ApiAnswer {
-  return error(
-    403,
-    {
-      vi: `Không được phép: đường dẫn ${JSON.stringify(given)} nằm ngoài các thư mục nội dung của trường ${school}. Không có gì được đọc hay ghi.`,
-      en: `Forbidden: the path ${JSON.stringify(given)} is outside the content folders of school ${school}. Nothing was read or written.`,
-    },
-    lang,
-  );
+  return refuse(403, 'pathForbidden', lang, { path: JSON.stringify(given), school });
 }
 
 /** Files under `dir` (relative to the school), down to `depth` levels, ending in `extension`; links are skipped. */
@@ -87,7 +87,7 @@ async function readMedia(ctx: ApiContext, given: unknown) {
  */
 async function assetChange(ctx: ApiContext, asset: unknown): Promise<Change | ApiAnswer | undefined> {
   if (!isRecord(asset) || typeof asset.content !== 'string' || asset.encoding !== 'base64') {
-    return error(422, { vi: 'Tệp tải lên không đúng dạng.', en: 'Malformed upload.' }, ctx.lang);
+    return refuse(422, 'malformedUpload', ctx.lang);
   }
   const { rel, abs } = await resolveInSchool(ctx.schoolDir, asset.path);
   if (!rel.startsWith('media/')) throw new ForbiddenPath(rel);
@@ -97,14 +97,7 @@ async function assetChange(ctx: ApiContext, asset: unknown): Promise<Change | Ap
   const existing = await readFile(abs).catch(() => null);
   if (existing?.equals(data)) return undefined;
   if (existing) {
-    return error(
-      409,
-      {
-        vi: `Đã có một tệp khác tên ${rel}; tệp đó không bị thay thế. Cách sửa: đổi tên tệp của bạn rồi tải lên lại.`,
-        en: `Another file named ${rel} already exists and was not replaced. Fix: rename your file and upload it again.`,
-      },
-      ctx.lang,
-    );
+    return refuse(409, 'uploadExists', ctx.lang, { file: rel });
   }
   return { rel, data };
 }
@@ -118,8 +111,7 @@ function commitMessage(options: unknown, fallback: string): string {
 
 /** Answers one request of the editor. */
 export async function handleApi(ctx: ApiContext, body: unknown): Promise<ApiAnswer> {
-  if (!isRecord(body) || typeof body.action !== 'string')
-    return error(422, { vi: 'Yêu cầu không đúng dạng.', en: 'Malformed request.' }, ctx.lang);
+  if (!isRecord(body) || typeof body.action !== 'string') return refuse(422, 'malformedRequest', ctx.lang);
   const params = isRecord(body.params) ? body.params : {};
   try {
     return await dispatch(ctx, body.action, params);
@@ -127,7 +119,7 @@ export async function handleApi(ctx: ApiContext, body: unknown): Promise<ApiAnsw
     if (err instanceof ForbiddenPath) return forbidden(err.given, ctx.school, ctx.lang);
     // The editor asks for files an entry names, which may be missing (a file renamed by hand).
     if ((err as NodeJS.ErrnoException).code === 'ENOENT' || (err as NodeJS.ErrnoException).code === 'EISDIR') {
-      return error(404, { vi: 'Không tìm thấy tệp này.', en: 'No such file.' }, ctx.lang);
+      return refuse(404, 'fileNotFound', ctx.lang);
     }
     throw err;
   }
@@ -169,8 +161,7 @@ async function dispatch(ctx: ApiContext, action: string, params: Record<string, 
       const assets = Array.isArray(params.assets) ? params.assets : [];
       const changes: Change[] = [];
       for (const f of dataFiles) {
-        if (!isRecord(f) || typeof f.raw !== 'string')
-          return error(422, { vi: 'Bài viết không đúng dạng.', en: 'Malformed entry.' }, ctx.lang);
+        if (!isRecord(f) || typeof f.raw !== 'string') return refuse(422, 'malformedEntry', ctx.lang);
         const { rel } = await resolveInSchool(ctx.schoolDir, f.path);
         if (f.newPath !== undefined) {
           // Renamed (a new date or title changes the file name): the old file goes in the same commit.
@@ -183,7 +174,7 @@ async function dispatch(ctx: ApiContext, action: string, params: Record<string, 
         if (isAnswer(c)) return c;
         if (c) changes.push(c);
       }
-      if (changes.length === 0) return error(422, { vi: 'Không có gì để lưu.', en: 'Nothing to save.' }, ctx.lang);
+      if (changes.length === 0) return refuse(422, 'nothingToSave', ctx.lang);
       return publishAnswer(ctx, changes, 'save', commitMessage(params.options, `Cập nhật ${changes[0]!.rel}`), true);
     }
     case 'persistMedia': {
@@ -200,11 +191,11 @@ async function dispatch(ctx: ApiContext, action: string, params: Record<string, 
       const given = action === 'deleteFile' ? [params.path] : Array.isArray(params.paths) ? params.paths : [];
       const changes: Change[] = [];
       for (const p of given) changes.push({ rel: (await resolveInSchool(ctx.schoolDir, p)).rel, data: null });
-      if (changes.length === 0) return error(422, { vi: 'Không có gì để xoá.', en: 'Nothing to delete.' }, ctx.lang);
+      if (changes.length === 0) return refuse(422, 'nothingToDelete', ctx.lang);
       return publishAnswer(ctx, changes, 'delete', commitMessage(params.options, `Xoá ${changes.map((c) => c.rel).join(', ')}`), true);
     }
     default:
-      return error(422, { vi: `Thao tác không được hỗ trợ: ${action}.`, en: `Unsupported action: ${action}.` }, ctx.lang);
+      return refuse(422, 'unsupportedAction', ctx.lang, { action });
   }
 }
 

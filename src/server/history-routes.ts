@@ -13,9 +13,10 @@
  * 403 and nothing is read or written.
  */
 import type { Lang } from '../errors/content-errors.ts';
+import { serverAnswer } from '../errors/server-errors.ts';
 import type { Account } from './accounts.ts';
 import { deletedItems, deletedContent, ForbiddenCommit, itemVersions, versionContent, type Version } from './history.ts';
-import { deletedItemsPage, historyResultPage, itemHistoryPage, whenVi } from './pages.ts';
+import { deletedItemsPage, esc, historyResultPage, itemHistoryPage, whenVi } from './pages.ts';
 import type { Publisher } from './publisher.ts';
 import { ForbiddenPath, resolveInSchool } from './school-paths.ts';
 
@@ -53,17 +54,13 @@ export async function handleHistory(
   const post = req.method === 'POST';
   const refuse = (given: string, what: 'path' | 'commit'): HistoryAnswer => {
     ctx.log(`Từ chối: ${ctx.account.login} (${ctx.school}) lịch sử ${route} ${what} ${JSON.stringify(given.slice(0, 200))}`);
-    const text =
+    const text = (lang: Lang) =>
       what === 'path'
-        ? {
-            vi: `Không được phép: đường dẫn ${JSON.stringify(given)} nằm ngoài các thư mục nội dung của trường ${ctx.school}. Không có gì được đọc hay ghi.`,
-            en: `Forbidden: the path ${JSON.stringify(given)} is outside the content folders of school ${ctx.school}. Nothing was read or written.`,
-          }
-        : {
-            vi: `Không được phép: ${JSON.stringify(given)} không phải một phiên bản của bài này. Không có gì được đọc hay ghi.`,
-            en: `Forbidden: ${JSON.stringify(given)} is not a version of this item. Nothing was read or written.`,
-          };
-    return asJson ? { type: 'json', status: 403, body: { error: text[ctx.lang] } } : { type: 'html', status: 403, body: text.vi };
+        ? serverAnswer('pathForbidden', { path: JSON.stringify(given), school: ctx.school }, lang)
+        : serverAnswer('versionForbidden', { commit: JSON.stringify(given) }, lang);
+    return asJson
+      ? { type: 'json', status: 403, body: { error: text(ctx.lang) } }
+      : { type: 'html', status: 403, body: esc(text(ctx.lang)) };
   };
   const given = (post ? req.form?.get('path') : req.query.get('path')) ?? '';
   const commit = req.form?.get('commit') ?? '';

@@ -22,6 +22,8 @@ import { parse as parseYaml } from 'yaml';
 import { buildCmsConfig } from '../dev/cms-config.ts';
 import { disclosureYears, schoolIds } from '../dev/school-content.ts';
 import type { Lang } from '../errors/content-errors.ts';
+import { CatalogueError, type ErrorArgs } from '../errors/catalogue.ts';
+import { SERVER_ERRORS, serverAnswer, type ServerErrorName } from '../errors/server-errors.ts';
 import { type Account, accountSchema, ServerDatabase, SESSION_MS } from './accounts.ts';
 import { handleApi, MAX_BODY_BYTES } from './decap-api.ts';
 import { repositoryRoot } from './git.ts';
@@ -61,13 +63,22 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-export class ServeError extends Error {}
+/** The server cannot start, as an entry of `SERVER_ERRORS` (`render(lang)` for the command line). */
+export class ServeError extends CatalogueError<ServerErrorName> {
+  constructor(code: ServerErrorName, args: ErrorArgs = {}) {
+    super(code, SERVER_ERRORS[code], args);
+    this.name = 'ServeError';
+  }
+}
 
+/** A request refused while it is read; `code` names the answer, rendered in the server's language. */
 class HttpError extends Error {
   readonly status: number;
-  constructor(status: number, message: string) {
-    super(message);
+  readonly code: ServerErrorName;
+  constructor(status: number, code: ServerErrorName) {
+    super(code);
     this.status = status;
+    this.code = code;
   }
 }
 
@@ -76,7 +87,7 @@ async function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<B
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > limit) throw new HttpError(413, 'Yêu cầu quá lớn.');
+    if (size > limit) throw new HttpError(413, 'requestTooLarge');
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);
@@ -104,14 +115,11 @@ const redirect = (res: ServerResponse, to: string, headers: Record<string, strin
 
 export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   const lang = opts.lang ?? 'vi';
+  const refusal = (code: ServerErrorName, args: ErrorArgs = {}) => serverAnswer(code, args, lang);
   const log = opts.log ?? ((l: string) => console.log(l));
   const contentDir = path.resolve(opts.contentDir);
   if (!(await repositoryRoot(contentDir))) {
-    throw new ServeError(
-      lang === 'vi'
-        ? `Thư mục nội dung ${contentDir} chưa là kho git. Máy chủ ghi mỗi lần lưu thành một commit. Cách sửa: chạy "git init" rồi "git add -A && git commit -m 'Nội dung ban đầu'" trong thư mục đó.`
-        : `The content folder ${contentDir} is not a git repository. The server records every save as a commit. Fix: run "git init", then "git add -A && git commit -m 'Initial content'" in it.`,
-    );
+    throw new ServeError('notGitRepository', { dir: contentDir });
   }
   const db = new ServerDatabase(opts.database);
   const stateDir = path.join(path.dirname(path.resolve(opts.database)), 'congtruong-serve-state');
@@ -256,12 +264,11 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     const p = url.pathname;
     const method = req.method ?? 'GET';
     const post = method === 'POST';
-    if (!post && method !== 'GET' && method !== 'HEAD')
-      return send(res, 405, 'text/plain; charset=utf-8', 'Phương thức không được hỗ trợ.');
+    if (!post && method !== 'GET' && method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', refusal('methodNotAllowed'));
     if (post && !originAllowed(req, { publicOrigin })) {
-      return json(res, 403, { error: 'Yêu cầu bị từ chối: không đến từ trang soạn bài của máy chủ này (Origin).' });
+      return json(res, 403, { error: refusal('originRefused') });
     }
-    if (p === '/favicon.ico' || p === '/robots.txt') return send(res, 404, 'text/plain; charset=utf-8', 'Không tìm thấy.');
+    if (p === '/favicon.ico' || p === '/robots.txt') return send(res, 404, 'text/plain; charset=utf-8', refusal('notFound'));
     if (p === '/healthz') return send(res, 200, 'text/plain; charset=utf-8', 'ok');
     if (p === '/login') {
       if (post) return login(req, res);
@@ -275,7 +282,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     const account = session?.account;
     const wantsJson = p.endsWith('/api/v1') || p.endsWith('/api/v1/') || p.includes('/api/history');
     if (!account || !session?.csrf) {
-      if (wantsJson) return json(res, 401, { error: 'Phiên làm việc đã hết hạn. Hãy đăng nhập lại.' });
+      if (wantsJson) return json(res, 401, { error: refusal('sessionExpired') });
       return redirect(res, '/login');
     }
     let form: URLSearchParams | undefined;
@@ -288,7 +295,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
         token = form.get('csrf') ?? undefined;
       }
       if (!sameToken(token, session.csrf)) {
-        return json(res, 403, { error: 'Yêu cầu bị từ chối: thiếu mã chống giả mạo (CSRF). Hãy tải lại trang soạn bài.' });
+        return json(res, 403, { error: refusal('csrfMissing') });
       }
       if (p === '/logout') {
         db.endSession(session.token);
@@ -297,7 +304,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     }
     if (p === '/') return redirect(res, account.role === 'admin' ? '/host/' : `/s/${account.school}/`);
     if (p === '/host/' || p === '/host' || p === '/host/users') {
-      if (account.role !== 'admin') return html(res, 403, 'Chỉ quản trị viên của đơn vị chủ quản xem được trang này.');
+      if (account.role !== 'admin') return html(res, 403, refusal('adminOnly'));
       let notice: { ok: boolean; text: string } | undefined;
       if (p === '/host/users') {
         if (!post || !form) return redirect(res, '/host/');
@@ -322,15 +329,15 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
       );
     }
     const m = /^\/s\/([^/]+)(\/.*)?$/.exec(p);
-    if (!m) return send(res, 404, 'text/plain; charset=utf-8', 'Không tìm thấy.');
+    if (!m) return send(res, 404, 'text/plain; charset=utf-8', refusal('notFound'));
     // School ids are plain slugs: anything else (escapes included) names no school.
     const school = m[1]!;
     const rest = m[2] ?? '/';
     // Another school's id, even one that does not exist, is refused the same way.
     if (!canEdit(account, school) || !(await schoolIds(contentDir)).includes(school)) {
       log(`Từ chối: ${account.login} truy cập trường ${school} (${method} ${p}).`);
-      if (wantsJson) return json(res, 403, { error: `Không được phép: tài khoản ${account.login} không có quyền với trường ${school}.` });
-      return html(res, 403, `Không được phép: tài khoản ${esc(account.login)} không có quyền với trường này.`);
+      if (wantsJson) return json(res, 403, { error: refusal('schoolForbidden', { login: account.login, school }) });
+      return html(res, 403, refusal('schoolForbidden', { login: esc(account.login), school: esc(school) }));
     }
     const schoolDir = path.join(contentDir, 'schools', school);
     if (rest === '/api/v1' || rest === '/api/v1/') {
@@ -340,7 +347,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
         body = JSON.parse((await readBody(req)).toString('utf8'));
       } catch (err) {
         if (err instanceof HttpError) throw err;
-        return json(res, 400, { error: 'Yêu cầu không phải JSON.' });
+        return json(res, 400, { error: refusal('notJson') });
       }
       const answer = await handleApi({ school, schoolDir, account, publisher, lang, started }, body);
       if (answer.status === 403) log(`Từ chối: ${account.login} (${school}) ${JSON.stringify(body).slice(0, 300)}`);
@@ -354,7 +361,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
           try {
             body = JSON.parse(raw);
           } catch {
-            return json(res, 400, { error: 'Yêu cầu không phải JSON.' });
+            return json(res, 400, { error: refusal('notJson') });
           }
           const fields = typeof body === 'object' && body !== null ? Object.entries(body) : [];
           form = new URLSearchParams(fields.filter((e): e is [string, string] => typeof e[1] === 'string'));
@@ -364,10 +371,10 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
         { contentDir, school, schoolDir, account, csrf: session.csrf, publisher, lang, started, log },
         { method, rest, query: url.searchParams, form },
       );
-      if (!answer) return send(res, 404, 'text/plain; charset=utf-8', 'Không tìm thấy.');
+      if (!answer) return send(res, 404, 'text/plain; charset=utf-8', refusal('notFound'));
       return answer.type === 'json' ? json(res, answer.status, answer.body) : html(res, answer.status, answer.body);
     }
-    if (post) return send(res, 405, 'text/plain; charset=utf-8', 'Phương thức không được hỗ trợ.');
+    if (post) return send(res, 405, 'text/plain; charset=utf-8', refusal('methodNotAllowed'));
     if (rest === '/') {
       const state = (await publisher.siteStates())[school];
       const now = nowInVietnam(opts.clock?.() ?? new Date());
@@ -430,7 +437,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
         return;
       }
     }
-    return send(res, 404, 'text/plain; charset=utf-8', 'Không tìm thấy.');
+    return send(res, 404, 'text/plain; charset=utf-8', refusal('notFound'));
   }
 
   const server = http.createServer((req, res) => {
@@ -439,10 +446,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
       // The details go to the server's log, never to the browser.
       if (status === 500)
         log(`Lỗi máy chủ khi xử lý ${req.method} ${req.url}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-      const message =
-        err instanceof HttpError
-          ? err.message
-          : 'Máy chủ gặp lỗi khi xử lý yêu cầu; chưa có gì được đăng. Đơn vị chủ quản xem nhật ký máy chủ.';
+      const message = refusal(err instanceof HttpError ? err.code : 'internal');
       if (!res.headersSent) json(res, status, { error: message });
       else res.end();
     });

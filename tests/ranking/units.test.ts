@@ -125,6 +125,25 @@ describe('sites list', () => {
     ]);
   });
 
+  it('refuses a quote that is never closed, at the line its cell starts, instead of swallowing the rows after it', async () => {
+    const dir = await tempDir('rank-sites-');
+    const f = path.join(dir, 'sites.csv');
+    await writeFile(
+      f,
+      'name,url,level\nTrường A,https://a.edu.vn/,thcs\n"Trường B,https://b.edu.vn/,thcs\nTrường C,https://c.edu.vn/,th\n',
+    );
+    const res = await readSitesFile(f);
+    expect(res.ok).toBe(false);
+    if (res.ok) return;
+    expect(res.issues).toMatchObject([{ name: 'csvSyntax', line: 3 }]);
+    // A stray quote inside a cell is text; blank rows are skipped but still counted as lines.
+    expect(parseCsv('a;b\n"TH ""Sao Mai""";x\n\n ; \nTH "B";y\n')).toEqual([
+      { line: 1, cells: ['a', 'b'] },
+      { line: 2, cells: ['TH "Sao Mai"', 'x'] },
+      { line: 5, cells: ['TH "B"', 'y'] },
+    ]);
+  });
+
   it('rejects a bad row with its line and field (exit 2)', async () => {
     const dir = await tempDir('rank-sites-');
     const f = path.join(dir, 'sites.csv');
