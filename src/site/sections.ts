@@ -103,6 +103,28 @@ export function entryUrl(name: SectionName, ...segments: string[]): string {
   return `${SECTIONS[name].route}${segments.map((s) => `${s}/`).join('')}`;
 }
 
+/** The section that lists each collection whose entries have a page of their own. */
+export const COLLECTION_SECTIONS = {
+  news: 'news',
+  documents: 'documents',
+  disclosures: 'disclosures',
+  forms: 'forms',
+  admissions: 'admissions',
+  consultations: 'consultations',
+  schedules: 'schedules',
+  albums: 'albums',
+} as const satisfies Record<string, SectionName>;
+
+/**
+ * The address of a page of `pages/`: the introduction and the contact page are sections of their
+ * own (`/gioi-thieu/`, `/lien-he/`), every other page is under Giới thiệu.
+ */
+export function pageAddress(kind: string, slug: string): string {
+  if (kind === 'gioi-thieu') return sectionUrl('about');
+  if (kind === 'lien-he') return sectionUrl('contact');
+  return entryUrl('about', slug);
+}
+
 /** The section's RSS feed, for the sections that have one (`/van-ban/rss.xml`). */
 export function feedUrl(name: 'documents' | 'disclosures' | 'categories', ...segments: string[]): string {
   return `${entryUrl(name, ...segments)}rss.xml`;
