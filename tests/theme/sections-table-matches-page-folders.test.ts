@@ -6,7 +6,19 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MANIFEST_KEYS, SECTIONS, SECTION_NAMES, entryUrl, feedUrl, menuSections, sectionUrl } from '../../src/site/sections.ts';
+import {
+  COLLECTION_SECTIONS,
+  MANIFEST_KEYS,
+  SECTIONS,
+  SECTION_NAMES,
+  entryUrl,
+  feedUrl,
+  menuSections,
+  pageAddress,
+  sectionUrl,
+} from '../../src/site/sections.ts';
+import { ENTRY_KINDS } from '../../src/scaffold/entries.ts';
+import { NEW_TEXT } from '../../src/scaffold/messages.ts';
 import { SECTION_KEYS } from '../../src/site/facts.ts';
 import { manifestSchema } from '../../src/ranking/manifest.ts';
 import { PAGE_KINDS } from '../../src/schemas/collections.ts';
@@ -69,5 +81,19 @@ describe('the table of sections', () => {
       expect(t(`nav.${name}`, {}, 'en')).toBe(SECTIONS[name].title.en);
     }
     expect(LANGUAGES.vi['nav.documents']).toBe('Văn bản');
+  });
+
+  it('tells `congtruong new` where the new entry will be published', () => {
+    for (const kind of Object.values(ENTRY_KINDS)) {
+      if (kind.collection === 'pages') continue;
+      const folder = folderOf(SECTIONS[COLLECTION_SECTIONS[kind.collection]].route)!;
+      // Every collection's entries have a page in their section's folder.
+      expect(existsSync(path.join(PAGES, '[school]', folder)), kind.collection).toBe(true);
+    }
+    expect(pageAddress('gioi-thieu', 'gioi-thieu')).toBe('/gioi-thieu/');
+    expect(pageAddress('lien-he', 'lien-he')).toBe('/lien-he/');
+    expect(pageAddress('lich-su', 'lich-su')).toBe('/gioi-thieu/lich-su/');
+    const next = NEW_TEXT.vi.nextEntry('thcs-le-loi', 'a.md', '', false, false, entryUrl('forms', 'don-xin-nghi-hoc')).join('\n');
+    expect(next).toContain('http://localhost:4321/bieu-mau/don-xin-nghi-hoc/');
   });
 });
