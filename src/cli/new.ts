@@ -204,6 +204,7 @@ export async function run(argv: string[]): Promise<number> {
         contentFlag,
         kindName === 'disclosure' && v.publish !== true,
         kindName === 'news' && v.draft === true,
+        result.address ?? '/',
       ),
     );
     return 0;

@@ -8,6 +8,8 @@
  * `replacedBy` when it is no longer in force, and a URL where the text can be read.
  */
 
+import type { Verification } from '../schemas/verification.ts';
+
 export interface Instrument {
   /** Official number, e.g. "37/2020/TT-BGDĐT". */
   number: string;
@@ -23,7 +25,7 @@ export interface Instrument {
   /** Date it stopped applying, if known. */
   until?: string;
   url?: string;
-  verification: 'verified' | 'partial' | 'unverified' | 'local-practice';
+  verification: Verification;
 }
 
 export const CITATIONS = {

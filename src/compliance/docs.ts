@@ -5,14 +5,19 @@ import { ruleMeta } from './engine.ts';
 import { TT53_NOTE, verificationNote } from './formatters/labels.ts';
 import { PRESETS, presetRules, shortName } from './presets.ts';
 import { reportJsonSchema } from './report.ts';
-import type { Rule } from './rule.ts';
+import type { Rule, Verification } from './rule.ts';
 import { RULES } from './rules/index.ts';
 
 export function renderSchemaDoc(): string {
   return `${JSON.stringify(reportJsonSchema(), null, 2)}\n`;
 }
 
-const VERIFICATION_VI = { verified: 'đã xác minh', partial: 'một phần', unverified: 'chưa xác minh', 'local-practice': 'thực tiễn Sở' };
+const VERIFICATION_VI: Record<Verification, string> = {
+  verified: 'đã xác minh',
+  partial: 'một phần',
+  unverified: 'chưa xác minh',
+  'local-practice': 'thực tiễn Sở',
+};
 
 /** "NĐ 43/2011 (1/10/2011 – 15/8/2022) → NĐ 42/2022 (…) → NĐ 224/2026 (từ / from 1/7/2026, chưa xác minh)". */
 function chain(id: CitationId): string {

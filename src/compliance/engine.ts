@@ -8,6 +8,7 @@ import type { SiteFacts } from '../site/facts.ts';
 import { publicOn } from './facts-from-content.ts';
 import { REPORT_VERSION, type ComplianceReport, type Finding, type RuleMeta, type SiteResult } from './report.ts';
 import { schoolYearOf } from '../util/dates.ts';
+import { PACKAGE_VERSION } from '../util/package-root.ts';
 
 export const DEFAULT_OPTIONS: CheckOptions = { minPostsPerYear: 40, maxStaleDays: 30 };
 
@@ -20,8 +21,6 @@ export interface CheckRequest {
 }
 
 export class UnknownPresetError extends Error {}
-
-const PACKAGE_VERSION = '0.1.0';
 
 /**
  * A rule's metadata for a report. With a `date`, each citation names the instrument that governs

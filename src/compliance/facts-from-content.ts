@@ -6,6 +6,7 @@
 import path from 'node:path';
 import type { LoadedSchool } from '../content/load.ts';
 import type { Evidence, SectionKey, SiteFacts } from '../site/facts.ts';
+import { SECTIONS, sectionUrl } from '../site/sections.ts';
 import { day } from './calendar.ts';
 import { isScheduled } from '../content/schedule.ts';
 
@@ -23,17 +24,17 @@ export function factsFromContent(site: LoadedSchool): SiteFacts {
   const first = (key: SectionKey, entries: { file: string }[]) => {
     if (entries[0]) sections[key] = { file: entries[0].file };
   };
-  first('tin-tuc', col.news);
-  first('van-ban', col.documents);
-  first('tuyen-sinh', col.admissions);
-  first('cong-khai', col.disclosures);
-  first('bieu-mau', col.forms);
-  first('lich', col.schedules);
+  first(SECTIONS.news.manifest, col.news);
+  first(SECTIONS.documents.manifest, col.documents);
+  first(SECTIONS.admissions.manifest, col.admissions);
+  first(SECTIONS.disclosures.manifest, col.disclosures);
+  first(SECTIONS.forms.manifest, col.forms);
+  first(SECTIONS.schedules.manifest, col.schedules);
   // The consultation page and the site map are rendered even when empty.
-  sections['lay-y-kien'] = { file: col.consultations[0]?.file ?? site.dir, text: 'Lấy ý kiến góp ý' };
-  sections['so-do-cong'] = { text: '/so-do-cong/' };
+  sections[SECTIONS.consultations.manifest] = { file: col.consultations[0]?.file ?? site.dir, text: SECTIONS.consultations.title.vi };
+  sections[SECTIONS.sitemap.manifest] = { text: sectionUrl('sitemap') };
   // Contact details in school.yaml feed the Liên hệ page even without a page file.
-  sections['lien-he'] ??= { file: yaml.file, text: 'Liên hệ' };
+  sections[SECTIONS.contact.manifest] ??= { file: yaml.file, text: SECTIONS.contact.title.vi };
 
   return {
     id: site.id,
@@ -142,12 +143,12 @@ export function publicOn(facts: SiteFacts, date: string): SiteFacts {
   result.texts = facts.texts.filter((t) => !t.evidence.file || !hidden.has(t.evidence.file));
   // Sections that exist only through their content (Tin tức, Văn bản …) follow what is public.
   const byContent: [SectionKey, { evidence: Evidence }[]][] = [
-    ['tin-tuc', result.news],
-    ['van-ban', result.documents],
-    ['tuyen-sinh', result.admissions],
-    ['cong-khai', result.disclosures],
-    ['bieu-mau', result.forms],
-    ['lich', result.schedules],
+    [SECTIONS.news.manifest, result.news],
+    [SECTIONS.documents.manifest, result.documents],
+    [SECTIONS.admissions.manifest, result.admissions],
+    [SECTIONS.disclosures.manifest, result.disclosures],
+    [SECTIONS.forms.manifest, result.forms],
+    [SECTIONS.schedules.manifest, result.schedules],
   ];
   const sections: Partial<Record<SectionKey, Evidence>> = {};
   for (const [key, ev] of Object.entries(facts.sections) as [SectionKey, Evidence][]) {

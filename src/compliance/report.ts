@@ -7,6 +7,7 @@
  * changing its meaning, increments it.
  */
 import { z } from 'zod';
+import { verificationSchema } from '../schemas/verification.ts';
 
 export const REPORT_VERSION = 1;
 
@@ -33,7 +34,7 @@ export const ruleMetaSchema = z.object({
   /** Severity when the rule fails. */
   severity,
   /** How firmly the legal basis is verified: `verified` → error, `partial` → warning, else info. */
-  verification: z.enum(['verified', 'partial', 'unverified', 'local-practice']),
+  verification: verificationSchema,
   levels: z.array(z.string()),
   inputs: z.array(z.enum(['source', 'html'])),
   citations: z.array(citationSchema),

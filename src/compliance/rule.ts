@@ -7,13 +7,14 @@
  * `maxSeverity` can lower it further (never raise it), e.g. when the law says "may".
  */
 import type { Localized } from '../errors/content-issue.ts';
-import type { Level } from '../schemas/level.ts';
+import { LEVELS, type Level } from '../schemas/level.ts';
+import type { Verification } from '../schemas/verification.ts';
 import type { CitationRef } from './citations.ts';
 import type { DutyId } from './duties.ts';
 import type { Evidence, SiteFacts } from '../site/facts.ts';
 
 export type Severity = 'error' | 'warning' | 'info';
-export type Verification = 'verified' | 'partial' | 'unverified' | 'local-practice';
+export type { Verification };
 
 export const SEVERITY_OF: Record<Verification, Severity> = {
   verified: 'error',
@@ -67,8 +68,8 @@ export interface Rule extends RuleDefinition {
   severity: Severity;
 }
 
-const ALL_LEVELS: readonly Level[] = ['mn', 'th', 'thcs', 'thpt', 'gdtx'];
-export { ALL_LEVELS };
+/** Every school level: a rule that applies to all of them (the list is `LEVELS` of `src/schemas/level.ts`). */
+export const ALL_LEVELS: readonly Level[] = LEVELS;
 
 export function defineRule(def: RuleDefinition): Rule {
   const fromVerification = SEVERITY_OF[def.verification];

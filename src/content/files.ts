@@ -33,6 +33,15 @@ export function collectFileRefs(data: unknown, at: (string | number)[] = []): Fi
   return out;
 }
 
+/**
+ * A file reference as the loader keys it: NFC, `/` separators, no leading `./`. The loader, the
+ * Markdown renderer and the theme look files up with this one function, so a reference written
+ * `.\media\tep\a.pdf` or `././media/tep/a.pdf` finds the file the loader checked.
+ */
+export function normalizeFileRef(ref: string): string {
+  return ref.normalize('NFC').replace(/\\/g, '/').replace(/^(\.\/)+/, '');
+}
+
 export type ResolvedFile = { ok: true; abs: string; rel: string } | { ok: false; issue: Omit<ContentIssue, 'file' | 'field'> };
 
 /**
@@ -46,7 +55,7 @@ export type ResolvedFile = { ok: true; abs: string; rel: string } | { ok: false;
  * exactly like what they wrote.
  */
 export async function resolveFileRef(root: string, ref: string): Promise<ResolvedFile> {
-  const normalized = ref.normalize('NFC').replace(/\\/g, '/').replace(/^(\.\/)+/, '');
+  const normalized = normalizeFileRef(ref);
   const outside = { ok: false as const, issue: { name: 'fileOutside' as const, severity: 'error' as const, found: JSON.stringify(ref) } };
   if (path.isAbsolute(normalized) || /^[a-z]:/i.test(normalized) || normalized.split('/').includes('..')) return outside;
   const abs = (await lstat(path.join(root, normalized)).then(

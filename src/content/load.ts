@@ -16,7 +16,7 @@ import { imageHtml } from '../media/image-html.ts';
 import { slugify } from '../util/slug.ts';
 import { HOST_ROUTE, isSchoolId } from '../schemas/school-id.ts';
 import { COLLECTIONS, HOST_COLLECTIONS, type CollectionName } from './collections.ts';
-import { collectFileRefs, resolveFileRef } from './files.ts';
+import { collectFileRefs, normalizeFileRef, resolveFileRef } from './files.ts';
 import { isScheduled, publicationDate } from './schedule.ts';
 import { splitFrontMatter } from './front-matter.ts';
 import { fieldPath, type ContentIssue } from '../errors/content-issue.ts';
@@ -486,11 +486,10 @@ async function loadSite<S extends z.ZodType>(
     issues.push({ name: 'publishedNameClash', severity: 'error', file: r.file, field: r.field, ...r.at, found: JSON.stringify(rel), args: { other } });
   }
 
-  const normalizeRef = (ref: string) => ref.normalize('NFC').replace(/\\/g, '/').replace(/^\.\//, '');
   const media = {
-    fileUrl: (ref: string) => files.get(normalizeRef(ref))?.url,
+    fileUrl: (ref: string) => files.get(normalizeFileRef(ref))?.url,
     imageHtml: (ref: string, alt: string) => {
-      const img = files.get(normalizeRef(ref))?.image;
+      const img = files.get(normalizeFileRef(ref))?.image;
       return img ? imageHtml(img, alt) : undefined;
     },
   };

@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import { closest } from '../util/slug.ts';
+import { findFieldMeta } from '../schemas/field-meta.ts';
 import { fieldPath, showValue, type ContentIssue, type Localized } from '../errors/content-issue.ts';
 import { locate, type YamlSource } from './yaml-source.ts';
 
@@ -15,23 +16,6 @@ const TYPE_NAMES: Record<string, { vi: string; en: string }> = {
   boolean: { vi: 'true hoặc false.', en: 'true or false.' },
   array: { vi: 'Một danh sách, mỗi mục một dòng bắt đầu bằng `- `.', en: 'A list, one `- ` line per item.' },
   object: { vi: 'Một nhóm mục con thụt lề bên dưới.', en: 'A group of indented sub-fields.' },
-};
-
-/** Expected values of well-known fields, so that "missing" says what to write. */
-const FIELD_HINTS: Record<string, { vi: string; en: string }> = {
-  date: { vi: 'Một ngày dạng YYYY-MM-DD, ví dụ 2025-09-05.', en: 'A date written YYYY-MM-DD, e.g. 2025-09-05.' },
-  published: { vi: 'Ngày đăng, dạng YYYY-MM-DD.', en: 'The publication date, YYYY-MM-DD.' },
-  issued: { vi: 'Ngày ban hành, dạng YYYY-MM-DD.', en: 'The issue date, YYYY-MM-DD.' },
-  updated: { vi: 'Ngày cập nhật, dạng YYYY-MM-DD.', en: 'The update date, YYYY-MM-DD.' },
-  title: { vi: 'Tiêu đề, một dòng văn bản.', en: 'A title, one line of text.' },
-  email: { vi: 'Một địa chỉ thư điện tử.', en: 'An e-mail address.' },
-  phone: { vi: 'Một số điện thoại trong dấu nháy kép.', en: 'A phone number in double quotes.' },
-  file: { vi: 'Đường dẫn tệp, ví dụ media/tep/van-ban.pdf.', en: 'A file path, e.g. media/tep/document.pdf.' },
-  deadline: { vi: 'Hạn cuối, dạng YYYY-MM-DD.', en: 'The deadline, YYYY-MM-DD.' },
-  from: { vi: 'Ngày bắt đầu, dạng YYYY-MM-DD.', en: 'The first day, YYYY-MM-DD.' },
-  to: { vi: 'Ngày kết thúc, dạng YYYY-MM-DD.', en: 'The last day, YYYY-MM-DD.' },
-  schoolYear: { vi: 'Năm học, ví dụ 2026-2027.', en: 'The school year, e.g. 2026-2027.' },
-  category: { vi: 'Chuyên mục: tin-tuc, thong-bao, su-kien hoặc hoat-dong.', en: 'The category: tin-tuc, thong-bao, su-kien or hoat-dong.' },
 };
 
 /**
@@ -74,7 +58,11 @@ function toContentIssues(zi: z.core.$ZodIssue, input: unknown, file: string, sch
   const path = zi.path;
   const field = fieldPath(path);
   const found = valueAt(input, path);
-  const base = { severity: 'error' as const, file, field, found: showValue(found) };
+  // The field's label and hint come from its schema (`src/schemas/field-meta.ts`), as the
+  // editor's and the scaffolder's do.
+  const meta = findFieldMeta(schema, path);
+  const located = { severity: 'error' as const, file, field, found: showValue(found) };
+  const base = meta ? { ...located, label: meta.label } : located;
   const last = String(path.at(-1) ?? '');
 
   // Our own refinements say which friendly message applies.
@@ -91,7 +79,7 @@ function toContentIssues(zi: z.core.$ZodIssue, input: unknown, file: string, sch
         const guess = closest(key, known);
         const p = [...path, key];
         return {
-          ...base,
+          ...located,
           name: 'unknownKey',
           field: fieldPath(p),
           found: showValue(key),
@@ -133,7 +121,7 @@ function toContentIssues(zi: z.core.$ZodIssue, input: unknown, file: string, sch
   }
 
   if (found === undefined) {
-    const hint = FIELD_HINTS[last];
+    const hint = meta?.hint;
     const expected = zi.code === 'invalid_type' ? TYPE_NAMES[zi.expected] : undefined;
     return [
       {

@@ -1,12 +1,13 @@
 /**
  * Decap CMS fields derived from our zod schemas. The schemas stay the single source of truth:
- * widgets, required flags, defaults, enum options and number bounds are read from them; only
- * the Vietnamese labels and a few presentation choices (multi-line text, which dates carry a
- * time, where uploads go) are kept here. A schema field without a label here makes the
- * generator throw, so a schema change cannot silently miss the editor
+ * widgets, required flags, defaults, enum options, number bounds, and the labels and hints
+ * (`src/schemas/field-meta.ts`) are read from them; only a few presentation choices (multi-line
+ * text, which dates carry a time, where uploads go) are kept here. A schema field without a
+ * label makes the generator throw, so a schema change cannot silently miss the editor
  * (`tests/dev/cms-config.test.ts`).
  */
 import type { z } from 'zod';
+import { fieldMeta } from '../schemas/field-meta.ts';
 import { FILE_KEYS } from '../content/files.ts';
 
 /** A Decap CMS field (the subset of its options we use). */
@@ -36,82 +37,6 @@ export interface CmsField {
   choose_url?: boolean;
   allow_multiple?: boolean;
 }
-
-/** Vietnamese labels by field name (the same name means the same thing in every schema). */
-export const FIELD_LABELS: Record<string, string> = {
-  title: 'Tiêu đề',
-  kind: 'Loại',
-  description: 'Mô tả ngắn',
-  order: 'Thứ tự trong menu',
-  updated: 'Ngày cập nhật',
-  image: 'Ảnh minh họa',
-  src: 'Tệp ảnh',
-  alt: 'Mô tả ảnh (cho người khiếm thị)',
-  date: 'Ngày đăng',
-  category: 'Chuyên mục',
-  author: 'Tác giả',
-  source: 'Nguồn',
-  summary: 'Tóm tắt',
-  featured: 'Tin nổi bật',
-  draft: 'Bản nháp (chưa đăng)',
-  number: 'Số hiệu',
-  type: 'Loại văn bản',
-  issued: 'Ngày ban hành',
-  issuer: 'Cơ quan ban hành',
-  signer: 'Người ký',
-  effective: 'Ngày có hiệu lực',
-  expires: 'Ngày hết hiệu lực',
-  file: 'Tệp đính kèm',
-  item: 'Mục công khai',
-  published: 'Ngày đăng',
-  changed: 'Ngày thông tin thay đổi',
-  officialInfo: 'Ngày có thông tin chính thức (nếu đến 30/6 chưa có)',
-  reportYear: 'Năm báo cáo',
-  attachments: 'Tệp đính kèm',
-  purpose: 'Mục đích sử dụng',
-  files: 'Các tệp mẫu đơn',
-  basis: 'Căn cứ pháp lý',
-  schoolYear: 'Năm học',
-  details: 'Nội dung thông báo tuyển sinh',
-  doiTuong: 'Đối tượng tuyển sinh',
-  chiTieu: 'Chỉ tiêu',
-  hinhThuc: 'Hình thức tuyển sinh',
-  dieuKien: 'Điều kiện dự tuyển',
-  hoSo: 'Hồ sơ',
-  thoiGian: 'Thời gian',
-  diaDiem: 'Địa điểm',
-  registrationUrl: 'Địa chỉ đăng ký trực tuyến',
-  resultsUrl: 'Địa chỉ tra cứu kết quả',
-  email: 'Thư điện tử',
-  address: 'Địa chỉ',
-  deadline: 'Hạn góp ý',
-  from: 'Từ ngày',
-  to: 'Đến ngày',
-  photos: 'Ảnh',
-  videos: 'Video (YouTube)',
-  // school.yaml
-  name: 'Tên',
-  shortName: 'Tên viết tắt',
-  levels: 'Cấp học',
-  domain: 'Tên miền',
-  governingBody: 'Cơ quan chủ quản',
-  url: 'Địa chỉ web',
-  phone: 'Điện thoại',
-  fax: 'Fax',
-  responsiblePerson: 'Người chịu trách nhiệm nội dung',
-  leaders: 'Ban giám hiệu',
-  duties: 'Nhiệm vụ đảm nhiệm',
-  photo: 'Ảnh chân dung',
-  logo: 'Biểu trưng (logo)',
-  banner: 'Ảnh trường trên trang chủ',
-  colors: 'Màu sắc',
-  primary: 'Màu chính',
-  accent: 'Màu nhấn',
-  founded: 'Năm thành lập',
-  hasMeals: 'Có bán trú (tổ chức ăn)',
-  foreignPrograms: 'Có chương trình giáo dục nước ngoài hoặc tích hợp (GDTX)',
-  public: 'Trường công lập',
-};
 
 /** Free-text fields edited in a multi-line box. */
 const MULTILINE = new Set(['summary', 'description', 'purpose', 'duties', 'basis', 'doiTuong', 'hoSo', 'dieuKien']);
@@ -194,21 +119,27 @@ function baseType(s: z.ZodType): { type: string; def: Def } {
   return { type: def.type, def };
 }
 
-function labelOf(ctx: Ctx, name: string): string {
-  const label = FIELD_LABELS[name];
+/** The field's label from its schema; a list's single field (`videos: [url]`) shows its list's label. */
+function labelOf(ctx: Ctx, schema: z.ZodType, inherited?: string): string {
+  const label = fieldMeta(schema)?.label.vi ?? inherited;
   if (!label) {
     throw new Error(
-      `No Vietnamese CMS label for field "${[ctx.collection, ...ctx.path].join('.')}": add "${name}" to FIELD_LABELS in src/dev/cms-fields.ts.`,
+      `No Vietnamese CMS label for field "${[ctx.collection, ...ctx.path].join('.')}": declare it with labelled(…) in src/schemas/ (FIELD_LABELS).`,
     );
   }
   return label;
 }
 
 /** Turns one schema field into a Decap field. */
-export function cmsField(name: string, schema: z.ZodType, ctx: Ctx): CmsField {
+export function cmsField(name: string, schema: z.ZodType, ctx: Ctx, inheritedLabel?: string): CmsField {
   const here: Ctx = { ...ctx, path: [...ctx.path, name] };
   const { inner, required, default: dflt } = unwrap(schema);
-  const field: CmsField = { name, label: labelOf(here, name), widget: 'string' };
+  // The label is read after the widget is chosen: a field of a type the editor cannot show is
+  // reported as such, whether or not it has a label.
+  const label = () => labelOf(here, schema, inheritedLabel);
+  const field: CmsField = { name, label: '', widget: 'string' };
+  const hint = fieldMeta(schema)?.hint?.vi;
+  if (hint) field.hint = hint;
   if (!required) field.required = false;
   const { type, def } = baseType(inner);
   const kinds = kindsOf(inner);
@@ -223,8 +154,8 @@ export function cmsField(name: string, schema: z.ZodType, ctx: Ctx): CmsField {
         field.choose_url = false;
       } else if (kinds.includes('color')) field.widget = 'color';
       else if (MULTILINE.has(name)) field.widget = 'text';
-      const hint = kinds.map((k) => VALUE_HINTS[k]).find((h) => h !== undefined);
-      if (hint) field.pattern = hint;
+      const pattern = kinds.map((k) => VALUE_HINTS[k]).find((h) => h !== undefined);
+      if (pattern) field.pattern = pattern;
       break;
     }
     case 'date': {
@@ -274,13 +205,14 @@ export function cmsField(name: string, schema: z.ZodType, ctx: Ctx): CmsField {
         if (field.fields.some((f) => f.name === 'title')) field.summary = '{{fields.title}}';
       } else {
         field.widget = 'list';
-        field.field = { ...cmsField(name, element, { ...ctx, path: ctx.path }), required: true };
+        field.field = { ...cmsField(name, element, { ...ctx, path: ctx.path }, label()), required: true };
       }
       break;
     }
     default:
       throw new Error(`No CMS widget for the ${type} field "${[ctx.collection, ...here.path].join('.')}" (src/dev/cms-fields.ts).`);
   }
+  field.label = label();
   if (dflt !== undefined && (typeof dflt !== 'object' || (Array.isArray(dflt) && dflt.length > 0))) field.default = dflt;
   return field;
 }

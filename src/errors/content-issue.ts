@@ -22,6 +22,8 @@ export interface ContentIssue {
   column?: number;
   /** Field path as written in the file, e.g. `leaders[1].email`. */
   field?: string;
+  /** The field's name for people (`Thư điện tử`), from its schema's label (`src/schemas/field-meta.ts`). */
+  label?: Localized | undefined;
   /** The offending value, as a short string. */
   found?: string;
   /** Values for the `{placeholders}` of the message; language-dependent ones as `Localized`. */

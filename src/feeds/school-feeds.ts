@@ -14,6 +14,8 @@ import {
 } from '../schemas/collections.ts';
 import { excerpt } from '../render/markdown.ts';
 import { toInstant } from '../util/dates.ts';
+import type { FeedItem } from '../site/render-input.ts';
+import { SECTIONS, entryUrl, feedUrl } from '../site/sections.ts';
 import { absolutizeHtml, mimeType, rfc822, xmlEscape } from './feed-format.ts';
 
 /**
@@ -23,18 +25,7 @@ import { absolutizeHtml, mimeType, rfc822, xmlEscape } from './feed-format.ts';
  */
 export const textAsHtml = (text: string) => xmlEscape(text);
 
-export interface FeedItem {
-  title: string;
-  link: string;
-  /** Stable, unique across the feed; equal to the link unless the item is an update. */
-  guid: string;
-  date: string;
-  /** HTML (escaped plain text): readers render it as markup. */
-  description: string;
-  content: string;
-  categories: string[];
-  enclosure?: { url: string; length: number; type: string } | undefined;
-}
+export type { FeedItem };
 
 export interface FeedSpec {
   /** Site path of the feed, e.g. `/rss.xml`. */
@@ -57,7 +48,7 @@ function enclosureOf(site: Site, ref: string | undefined): FeedItem['enclosure']
 
 export function newsItem(site: Site, n: Entry<News>): FeedItem {
   const origin = `https://${site.config.domain}`;
-  const link = `${origin}/tin-tuc/${n.slug}/`;
+  const link = `${origin}${entryUrl('news', n.slug)}`;
   const firstFile = /href="(\/[^"]+\.(?:pdf|docx?|xlsx?))"/.exec(n.html)?.[1];
   return {
     title: n.data.title,
@@ -73,7 +64,7 @@ export function newsItem(site: Site, n: Entry<News>): FeedItem {
 
 export function documentItem(site: Site, d: Entry<Document>): FeedItem {
   const origin = `https://${site.config.domain}`;
-  const link = `${origin}/van-ban/${d.slug}/`;
+  const link = `${origin}${entryUrl('documents', d.slug)}`;
   return {
     title: `${DOCUMENT_TYPE_NAMES[d.data.type]} ${d.data.number}: ${d.data.summary}`,
     link,
@@ -89,13 +80,13 @@ export function documentItem(site: Site, d: Entry<Document>): FeedItem {
 /** One item per publication and one per update, so that followers see changes (TT 09/2024 Điều 15). */
 export function disclosureItems(site: LoadedSchool, d: Entry<Disclosure>): FeedItem[] {
   const origin = `https://${site.config.domain}`;
-  const link = `${origin}/cong-khai/${d.schoolYear}/${d.slug}/`;
+  const link = `${origin}${entryUrl('disclosures', d.schoolYear!, d.slug)}`;
   const title = `${d.data.title ?? DISCLOSURE_ITEMS[d.data.item].title} – năm học ${d.schoolYear}`;
   const base = {
     link,
     content: absolutizeHtml(d.html, origin),
     description: textAsHtml(excerpt(d.text, 280) || title),
-    categories: ['Công khai', d.schoolYear!],
+    categories: [SECTIONS.disclosures.title.vi, d.schoolYear!],
     enclosure: enclosureOf(site, d.data.attachments[0]?.file),
   };
   const items: FeedItem[] = [{ ...base, title, guid: link, date: d.data.published }];
@@ -110,13 +101,18 @@ export function schoolFeeds(site: LoadedSchool): FeedSpec[] {
   const name = site.config.name;
   const news = site.collections.news.filter((n) => !n.data.draft).map((n) => newsItem(site, n));
   const feeds: FeedSpec[] = [
-    { path: '/rss.xml', title: `${name} – Tin tức`, description: `Tin tức, thông báo, sự kiện của ${name}.`, items: news.sort(byDateDesc) },
+    {
+      path: '/rss.xml',
+      title: `${name} – ${SECTIONS.news.title.vi}`,
+      description: `Tin tức, thông báo, sự kiện của ${name}.`,
+      items: news.sort(byDateDesc),
+    },
   ];
   for (const cat of NEWS_CATEGORIES) {
     const items = site.collections.news.filter((n) => !n.data.draft && n.data.category === cat).map((n) => newsItem(site, n));
     if (items.length > 0) {
       feeds.push({
-        path: `/chuyen-muc/${cat}/rss.xml`,
+        path: feedUrl('categories', cat),
         title: `${name} – ${NEWS_CATEGORY_NAMES[cat]}`,
         description: `${NEWS_CATEGORY_NAMES[cat]} của ${name}.`,
         items: items.sort(byDateDesc),
@@ -124,14 +120,14 @@ export function schoolFeeds(site: LoadedSchool): FeedSpec[] {
     }
   }
   feeds.push({
-    path: '/van-ban/rss.xml',
-    title: `${name} – Văn bản`,
+    path: feedUrl('documents'),
+    title: `${name} – ${SECTIONS.documents.title.vi}`,
     description: `Văn bản của ${name}.`,
     items: site.collections.documents.map((d) => documentItem(site, d)).sort(byDateDesc),
   });
   feeds.push({
-    path: '/cong-khai/rss.xml',
-    title: `${name} – Công khai`,
+    path: feedUrl('disclosures'),
+    title: `${name} – ${SECTIONS.disclosures.title.vi}`,
     description: `Nội dung công khai mới và cập nhật của ${name} (Thông tư 09/2024/TT-BGDĐT).`,
     items: site.collections.disclosures.flatMap((d) => disclosureItems(site, d)).sort(byDateDesc),
   });

@@ -5,6 +5,7 @@
  * address that proxies to it on 127.0.0.1. The public school sites stay static files that nginx
  * serves itself (`congtruong nginx`): this server is never on their path.
  */
+import { UPLOAD_BODY_BYTES } from '../media/file-policy.ts';
 
 export interface EditorServiceOptions {
   /** Host name editors open, e.g. `soanbai.pgd.example.edu.vn`. */
@@ -102,8 +103,8 @@ WantedBy=multi-user.target
 export function editorNginxConfig(opts: EditorServiceOptions): string {
   const o = resolved(opts);
   const proxy = `
-    # Uploads: a 20 MB document is about 27 MB once the editor has encoded it in base64.
-    client_max_body_size 30m;
+    # Uploads: the largest accepted file once the editor has encoded it in base64, plus the entry.
+    client_max_body_size ${Math.ceil(UPLOAD_BODY_BYTES / (1024 * 1024))}m;
 
     location / {
         proxy_pass http://127.0.0.1:${o.port};

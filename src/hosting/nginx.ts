@@ -6,6 +6,7 @@
  */
 
 import { parseSiteFolder } from '../site/address.ts';
+import { SCHOOL_ID } from '../schemas/school-id.ts';
 
 export interface NginxOptions {
   /** Absolute path of the published sites (`dist/sites`). */
@@ -67,8 +68,12 @@ export function nginxPathProblem(p: string): string | undefined {
  * or quotes) is not served.
  */
 export function isSiteFolder(name: string): boolean {
-  return /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(\+[a-z0-9]+(-[a-z0-9]+)*)?$/.test(name);
+  const [host = '', school, ...rest] = name.split('+');
+  return rest.length === 0 && HOST_NAME.test(host) && (school === undefined || SCHOOL_ID.test(school));
 }
+
+/** A host name in lower case: dot-separated labels of letters, digits and inner hyphens. */
+const HOST_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/;
 
 /** A `listen` value: a port, optionally after an address (`8080`, `127.0.0.1:8080`, `[::1]:80`). */
 export function isListenValue(listen: string): boolean {

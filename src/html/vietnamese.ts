@@ -4,9 +4,9 @@
  * spaces, and addresses written without the word "Địa chỉ". Every matcher works on folded
  * text (`fold`: no diacritics, `đ` → `d`, lower case, single spaces) unless it says otherwise.
  */
-import { foldDiacritics } from '../util/slug.ts';
+import { fold } from '../util/slug.ts';
 
-export const fold = (s: string): string => foldDiacritics(s.normalize('NFC')).toLowerCase().replace(/\s+/g, ' ').trim();
+export { fold };
 
 /** Text with its whitespace collapsed, for evidence. */
 export const squash = (s: string, n = 160): string => s.replace(/\s+/g, ' ').trim().slice(0, n);

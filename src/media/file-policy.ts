@@ -21,10 +21,24 @@ import type { ContentIssue } from '../errors/content-issue.ts';
 
 const MB = 1024 * 1024;
 
+/**
+ * Size limits, the same for every way a file arrives: `congtruong new`, the editor's upload and
+ * a file copied into the folder by hand (checked by the loader). One number per kind, so a file
+ * the loader publishes can always be uploaded again, and one the editor accepts always builds.
+ */
 export const FILE_LIMITS = {
-  /** Largest attachment (a scanned, signed PDF of a hundred pages stays well below). */
-  attachmentBytes: 50 * MB,
-  /** Largest source image; the site publishes small WebP copies anyway. */
+  /**
+   * Largest attachment: 20 MB. Attachments are published as they are and parents download them
+   * on phones, often on mobile data; a scanned, signed PDF of 30 pages at 150 dpi is 5 to 15 MB,
+   * and a larger file is almost always a scan at photo resolution that shrinks tenfold when
+   * printed again to PDF (the fix the messages give).
+   */
+  attachmentBytes: 20 * MB,
+  /**
+   * Largest source image: 30 MB. Images are never published as they are (the site serves small
+   * WebP copies), so the limit guards only the build's memory; a JPEG at the 50-megapixel cap
+   * below is 15 to 30 MB, and a photo straight from a phone must not be refused.
+   */
   imageBytes: 30 * MB,
   /** Largest image in pixels (width × height): 50 megapixels, above any phone's normal mode. */
   imagePixels: 50_000_000,
@@ -33,6 +47,12 @@ export const FILE_LIMITS = {
   /** Largest school.yaml or host.yaml. */
   yamlBytes: 512 * 1024,
 } as const;
+
+/**
+ * Largest request the editor sends: the largest accepted file in base64 (4/3 of its size) plus
+ * 1 MB for the entry. The publishing server and its nginx block both allow this much.
+ */
+export const UPLOAD_BODY_BYTES = Math.ceil((Math.max(FILE_LIMITS.attachmentBytes, FILE_LIMITS.imageBytes) * 4) / 3) + MB;
 
 /**
  * Attachment extensions → the type `file-type` reports for that content. Old Office files

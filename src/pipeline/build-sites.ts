@@ -16,7 +16,7 @@ import { runChecks } from '../compliance/engine.ts';
 import type { ComplianceReport, SiteResult } from '../compliance/report.ts';
 import { startFinishPool, type FinishPool } from './finish-pool.ts';
 import { Chunker, DEFAULT_CHUNK_PAGES, estimatePages } from './chunks.ts';
-import { directoryEntry } from '../site/host-directory.ts';
+import { directoryEntry } from '../feeds/host-directory.ts';
 import { linkSchoolIndexes, writeDashboard } from './host-portal.ts';
 import { SCHOOL_INDEXES_DIR } from '../search/paths.ts';
 import { factsFromContent } from '../compliance/facts-from-content.ts';

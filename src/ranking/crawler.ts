@@ -9,7 +9,7 @@
 import * as cheerio from 'cheerio';
 import { z } from 'zod';
 import { isMenuLabel } from '../html/site.ts';
-import { foldDiacritics } from '../util/slug.ts';
+import { fold } from '../util/slug.ts';
 import { decodeBody } from './decode.ts';
 import { bodyOf, fetchRecordSchema, scanStatusSchema, type Fetch, type FetchRecord, type ScanStatus } from './fetcher.ts';
 import { MANIFEST_PATH, manifestSchema, type Manifest } from './manifest.ts';
@@ -71,8 +71,6 @@ export const DEFAULT_CRAWL_OPTIONS: CrawlOptions = {
   siteTimeoutMs: 180_000,
   maxCrawlDelayMs: 2000,
 };
-
-export const fold = (s: string) => foldDiacritics(s.normalize('NFC')).toLowerCase().replace(/\s+/g, ' ').trim();
 
 const NON_PAGE =
   /\.(pdf|docx?|xlsx?|pptx?|odt|ods|zip|rar|7z|jpe?g|png|gif|webp|svg|bmp|ico|mp[34]|avi|mov|wmv|css|js|json|xml|rss|txt|woff2?|ttf)$/i;

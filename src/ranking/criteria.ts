@@ -18,6 +18,7 @@ import { parseYaml } from '../content/yaml-source.ts';
 import type { Lang } from '../errors/content-errors.ts';
 import { formatIssues } from '../errors/format.ts';
 import { levelSchema } from '../schemas/level.ts';
+import { verificationSchema } from '../schemas/verification.ts';
 
 export const DEFAULT_CRITERIA_FILE = path.join(import.meta.dirname, 'criteria', 'default.yaml');
 
@@ -89,7 +90,7 @@ export const criterionSchema = z.strictObject({
   basis: z.array(z.strictObject({ ref: z.enum(CITATION_IDS), article: z.string().optional() })).default([]),
   /** Where the criterion comes from (research notes section, score sheet). */
   source: z.string().min(1),
-  verification: z.enum(['verified', 'partial', 'unverified', 'local-practice']),
+  verification: verificationSchema,
 });
 export type Criterion = z.infer<typeof criterionSchema>;
 

@@ -14,8 +14,7 @@ import { computeSignals } from './signals/index.ts';
 import type { RankSite } from './sites-list.ts';
 import { SNAPSHOT_VERSION, type Snapshot } from './snapshot.ts';
 import { daysBetween } from './signals/dates.ts';
-
-const PACKAGE_VERSION = '0.1.0';
+import { PACKAGE_VERSION } from '../util/package-root.ts';
 
 export interface ProgressEvent {
   done: number;

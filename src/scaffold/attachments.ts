@@ -11,10 +11,9 @@ import { createHash } from 'node:crypto';
 import { copyFile, link, mkdir, readFile, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { fileTypeFromFile } from 'file-type';
+import { FILE_LIMITS } from '../media/file-policy.ts';
 import { extensionOf, safeAttachmentName } from './names.ts';
 import { bytesText, ScaffoldError } from './scaffold-error.ts';
-
-const MB = 1024 * 1024;
 
 /**
  * Extensions we accept → the type `file-type` reports for such a file. Old Office files
@@ -47,19 +46,18 @@ export interface AttachmentPolicy {
 const OFFICE: readonly FileExtension[] = ['pdf', 'docx', 'doc', 'xlsx', 'xls', 'odt', 'ods'];
 
 /**
- * What each kind of attachment accepts. Limits keep sites light on the shared server and on
- * parents' phones: 20 MB for documents (a scanned, signed PDF of 30 pages), 10 MB for photos
- * (the build makes small WebP copies anyway).
+ * What each kind of attachment accepts. The size limits are the loader's (`FILE_LIMITS` in
+ * `src/media/file-policy.ts`, where the reasons for the numbers are).
  */
 export const ATTACHMENT_POLICIES = {
   /** Văn bản, công khai, tuyển sinh, lịch: signed documents and tables. */
-  document: { folder: 'media/tep', extensions: [...OFFICE, 'pptx'], maxBytes: 20 * MB },
+  document: { folder: 'media/tep', extensions: [...OFFICE, 'pptx'], maxBytes: FILE_LIMITS.attachmentBytes },
   /** Mẫu đơn: forms parents download and fill in. */
-  form: { folder: 'media/mau-don', extensions: OFFICE, maxBytes: 20 * MB },
+  form: { folder: 'media/mau-don', extensions: OFFICE, maxBytes: FILE_LIMITS.attachmentBytes },
   /** Báo cáo thường niên: PDF only (TT 09/2024/TT-BGDĐT Điều 14; rule CK-008). */
-  annualReport: { folder: 'media/tep', extensions: ['pdf'], maxBytes: 20 * MB },
+  annualReport: { folder: 'media/tep', extensions: ['pdf'], maxBytes: FILE_LIMITS.attachmentBytes },
   /** Photos and illustrations. */
-  image: { folder: 'media/anh', extensions: ['jpg', 'jpeg', 'png', 'webp'], maxBytes: 10 * MB },
+  image: { folder: 'media/anh', extensions: ['jpg', 'jpeg', 'png', 'webp'], maxBytes: FILE_LIMITS.imageBytes },
 } as const satisfies Record<string, AttachmentPolicy>;
 export type AttachmentKind = keyof typeof ATTACHMENT_POLICIES;
 

@@ -14,6 +14,7 @@ import { parseYaml } from '../content/yaml-source.ts';
 import { perLang } from '../errors/catalogue.ts';
 import { formatIssues } from '../errors/format.ts';
 import { slugify } from '../util/slug.ts';
+import { COLLECTION_SECTIONS, entryUrl, pageAddress } from '../site/sections.ts';
 import { checkAttachment, copyAttachment, type CheckedAttachment } from './attachments.ts';
 import { existingItems, itemsForYear, disclosureBody, disclosureLines } from './disclosures.ts';
 import type { EntryKind } from './entries.ts';
@@ -36,6 +37,8 @@ export interface CreateResult {
   reused: string[];
   /** Existing entries left alone (disclosure drafts). */
   skipped: string[];
+  /** Root-relative address the entry is published at (`/bieu-mau/don-xin-nghi-hoc/`). */
+  address?: string;
 }
 
 /** Validates a Markdown file's front matter exactly as the loader will. */
@@ -81,6 +84,13 @@ async function checkAttachments(kind: EntryKind, v: Values): Promise<{ checked: 
   const checked: CheckedAttachment[] = [];
   for (const f of files) checked.push(await checkAttachment(f, kindName, flag));
   return { checked, alts };
+}
+
+/** Where the entry written to `abs` is published (the loader's slug of its file name, in the table of sections). */
+function addressOf(kind: EntryKind, v: Values, abs: string): string {
+  const slug = slugify(path.basename(abs, '.md'));
+  if (kind.collection === 'pages') return pageAddress(str(v, 'kind') ?? 'khac', slug);
+  return entryUrl(COLLECTION_SECTIONS[kind.collection], ...(kind.subfolder ? [kind.subfolder(v)] : []), slug);
 }
 
 /** Creates one entry of a collection. */
@@ -133,10 +143,12 @@ export async function createEntry(kind: EntryKind, v: Values, ctx: SchoolContext
     await writeFile(tmp, render(refs), { flag: 'wx' });
     await rename(tmp, abs);
     result.filled = [display(abs)];
+    result.address = addressOf(kind, v, abs);
     return result;
   }
   await writeFile(abs, render(refs), { flag: 'wx' });
   result.created.unshift(display(abs));
+  result.address = addressOf(kind, v, abs);
   return result;
 }
 

@@ -5,7 +5,17 @@
  * commented hint. The test suite loads every result with the real loader.
  */
 import { DISCLOSURE_ITEMS, DISCLOSURE_ITEM_IDS, type DisclosureItemId } from '../schemas/disclosure-items.ts';
+import type { z } from 'zod';
 import {
+  admissionSchema,
+  albumSchema,
+  consultationSchema,
+  disclosureSchema,
+  documentSchema,
+  formSchema,
+  newsSchema,
+  pageSchema,
+  scheduleSchema,
   ADMISSION_KINDS,
   DOCUMENT_TYPES,
   DOCUMENT_TYPE_NAMES,
@@ -19,7 +29,7 @@ import type { CollectionName } from '../content/collections.ts';
 import { formatDateVi } from '../util/dates.ts';
 import type { AttachmentKind } from './attachments.ts';
 import { disclosureBody, disclosureLines } from './disclosures.ts';
-import { str, type FlagSpec, type SchoolContext, type Values } from './flags.ts';
+import { fieldFlag, str, type FlagSpec, type SchoolContext, type Values } from './flags.ts';
 import { attachmentList, type AttachmentRef, type YamlLine } from './front-matter.ts';
 import { entrySlug } from './names.ts';
 import type { Localized } from './scaffold-error.ts';
@@ -51,55 +61,37 @@ const imageValue = (refs: readonly AttachmentRef[]) => (refs[0] ? { src: refs[0]
 
 const bodyHint = (vi: string) => `<!-- ${vi} Dòng hướng dẫn này không hiện trên trang; có thể xóa. -->`;
 
-const titleFlag = (vi: string, en: string, example: string): FlagSpec => ({ name: 'title', label: { vi, en }, example, required: true });
-const dateFlag = (vi: string, en: string, check: 'date' | 'dateTime' = 'date', required = false): FlagSpec => ({
-  name: 'date',
-  label: { vi, en },
-  example: '2026-09-05',
-  check,
-  ...(required ? { required: true } : { fallback: (ctx) => ctx?.today }),
-});
-const filesFlag = (vi: string, en: string): FlagSpec => ({
-  name: 'file',
-  label: { vi, en },
-  example: '"Kế hoạch.pdf"',
-  multiple: true,
-  path: true,
-});
-const imageFlags = (): FlagSpec[] => [
-  {
-    name: 'image',
-    label: { vi: 'Ảnh minh họa (tệp .jpg, .png, .webp)', en: 'Illustration (.jpg, .png, .webp file)' },
-    example: 'anh.jpg',
-    path: true,
-  },
-  {
-    name: 'alt',
-    label: { vi: 'Mô tả ảnh cho người khiếm thị', en: 'Image description for blind readers' },
-    example: '"Học sinh dự lễ chào cờ"',
-    multiple: true,
-  },
+// Questions are the labels of the fields the flags fill (`fieldFlag`), so that `congtruong new`,
+// the editor and the validator name a field alike.
+const titleFlag = (schema: z.ZodType, example: string): FlagSpec => fieldFlag(schema, 'title', { name: 'title', example, required: true });
+/** `--date` fills the collection's main date (`date`, `issued`, `published`, `updated`). */
+const dateFlag = (schema: z.ZodType, field: string, check: 'date' | 'dateTime' = 'date', required = false): FlagSpec =>
+  fieldFlag(schema, field, {
+    name: 'date',
+    example: '2026-09-05',
+    check,
+    ...(required ? { required: true } : { fallback: (ctx) => ctx?.today }),
+  });
+const filesFlag = (schema: z.ZodType, field: string, more: Partial<FlagSpec> = {}): FlagSpec =>
+  fieldFlag(schema, field, { name: 'file', example: '"Kế hoạch.pdf"', multiple: true, path: true, ...more });
+const imageFlags = (schema: z.ZodType): FlagSpec[] => [
+  fieldFlag(schema, 'image', { name: 'image', example: 'anh.jpg', path: true }),
+  fieldFlag(schema, 'image.alt', { name: 'alt', example: '"Học sinh dự lễ chào cờ"', multiple: true }),
 ];
 
 const news: EntryKind = {
   collection: 'news',
   about: { vi: 'tin tức, thông báo, sự kiện', en: 'news, notices, events' },
   flags: [
-    titleFlag('Tiêu đề tin', 'Title', '"Lễ khai giảng năm học 2026-2027"'),
-    dateFlag('Ngày đăng (có thể kèm giờ)', 'Publication date (time optional)', 'dateTime'),
-    {
-      name: 'category',
-      label: { vi: 'Chuyên mục', en: 'Category' },
-      example: 'thong-bao',
-      choices: NEWS_CATEGORIES,
-      fallback: () => 'tin-tuc',
-    },
-    { name: 'summary', label: { vi: 'Tóm tắt một hai câu', en: 'Summary' }, example: '"…"' },
-    { name: 'author', label: { vi: 'Tác giả', en: 'Author' }, example: '"Tổ Văn phòng"' },
-    { name: 'source', label: { vi: 'Nguồn', en: 'Source' }, example: '"Báo Giáo dục và Thời đại"' },
-    ...imageFlags(),
-    { name: 'featured', label: { vi: 'Tin nổi bật', en: 'Featured' }, example: '', boolean: true },
-    { name: 'draft', label: { vi: 'Bản nháp', en: 'Draft' }, example: '', boolean: true },
+    titleFlag(newsSchema, '"Lễ khai giảng năm học 2026-2027"'),
+    dateFlag(newsSchema, 'date', 'dateTime'),
+    fieldFlag(newsSchema, 'category', { name: 'category', example: 'thong-bao', choices: NEWS_CATEGORIES, fallback: () => 'tin-tuc' }),
+    fieldFlag(newsSchema, 'summary', { name: 'summary', example: '"…"' }),
+    fieldFlag(newsSchema, 'author', { name: 'author', example: '"Tổ Văn phòng"' }),
+    fieldFlag(newsSchema, 'source', { name: 'source', example: '"Báo Giáo dục và Thời đại"' }),
+    ...imageFlags(newsSchema),
+    fieldFlag(newsSchema, 'featured', { name: 'featured', example: '', boolean: true }),
+    fieldFlag(newsSchema, 'draft', { name: 'draft', example: '', boolean: true }),
   ],
   attachments: { flag: 'image', kind: () => 'image', min: 0, max: 1, altFlag: 'alt' },
   slug: (v) => `${day(req(v, 'date'))}-${entrySlug(req(v, 'title'), 69)}`,
@@ -133,26 +125,15 @@ const document: EntryKind = {
   collection: 'documents',
   about: { vi: 'văn bản (quyết định, kế hoạch, công văn …)', en: 'official documents' },
   flags: [
-    { name: 'number', label: { vi: 'Số hiệu văn bản', en: 'Document number' }, example: '125/QĐ-THCSLL', required: true },
-    {
-      name: 'type',
-      label: { vi: 'Loại văn bản', en: 'Document type' },
-      example: 'quyet-dinh',
-      required: true,
-      choices: DOCUMENT_TYPES,
-    },
-    { name: 'summary', label: { vi: 'Trích yếu', en: 'Summary (trích yếu)' }, example: '"Về việc thành lập Ban Biên tập"', required: true },
-    dateFlag('Ngày ban hành', 'Issue date', 'date', true),
-    {
-      name: 'issuer',
-      label: { vi: 'Cơ quan ban hành', en: 'Issuing body' },
-      example: '"Trường THCS Lê Lợi"',
-      fallback: (ctx) => ctx?.config.name,
-    },
-    { name: 'signer', label: { vi: 'Người ký', en: 'Signed by' }, example: '"Nguyễn Văn A"', required: true },
-    { name: 'effective', label: { vi: 'Ngày có hiệu lực', en: 'Effective date' }, example: '2026-09-05', check: 'date' },
-    { name: 'expires', label: { vi: 'Ngày hết hiệu lực', en: 'Expiry date' }, example: '2027-06-30', check: 'date' },
-    { ...filesFlag('Tệp văn bản đã ký (PDF)', 'The signed file (PDF)'), required: true, multiple: false },
+    fieldFlag(documentSchema, 'number', { name: 'number', example: '125/QĐ-THCSLL', required: true }),
+    fieldFlag(documentSchema, 'type', { name: 'type', example: 'quyet-dinh', required: true, choices: DOCUMENT_TYPES }),
+    fieldFlag(documentSchema, 'summary', { name: 'summary', example: '"Về việc thành lập Ban Biên tập"', required: true }),
+    dateFlag(documentSchema, 'issued', 'date', true),
+    fieldFlag(documentSchema, 'issuer', { name: 'issuer', example: '"Trường THCS Lê Lợi"', fallback: (ctx) => ctx?.config.name }),
+    fieldFlag(documentSchema, 'signer', { name: 'signer', example: '"Nguyễn Văn A"', required: true }),
+    fieldFlag(documentSchema, 'effective', { name: 'effective', example: '2026-09-05', check: 'date' }),
+    fieldFlag(documentSchema, 'expires', { name: 'expires', example: '2027-06-30', check: 'date' }),
+    filesFlag(documentSchema, 'file', { required: true, multiple: false }),
   ],
   attachments: { flag: 'file', kind: () => 'document', min: 1, max: 1 },
   slug: (v) => entrySlug(`${req(v, 'number')} ${req(v, 'summary')}`),
@@ -180,16 +161,15 @@ const form: EntryKind = {
   collection: 'forms',
   about: { vi: 'mẫu đơn, biểu mẫu', en: 'downloadable forms' },
   flags: [
-    titleFlag('Tên mẫu đơn', 'Form title', '"Đơn xin nghỉ học"'),
-    {
+    titleFlag(formSchema, '"Đơn xin nghỉ học"'),
+    fieldFlag(formSchema, 'purpose', {
       name: 'purpose',
-      label: { vi: 'Dùng để làm gì, ai nộp, nộp ở đâu', en: 'What it is for, who submits it, where' },
       example: '"Cha mẹ học sinh dùng khi xin cho con nghỉ học; nộp cho giáo viên chủ nhiệm."',
       required: true,
-    },
-    { ...filesFlag('Tệp mẫu đơn (Word, PDF …; lặp lại --file cho nhiều tệp)', 'Form files (Word, PDF …; repeat --file)'), required: true },
-    { name: 'basis', label: { vi: 'Căn cứ', en: 'Legal basis' }, example: '"Thông tư số …"' },
-    dateFlag('Ngày cập nhật', 'Last updated'),
+    }),
+    filesFlag(formSchema, 'files', { required: true }),
+    fieldFlag(formSchema, 'basis', { name: 'basis', example: '"Thông tư số …"' }),
+    dateFlag(formSchema, 'updated'),
   ],
   attachments: { flag: 'file', kind: () => 'form', min: 1, max: 10 },
   slug: (v) => entrySlug(req(v, 'title')),
@@ -208,11 +188,11 @@ const disclosure: EntryKind = {
   about: { vi: 'công khai theo năm học (không có --item: mọi mục bắt buộc, dạng nháp)', en: 'disclosures per school year' },
   flags: [
     { name: 'year', label: { vi: 'Năm học', en: 'School year' }, example: '2025-2026', required: true, check: 'schoolYear' },
-    { name: 'item', label: { vi: 'Mục công khai', en: 'Disclosure item' }, example: 'tai-chinh', choices: DISCLOSURE_ITEM_IDS },
-    { name: 'title', label: { vi: 'Tiêu đề (mặc định theo danh mục)', en: 'Title (default from the catalogue)' }, example: '"…"' },
-    dateFlag('Ngày đăng', 'Publication date'),
-    { name: 'report-year', label: { vi: 'Năm của báo cáo thường niên', en: 'Year of the annual report' }, example: '2025', check: 'int' },
-    filesFlag('Tệp đính kèm (PDF, Excel, Word)', 'Attachments (PDF, Excel, Word)'),
+    fieldFlag(disclosureSchema, 'item', { name: 'item', example: 'tai-chinh', choices: DISCLOSURE_ITEM_IDS }),
+    fieldFlag(disclosureSchema, 'title', { name: 'title', example: '"…"' }),
+    dateFlag(disclosureSchema, 'published'),
+    fieldFlag(disclosureSchema, 'reportYear', { name: 'report-year', example: '2025', check: 'int' }),
+    filesFlag(disclosureSchema, 'attachments'),
     { name: 'publish', label: { vi: 'Đăng ngay (không phải bản nháp)', en: 'Publish now (not a draft)' }, example: '', boolean: true },
   ],
   attachments: {
@@ -245,32 +225,20 @@ const admission: EntryKind = {
   collection: 'admissions',
   about: { vi: 'tuyển sinh: kế hoạch, thông báo, danh sách, kết quả', en: 'admissions' },
   flags: [
-    { name: 'year', label: { vi: 'Năm học tuyển sinh', en: 'School year' }, example: '2026-2027', required: true, check: 'schoolYear' },
-    {
-      name: 'kind',
-      label: { vi: 'Loại', en: 'Kind' },
-      example: 'thong-bao',
-      choices: ADMISSION_KINDS,
-      fallback: () => 'thong-bao',
-    },
-    {
+    fieldFlag(admissionSchema, 'schoolYear', { name: 'year', example: '2026-2027', required: true, check: 'schoolYear' }),
+    fieldFlag(admissionSchema, 'kind', { name: 'kind', example: 'thong-bao', choices: ADMISSION_KINDS, fallback: () => 'thong-bao' }),
+    fieldFlag(admissionSchema, 'title', {
       name: 'title',
-      label: { vi: 'Tiêu đề', en: 'Title' },
       example: '"Thông báo tuyển sinh lớp 6 năm học 2026-2027"',
       fallback: (_ctx, v) =>
         str(v, 'year')
           ? `${ADMISSION_NAMES[(str(v, 'kind') ?? 'thong-bao') as keyof typeof ADMISSION_NAMES]} năm học ${str(v, 'year')}`
           : undefined,
-    },
-    dateFlag('Ngày đăng', 'Publication date'),
-    {
-      name: 'registration-url',
-      label: { vi: 'Địa chỉ đăng ký trực tuyến', en: 'Online registration address' },
-      example: 'https://…',
-      check: 'url',
-    },
-    { name: 'results-url', label: { vi: 'Địa chỉ tra cứu kết quả', en: 'Results look-up address' }, example: 'https://…', check: 'url' },
-    filesFlag('Tệp đính kèm', 'Attachments'),
+    }),
+    dateFlag(admissionSchema, 'published'),
+    fieldFlag(admissionSchema, 'registrationUrl', { name: 'registration-url', example: 'https://…', check: 'url' }),
+    fieldFlag(admissionSchema, 'resultsUrl', { name: 'results-url', example: 'https://…', check: 'url' }),
+    filesFlag(admissionSchema, 'attachments'),
   ],
   attachments: { flag: 'file', kind: () => 'document', min: 0, max: 10 },
   slug: (v) => entrySlug(req(v, 'title')),
@@ -315,19 +283,18 @@ const consultation: EntryKind = {
   collection: 'consultations',
   about: { vi: 'lấy ý kiến góp ý', en: 'public consultations' },
   flags: [
-    titleFlag('Vấn đề lấy ý kiến', 'Subject', '"Lấy ý kiến dự thảo Quy chế chi tiêu nội bộ"'),
-    { name: 'summary', label: { vi: 'Nội dung tóm tắt', en: 'Summary' }, example: '"…"', required: true },
-    { name: 'deadline', label: { vi: 'Hạn góp ý', en: 'Deadline' }, example: '2026-12-07', required: true, check: 'date' },
-    {
+    titleFlag(consultationSchema, '"Lấy ý kiến dự thảo Quy chế chi tiêu nội bộ"'),
+    fieldFlag(consultationSchema, 'summary', { name: 'summary', example: '"…"', required: true }),
+    fieldFlag(consultationSchema, 'deadline', { name: 'deadline', example: '2026-12-07', required: true, check: 'date' }),
+    fieldFlag(consultationSchema, 'email', {
       name: 'email',
-      label: { vi: 'Thư điện tử nhận góp ý', en: 'E-mail for comments' },
       example: 'gopy@truong.edu.vn',
       check: 'email',
       fallback: (ctx) => ctx?.config.email,
-    },
-    { name: 'address', label: { vi: 'Địa chỉ nhận góp ý', en: 'Postal address for comments' }, example: '"Văn phòng nhà trường"' },
-    dateFlag('Ngày đăng', 'Publication date'),
-    filesFlag('Tệp dự thảo, phiếu góp ý', 'Draft and comment form files'),
+    }),
+    fieldFlag(consultationSchema, 'address', { name: 'address', example: '"Văn phòng nhà trường"' }),
+    dateFlag(consultationSchema, 'published'),
+    filesFlag(consultationSchema, 'attachments'),
   ],
   attachments: { flag: 'file', kind: () => 'document', min: 0, max: 10 },
   slug: (v) => entrySlug(req(v, 'title')),
@@ -360,11 +327,10 @@ const schedule: EntryKind = {
   collection: 'schedules',
   about: { vi: 'lịch công tác, thời khóa biểu, thực đơn, kế hoạch tháng/tuần', en: 'schedules, timetables, menus, plans' },
   flags: [
-    { name: 'kind', label: { vi: 'Loại lịch', en: 'Kind' }, example: 'thuc-don', required: true, choices: SCHEDULE_KINDS },
-    { name: 'from', label: { vi: 'Áp dụng từ ngày', en: 'First day' }, example: '2026-11-23', required: true, check: 'date' },
-    {
+    fieldFlag(scheduleSchema, 'kind', { name: 'kind', example: 'thuc-don', required: true, choices: SCHEDULE_KINDS }),
+    fieldFlag(scheduleSchema, 'from', { name: 'from', example: '2026-11-23', required: true, check: 'date' }),
+    fieldFlag(scheduleSchema, 'to', {
       name: 'to',
-      label: { vi: 'Đến ngày', en: 'Last day' },
       example: '2026-11-27',
       check: 'date',
       required: true,
@@ -376,15 +342,14 @@ const schedule: EntryKind = {
         if (kind === 'ke-hoach-thang') return monthEnd(from);
         return WEEKLY.has(kind) ? addDays(from, 4) : undefined;
       },
-    },
-    {
+    }),
+    fieldFlag(scheduleSchema, 'title', {
       name: 'title',
-      label: { vi: 'Tiêu đề', en: 'Title' },
       example: '"Thực đơn tuần từ 23/11 đến 27/11/2026"',
       fallback: (_ctx, v) => (str(v, 'kind') && str(v, 'from') ? scheduleTitle(str(v, 'kind')!, str(v, 'from')!, str(v, 'to')) : undefined),
-    },
-    dateFlag('Ngày đăng', 'Publication date'),
-    filesFlag('Tệp đính kèm', 'Attachments'),
+    }),
+    dateFlag(scheduleSchema, 'published'),
+    filesFlag(scheduleSchema, 'attachments'),
   ],
   attachments: { flag: 'file', kind: () => 'document', min: 0, max: 10 },
   slug: (v) =>
@@ -405,19 +370,11 @@ const album: EntryKind = {
   collection: 'albums',
   about: { vi: 'album ảnh', en: 'photo albums' },
   flags: [
-    titleFlag('Tên album', 'Album title', '"Vui hội trăng rằm 2026"'),
-    dateFlag('Ngày', 'Date'),
-    { ...filesFlag('Ảnh (lặp lại --file cho mỗi ảnh)', 'Photos (repeat --file)'), required: true },
-    {
-      name: 'alt',
-      label: {
-        vi: 'Mô tả từng ảnh cho người khiếm thị (mỗi ảnh một --alt, theo thứ tự)',
-        en: 'Description of each photo (one --alt per photo)',
-      },
-      example: '"Các em múa lân trên sân trường"',
-      multiple: true,
-      required: true,
-    },
+    titleFlag(albumSchema, '"Vui hội trăng rằm 2026"'),
+    dateFlag(albumSchema, 'date'),
+    filesFlag(albumSchema, 'photos', { required: true }),
+    // One --alt per photo, in order.
+    fieldFlag(albumSchema, 'photos.0.alt', { name: 'alt', example: '"Các em múa lân trên sân trường"', multiple: true, required: true }),
   ],
   attachments: { flag: 'file', kind: () => 'image', min: 1, max: 100, altFlag: 'alt' },
   slug: (v) => entrySlug(req(v, 'title')),
@@ -434,11 +391,11 @@ const page: EntryKind = {
   collection: 'pages',
   about: { vi: 'trang giới thiệu, liên hệ …', en: 'pages (introduction, contact …)' },
   flags: [
-    titleFlag('Tiêu đề trang', 'Page title', '"Lịch sử nhà trường"'),
-    { name: 'kind', label: { vi: 'Loại trang', en: 'Kind' }, example: 'lich-su', choices: PAGE_KINDS, fallback: () => 'khac' },
-    { name: 'description', label: { vi: 'Mô tả ngắn', en: 'Short description' }, example: '"…"' },
-    { name: 'order', label: { vi: 'Thứ tự trong menu', en: 'Menu position' }, example: '5', check: 'int', fallback: () => '100' },
-    ...imageFlags(),
+    titleFlag(pageSchema, '"Lịch sử nhà trường"'),
+    fieldFlag(pageSchema, 'kind', { name: 'kind', example: 'lich-su', choices: PAGE_KINDS, fallback: () => 'khac' }),
+    fieldFlag(pageSchema, 'description', { name: 'description', example: '"…"' }),
+    fieldFlag(pageSchema, 'order', { name: 'order', example: '5', check: 'int', fallback: () => '100' }),
+    ...imageFlags(pageSchema),
   ],
   attachments: { flag: 'image', kind: () => 'image', min: 0, max: 1, altFlag: 'alt' },
   slug: (v) => (str(v, 'kind') && str(v, 'kind') !== 'khac' ? req(v, 'kind') : entrySlug(req(v, 'title'))),

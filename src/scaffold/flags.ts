@@ -5,6 +5,8 @@
  */
 import { email as emailField, schoolYear as schoolYearField, url as urlField } from '../schemas/fields.ts';
 import { isRealDate, parseLocalDate } from '../util/dates.ts';
+import type { z } from 'zod';
+import { fieldLabel } from '../schemas/field-meta.ts';
 import { SLUG } from '../util/slug.ts';
 import type { School } from '../schemas/school.ts';
 import type { ErrorArgs } from '../errors/catalogue.ts';
@@ -30,6 +32,13 @@ export interface FlagSpec {
   name: string;
   /** The question (and the name of the value in messages). */
   label: Localized;
+  /**
+   * The front-matter field the flag fills (`issued`, `photos.0.alt`): its label, from the schema
+   * (`src/schemas/field-meta.ts`), is the question. Absent for flags that fill no one field.
+   */
+  field?: string;
+  /** What to write, from the field's schema: shown under the flag in the help. */
+  hint?: Localized | undefined;
   /** An example value, shown in the "missing flag" error. */
   example: string;
   required?: boolean;
@@ -42,6 +51,20 @@ export interface FlagSpec {
   path?: boolean;
   /** Used when the flag is absent (and proposed in the question). */
   fallback?: (ctx: SchoolContext | undefined, v: Values) => string | undefined;
+}
+
+/**
+ * A flag that fills the field `path` of `schema`: asked with the field's label, as the editor
+ * shows it and the validator names it. `path` is dotted; `0` steps into a list (`photos.0.alt`).
+ */
+export function fieldFlag(schema: z.ZodType, path: string, spec: Omit<FlagSpec, 'label' | 'field'>): FlagSpec {
+  const segs = path.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+  fieldLabel(schema, segs); // throws now, at import, for a field without a label
+  // Read on use, not copied: the question is whatever the schema says when it is asked.
+  return Object.defineProperties({ ...spec, field: path } as FlagSpec, {
+    label: { enumerable: true, get: () => fieldLabel(schema, segs).label },
+    hint: { enumerable: true, get: () => fieldLabel(schema, segs).hint },
+  });
 }
 
 export const str = (v: Values, k: string): string | undefined => {

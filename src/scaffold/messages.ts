@@ -17,7 +17,7 @@ interface NewText {
   skipped: string;
   nothingToDo: string;
   next: string;
-  nextEntry: (school: string, file: string, content: string, disclosureDraft: boolean, newsDraft: boolean) => string[];
+  nextEntry: (school: string, file: string, content: string, disclosureDraft: boolean, newsDraft: boolean, address: string) => string[];
   nextDisclosures: (school: string, year: string, total: number, content: string) => string[];
   nextSchool: (school: string, content: string) => string[];
 }
@@ -34,7 +34,8 @@ const flagRows = (flags: readonly FlagSpec[], lang: Lang) =>
     .map((f) => {
       const left = `  --${f.name}${f.boolean ? '' : ` ${f.example || '…'}`}`;
       const choices = f.choices ? ` [${f.choices.join(', ')}]` : '';
-      return `${left}\n      ${f.required ? '* ' : ''}${f.label[lang]}${choices}${f.multiple ? (lang === 'vi' ? ' (lặp lại được)' : ' (repeatable)') : ''}`;
+      const hint = f.hint ? `\n      ${f.required ? '  ' : ''}${f.hint[lang]}` : '';
+      return `${left}\n      ${f.required ? '* ' : ''}${f.label[lang]}${choices}${f.multiple ? (lang === 'vi' ? ' (lặp lại được)' : ' (repeatable)') : ''}${hint}`;
     })
     .join('\n');
 
@@ -98,11 +99,11 @@ export const NEW_TEXT: Record<Lang, NewText> = {
     skipped: 'Đã có, giữ nguyên',
     nothingToDo: 'Không có gì mới để tạo.',
     next: 'Bước tiếp theo',
-    nextEntry: (school, file, content, disclosureDraft, newsDraft) => [
+    nextEntry: (school, file, content, disclosureDraft, newsDraft, address) => [
       `Mở ${file} và viết nội dung bên dưới dòng "---" thứ hai.`,
       ...(disclosureDraft ? ['Đây là bản nháp (draft: true): khi đăng, xóa dòng đó và sửa "published" thành ngày đăng thật.'] : []),
       ...(newsDraft ? ['Tin đang là bản nháp: đổi "draft: true" thành "draft: false" để đăng.'] : []),
-      `Xem trước: ${CMD} dev ${school}${content}   (mở http://localhost:4321/)`,
+      `Xem trước: ${CMD} dev ${school}${content}   (mở http://localhost:4321${address})`,
       `Kiểm tra: ${CMD} validate --school ${school}${content}`,
     ],
     nextDisclosures: (school, year, total, content) => [
@@ -130,11 +131,11 @@ export const NEW_TEXT: Record<Lang, NewText> = {
     skipped: 'Already present, left as is',
     nothingToDo: 'Nothing new to create.',
     next: 'Next steps',
-    nextEntry: (school, file, content, disclosureDraft, newsDraft) => [
+    nextEntry: (school, file, content, disclosureDraft, newsDraft, address) => [
       `Open ${file} and write the text below the second "---" line.`,
       ...(disclosureDraft ? ['This is a draft (draft: true): to publish, delete that line and set "published" to the real date.'] : []),
       ...(newsDraft ? ['The news item is a draft: change "draft: true" to "draft: false" to publish it.'] : []),
-      `Preview: ${CMD} dev ${school}${content}   (open http://localhost:4321/)`,
+      `Preview: ${CMD} dev ${school}${content}   (open http://localhost:4321${address})`,
       `Validate: ${CMD} validate --school ${school}${content}`,
     ],
     nextDisclosures: (school, year, total, content) => [

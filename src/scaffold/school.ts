@@ -16,7 +16,7 @@ import { parseWithFriendlyErrors } from '../content/validate.ts';
 import { parseYaml } from '../content/yaml-source.ts';
 import { display, validateMarkdown, type CreateResult } from './create.ts';
 import { pageLines } from './entries.ts';
-import { list, str, type FlagSpec, type Values } from './flags.ts';
+import { fieldFlag, list, str, type FlagSpec, type Values } from './flags.ts';
 import { markdownFile, renderYaml, type YamlLine } from './front-matter.ts';
 import { isSchoolId } from '../schemas/school-id.ts';
 import { ScaffoldError } from './scaffold-error.ts';
@@ -41,59 +41,32 @@ export function schoolFlags(host: Host | undefined): FlagSpec[] {
       required: true,
       check: 'slug',
     },
-    {
-      name: 'name',
-      label: { vi: 'Tên đầy đủ của trường', en: 'Official name' },
-      example: '"Trường Trung học cơ sở Lê Lợi"',
-      required: true,
-    },
-    {
-      name: 'level',
-      label: {
-        vi: `Cấp học (${LEVELS.join(', ')}; nhiều cấp cách nhau bằng dấu phẩy)`,
-        en: `Level(s) (${LEVELS.join(', ')}; comma-separated)`,
-      },
-      example: 'thcs',
-      required: true,
-      multiple: true,
-    },
-    { name: 'short-name', label: { vi: 'Tên ngắn', en: 'Short name' }, example: '"THCS Lê Lợi"' },
-    {
+    fieldFlag(schoolSchema, 'name', { name: 'name', example: '"Trường Trung học cơ sở Lê Lợi"', required: true }),
+    // Several levels: repeat --level or separate them with commas (`parseLevels`).
+    fieldFlag(schoolSchema, 'levels', { name: 'level', example: 'thcs', required: true, multiple: true }),
+    fieldFlag(schoolSchema, 'shortName', { name: 'short-name', example: '"THCS Lê Lợi"' }),
+    fieldFlag(schoolSchema, 'domain', {
       name: 'domain',
-      label: { vi: 'Tên miền của trang (không có https://)', en: 'Domain (without https://)' },
       example: 'thcsleloi.songxanh.edu.vn',
       required: true,
       fallback: (_c, v) => (host && str(v, 'id') ? `${str(v, 'id')!.replace(/-/g, '')}.${host.domain}` : undefined),
-    },
-    {
+    }),
+    fieldFlag(schoolSchema, 'governingBody', {
       name: 'governing-body',
-      label: { vi: 'Cơ quan chủ quản', en: 'Governing body' },
       example: '"Ủy ban nhân dân xã An Phú"',
       required: true,
       fallback: () => host?.name,
-    },
-    {
+    }),
+    fieldFlag(schoolSchema, 'governingBody.url', {
       name: 'governing-body-url',
-      label: { vi: 'Cổng thông tin của cơ quan chủ quản', en: 'Portal of the governing body' },
       example: 'https://anphu.gov.vn',
       check: 'url',
       fallback: () => (host ? `https://${host.domain}` : undefined),
-    },
-    { name: 'address', label: { vi: 'Địa chỉ', en: 'Address' }, example: '"Số 1 đường Lê Lợi, xã An Phú, tỉnh Bình Lâm"', required: true },
-    {
-      name: 'phone',
-      label: { vi: 'Điện thoại văn phòng', en: 'Office phone' },
-      example: '"0201 3851 246"',
-      required: true,
-      check: 'phone',
-    },
-    {
-      name: 'email',
-      label: { vi: 'Thư điện tử của trường', en: 'School e-mail' },
-      example: 'vanphong@thcsleloi.edu.vn',
-      required: true,
-      check: 'email',
-    },
+    }),
+    fieldFlag(schoolSchema, 'address', { name: 'address', example: '"Số 1 đường Lê Lợi, xã An Phú, tỉnh Bình Lâm"', required: true }),
+    fieldFlag(schoolSchema, 'phone', { name: 'phone', example: '"0201 3851 246"', required: true, check: 'phone' }),
+    fieldFlag(schoolSchema, 'email', { name: 'email', example: 'vanphong@thcsleloi.edu.vn', required: true, check: 'email' }),
+    // The head of the school is the first leader: these questions name the person, not the field.
     { name: 'principal', label: { vi: 'Họ tên Hiệu trưởng', en: 'Name of the head' }, example: '"Nguyễn Văn An"', required: true },
     {
       name: 'principal-title',
@@ -115,8 +88,8 @@ export function schoolFlags(host: Host | undefined): FlagSpec[] {
       check: 'email',
       fallback: (_c, v) => str(v, 'email'),
     },
-    { name: 'founded', label: { vi: 'Năm thành lập', en: 'Year founded' }, example: '1996', check: 'int' },
-    { name: 'meals', label: { vi: 'Có bán trú', en: 'Serves meals' }, example: '', boolean: true },
+    fieldFlag(schoolSchema, 'founded', { name: 'founded', example: '1996', check: 'int' }),
+    fieldFlag(schoolSchema, 'hasMeals', { name: 'meals', example: '', boolean: true }),
   ];
 }
 

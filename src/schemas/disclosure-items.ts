@@ -9,7 +9,7 @@
  * If you add an item: give it a title in Vietnamese and English, its basis, the levels it
  * applies to, and say how firmly it is verified; the compliance rules read this table.
  */
-import type { Level } from './level.ts';
+import { LEVELS, type Level } from './level.ts';
 
 export interface DisclosureItem {
   /** Vietnamese title as shown on the Công khai page. */
@@ -33,7 +33,7 @@ export interface DisclosureItem {
   when?: 'foreignPrograms';
 }
 
-const ALL: readonly Level[] = ['mn', 'th', 'thcs', 'thpt', 'gdtx'];
+const ALL: readonly Level[] = LEVELS;
 
 export const DISCLOSURE_ITEMS = {
   'thong-tin-chung': {

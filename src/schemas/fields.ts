@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { isRealDate, parseLocalDate } from '../util/dates.ts';
+import { HINT, labelled } from './field-meta.ts';
 
 /** Trimmed, Unicode NFC text. Content typed on some systems arrives decomposed (NFD). */
 export const text = () =>
@@ -107,7 +108,15 @@ export const color = () => z.string().refine((s) => /^#[0-9a-fA-F]{6}$/.test(s),
 export const fileRef = () => z.string().trim().min(1);
 
 /** An image: a file plus the text alternative required by TT 32/2017/TT-BTTTT Điều 18 c. */
-export const image = () => z.strictObject({ src: fileRef(), alt: text() });
+export const image = () =>
+  z.strictObject({
+    src: labelled(fileRef(), ['Tệp ảnh', 'Image file']),
+    alt: labelled(text(), ['Mô tả ảnh (cho người khiếm thị)', 'Image description (for blind readers)']),
+  });
 
 /** An attached file with an optional display title. */
-export const attachment = () => z.strictObject({ file: fileRef(), title: optionalText() });
+export const attachment = () =>
+  z.strictObject({
+    file: labelled(fileRef(), ['Tệp', 'File'], HINT.file),
+    title: labelled(optionalText(), ['Tên hiển thị của tệp', 'Display name of the file']),
+  });

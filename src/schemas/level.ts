@@ -18,3 +18,12 @@ export const LEVEL_NAMES: Record<Level, string> = {
   thpt: 'Trung học phổ thông',
   gdtx: 'Giáo dục thường xuyên',
 };
+
+/** Short names of the levels, for tables and filters where space is scarce. */
+export const LEVEL_SHORT_NAMES: Record<Level, string> = {
+  mn: 'Mầm non',
+  th: 'Tiểu học',
+  thcs: 'THCS',
+  thpt: 'THPT',
+  gdtx: 'GDTX',
+};

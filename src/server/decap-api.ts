@@ -10,6 +10,7 @@ import { lstat, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Localized } from '../errors/content-issue.ts';
 import type { ErrorArgs } from '../errors/catalogue.ts';
+import { UPLOAD_BODY_BYTES } from '../media/file-policy.ts';
 import type { Lang } from '../errors/content-errors.ts';
 import { serverAnswer, type ServerErrorName } from '../errors/server-errors.ts';
 import type { Account } from './accounts.ts';
@@ -35,8 +36,8 @@ export interface ApiContext {
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Largest request body: a 20 MB document in base64 plus the entry. */
-export const MAX_BODY_BYTES = 30 * 1024 * 1024;
+/** Largest request body (`UPLOAD_BODY_BYTES`: the largest accepted file in base64 plus the entry). */
+export const MAX_BODY_BYTES = UPLOAD_BODY_BYTES;
 
 function error(status: number, message: Localized, lang: Lang): ApiAnswer {
   return { status, body: { error: message[lang] } };

@@ -6,6 +6,7 @@
  */
 import type { DisclosureItemId } from '../schemas/disclosure-items.ts';
 import type { Level } from '../schemas/level.ts';
+import { MANIFEST_KEYS, type ManifestKey } from './sections.ts';
 
 /** Where a fact was seen: a file of the content folder, or a page URL with the text found. */
 export interface Evidence {
@@ -16,25 +17,12 @@ export interface Evidence {
   text?: string | undefined;
 }
 
-/** Sections a school portal is expected to have (TT 37/2020 Điều 9 and TT 32/2017 Điều 16). */
-export const SECTION_KEYS = [
-  'gioi-thieu',
-  'lich-su',
-  'co-cau-to-chuc',
-  'chuc-nang-nhiem-vu',
-  'lien-he',
-  'tin-tuc',
-  'van-ban',
-  'tuyen-sinh',
-  'cong-khai',
-  'bieu-mau',
-  'lay-y-kien',
-  'lich',
-  'hoc-lieu',
-  'so-do-cong',
-  'tim-kiem',
-] as const;
-export type SectionKey = (typeof SECTION_KEYS)[number];
+/**
+ * Sections a school portal is expected to have (TT 37/2020 Điều 9 and TT 32/2017 Điều 16): the
+ * manifest keys of the table of sections (`src/site/sections.ts`).
+ */
+export const SECTION_KEYS = MANIFEST_KEYS;
+export type SectionKey = ManifestKey;
 
 export interface PersonFacts {
   name?: string | undefined;

@@ -5,7 +5,6 @@
  * loaded content is shared without serialising it.
  */
 import type { LoadedHost, LoadedSchool } from '../content/load.ts';
-import type { FeedItem } from '../feeds/school-feeds.ts';
 
 export interface RenderInput {
   schools: LoadedSchool[];
@@ -62,4 +61,18 @@ export function getRenderInput(): RenderInput {
     throw new Error('No content to render. Build the sites with `npm run build` (or `congtruong build`), not with `astro build` directly.');
   }
   return data;
+}
+
+/** One item of an RSS feed (`src/feeds/school-feeds.ts` builds them; the host's aggregated feed reads them here). */
+export interface FeedItem {
+  title: string;
+  link: string;
+  /** Stable, unique across the feed; equal to the link unless the item is an update. */
+  guid: string;
+  date: string;
+  /** HTML (escaped plain text): readers render it as markup. */
+  description: string;
+  content: string;
+  categories: string[];
+  enclosure?: { url: string; length: number; type: string } | undefined;
 }

@@ -13,6 +13,14 @@ export function foldDiacritics(s: string): string {
     .normalize('NFC');
 }
 
+/**
+ * Text as matchers compare it: folded (`foldDiacritics`), lower case, single spaces, trimmed.
+ * "Phòng  GD&ĐT" → "phong gd&dt". The HTML reader and the ranking crawler use this one fold.
+ */
+export function fold(s: string): string {
+  return foldDiacritics(s.normalize('NFC')).toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
 /** What `slugify` produces: lower-case ASCII letters and digits in groups joined by single hyphens. */
 export const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 

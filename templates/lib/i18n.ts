@@ -5,8 +5,18 @@
  */
 import { z } from 'zod';
 import { fill, placeholdersOf } from './fill.ts';
-import vi from '../i18n/vi.json' with { type: 'json' };
-import en from '../i18n/en.json' with { type: 'json' };
+import viStrings from '../i18n/vi.json' with { type: 'json' };
+import enStrings from '../i18n/en.json' with { type: 'json' };
+import { SECTIONS, SECTION_NAMES, type SectionName } from '../../src/site/sections.ts';
+
+/**
+ * Section names (`nav.news`, `nav.documents` …) come from the table of sections, where the
+ * routes, the manifest and the checker read them too; the JSON files hold every other string.
+ */
+const sectionStrings = (lang: 'vi' | 'en') =>
+  Object.fromEntries(SECTION_NAMES.map((n) => [`nav.${n}`, SECTIONS[n].title[lang]])) as Record<`nav.${SectionName}`, string>;
+const vi = { ...viStrings, ...sectionStrings('vi') };
+const en = { ...enStrings, ...sectionStrings('en') };
 
 export type UiKey = keyof typeof vi;
 export const LANGUAGES = { vi, en } as const;

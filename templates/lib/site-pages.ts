@@ -9,6 +9,7 @@ import { NEWS_CATEGORIES, NEWS_CATEGORY_NAMES } from '../../src/schemas/collecti
 import { t } from './i18n.ts';
 import { schoolYearOf, todayInVietnam } from '../../src/util/dates.ts';
 import { NEWS_PAGE_SIZE, newsUrl, pageUrl, paginate, publishedNews } from './site.ts';
+import { entryUrl, sectionUrl } from '../../src/site/sections.ts';
 
 export interface SitePage {
   path: string;
@@ -62,23 +63,23 @@ export function siteSections(site: LoadedSchool): SiteSection[] {
   return [
     { path: '/', title: t('nav.home'), pages: [] },
     {
-      path: '/gioi-thieu/',
+      path: sectionUrl('about'),
       title: t('nav.about'),
-      pages: aboutSubpages(site).map((p) => ({ path: `/gioi-thieu/${p.slug}/`, title: p.data.title, date: p.data.updated })),
+      pages: aboutSubpages(site).map((p) => ({ path: entryUrl('about', p.slug), title: p.data.title, date: p.data.updated })),
     },
     {
-      path: '/tin-tuc/',
+      path: sectionUrl('news'),
       title: t('nav.news'),
       pages: [
         ...newsPages
           .slice(1)
-          .map((p) => ({ path: pageUrl('/tin-tuc/', p.number), title: t('pagination.page', { n: p.number, total: p.total }) })),
+          .map((p) => ({ path: pageUrl(sectionUrl('news'), p.number), title: t('pagination.page', { n: p.number, total: p.total }) })),
         ...categoriesInUse(site).flatMap((cat) => {
           const pages = paginate(
             news.filter((n) => n.data.category === cat),
             NEWS_PAGE_SIZE,
           );
-          const base = `/chuyen-muc/${cat}/`;
+          const base = entryUrl('categories', cat);
           return pages.map((p) => ({
             path: pageUrl(base, p.number),
             title:
@@ -91,52 +92,56 @@ export function siteSections(site: LoadedSchool): SiteSection[] {
       ],
     },
     {
-      path: '/van-ban/',
+      path: sectionUrl('documents'),
       title: t('nav.documents'),
-      pages: c.documents.map((d) => ({ path: `/van-ban/${d.slug}/`, title: `${d.data.number}: ${d.data.summary}`, date: d.data.issued })),
+      pages: c.documents.map((d) => ({
+        path: entryUrl('documents', d.slug),
+        title: `${d.data.number}: ${d.data.summary}`,
+        date: d.data.issued,
+      })),
     },
     {
-      path: '/cong-khai/',
+      path: sectionUrl('disclosures'),
       title: t('nav.disclosures'),
       pages: archiveYears(site).flatMap((y) => [
-        { path: `/cong-khai/${y}/`, title: t('disclosures.year', { year: y }) },
+        { path: entryUrl('disclosures', y), title: t('disclosures.year', { year: y }) },
         ...c.disclosures
           .filter((d) => d.schoolYear === y)
           .map((d) => ({
-            path: `/cong-khai/${y}/${d.slug}/`,
+            path: entryUrl('disclosures', y, d.slug),
             title: `${disclosureTitle(d)} (${y})`,
             date: d.data.updated ?? d.data.published,
           })),
       ]),
     },
     {
-      path: '/tuyen-sinh/',
+      path: sectionUrl('admissions'),
       title: t('nav.admissions'),
-      pages: c.admissions.map((a) => ({ path: `/tuyen-sinh/${a.slug}/`, title: a.data.title, date: a.data.published })),
+      pages: c.admissions.map((a) => ({ path: entryUrl('admissions', a.slug), title: a.data.title, date: a.data.published })),
     },
     {
-      path: '/bieu-mau/',
+      path: sectionUrl('forms'),
       title: t('nav.forms'),
-      pages: c.forms.map((f) => ({ path: `/bieu-mau/${f.slug}/`, title: f.data.title, date: f.data.updated })),
+      pages: c.forms.map((f) => ({ path: entryUrl('forms', f.slug), title: f.data.title, date: f.data.updated })),
     },
     {
-      path: '/lay-y-kien/',
+      path: sectionUrl('consultations'),
       title: t('nav.consultations'),
-      pages: c.consultations.map((x) => ({ path: `/lay-y-kien/${x.slug}/`, title: x.data.title, date: x.data.published })),
+      pages: c.consultations.map((x) => ({ path: entryUrl('consultations', x.slug), title: x.data.title, date: x.data.published })),
     },
     {
-      path: '/lich/',
+      path: sectionUrl('schedules'),
       title: t('nav.schedules'),
-      pages: c.schedules.map((x) => ({ path: `/lich/${x.slug}/`, title: x.data.title, date: x.data.published })),
+      pages: c.schedules.map((x) => ({ path: entryUrl('schedules', x.slug), title: x.data.title, date: x.data.published })),
     },
     {
-      path: '/thu-vien-anh/',
+      path: sectionUrl('albums'),
       title: t('nav.albums'),
-      pages: c.albums.map((x) => ({ path: `/thu-vien-anh/${x.slug}/`, title: x.data.title, date: x.data.date })),
+      pages: c.albums.map((x) => ({ path: entryUrl('albums', x.slug), title: x.data.title, date: x.data.date })),
     },
-    { path: '/lien-he/', title: t('nav.contact'), pages: [] },
-    { path: '/rss/', title: t('rss.title'), pages: [] },
-    { path: '/so-do-cong/', title: t('nav.sitemap'), pages: [] },
+    { path: sectionUrl('contact'), title: t('nav.contact'), pages: [] },
+    { path: sectionUrl('feeds'), title: t('rss.title'), pages: [] },
+    { path: sectionUrl('sitemap'), title: t('nav.sitemap'), pages: [] },
   ];
 }
 

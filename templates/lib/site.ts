@@ -5,6 +5,8 @@ import { getRenderInput } from '../../src/site/render-input.ts';
 import type { Entry, LoadedHost, LoadedSchool } from '../../src/content/load.ts';
 import type { News } from '../../src/schemas/collections.ts';
 import { formatDateVi, formatLongDateVi, toInstant } from '../../src/util/dates.ts';
+import { normalizeFileRef } from '../../src/content/files.ts';
+import { entryUrl } from '../../src/site/sections.ts';
 
 export { formatDateVi, formatLongDateVi };
 
@@ -55,7 +57,7 @@ export function publishedNews(site: { collections: { news: Entry<News>[] } }): r
 }
 
 export function newsUrl(slug: string): string {
-  return `/tin-tuc/${slug}/`;
+  return entryUrl('news', slug);
 }
 
 export const NEWS_PAGE_SIZE = 10;
@@ -87,7 +89,7 @@ export function fileType(url: string): string {
 
 /** The published file for a reference written in content. */
 export function published(site: LoadedSchool | LoadedHost, ref: string) {
-  const f = site.files.get(ref.normalize('NFC').replace(/\\/g, '/').replace(/^\.\//, ''));
+  const f = site.files.get(normalizeFileRef(ref));
   if (!f) throw new Error(`File ${ref} was not resolved by the loader.`);
   return f;
 }

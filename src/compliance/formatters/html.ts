@@ -11,6 +11,7 @@
  */
 import type { ComplianceReport, SiteResult } from '../report.ts';
 import { verificationNote } from './labels.ts';
+import { LEVEL_SHORT_NAMES } from '../../schemas/level.ts';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const STATUS = {
@@ -20,7 +21,7 @@ const STATUS = {
   warning: { text: 'Cảnh báo', cls: 'warning' },
   info: { text: 'Gợi ý', cls: 'info' },
 } as const;
-const LEVELS: Record<string, string> = { mn: 'Mầm non', th: 'Tiểu học', thcs: 'THCS', thpt: 'THPT', gdtx: 'GDTX' };
+const LEVELS: Record<string, string> = LEVEL_SHORT_NAMES;
 /** A school's overall state, worst first. */
 const SITE_STATUS = {
   error: { text: 'Có lỗi', order: 0 },

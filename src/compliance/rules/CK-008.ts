@@ -1,6 +1,6 @@
 import { before, deadlineArgs, vnDate } from '../calendar.ts';
 import { dutyInstrument } from '../duties.ts';
-import { defineRule } from '../rule.ts';
+import { defineRule, ALL_LEVELS } from '../rule.ts';
 import { schoolYearFrom } from '../school-years.ts';
 
 /**
@@ -27,7 +27,7 @@ export default defineRule({
     { ref: 'tt09-2024', article: 'Điều 15 khoản 1 điểm b' },
   ],
   // Mầm non schools that run a portal publish it there too (Điều 14).
-  levels: ['mn', 'th', 'thcs', 'thpt', 'gdtx'],
+  levels: ALL_LEVELS,
   verification: 'verified',
   duty: 'bao-cao-thuong-nien',
   inputs: ['source', 'html'],

@@ -1,4 +1,4 @@
-import { defineRule } from '../rule.ts';
+import { defineRule, ALL_LEVELS } from '../rule.ts';
 import { disclosureInstrument, latestDueSchoolYear, schoolYearFrom, startYear } from '../school-years.ts';
 import { annualReportDue, latestDueReportYear } from './CK-008.ts';
 
@@ -6,7 +6,7 @@ export default defineRule({
   id: 'CK-009',
   title: { vi: 'Lưu giữ nội dung công khai tối thiểu 5 năm', en: 'Disclosures kept online for at least five years' },
   citations: [{ ref: 'tt09-2024', article: 'Điều 15 khoản 2' }],
-  levels: ['mn', 'th', 'thcs', 'thpt', 'gdtx'],
+  levels: ALL_LEVELS,
   // The period is confirmed by a Q&A title, the clause itself was not read (§8.1).
   verification: 'partial',
   duty: 'luu-giu-5-nam',

@@ -1,6 +1,6 @@
 import { deadlineArgs, vnDate, workingDaysAfter } from '../calendar.ts';
 import { dutyInstrument } from '../duties.ts';
-import { defineRule } from '../rule.ts';
+import { defineRule, ALL_LEVELS } from '../rule.ts';
 
 export default defineRule({
   id: 'CK-010',
@@ -9,7 +9,7 @@ export default defineRule({
     { ref: 'tt09-2024', article: 'Điều 15 khoản 1 điểm a' },
     { ref: 'blld-2019', article: 'Điều 112' },
   ],
-  levels: ['mn', 'th', 'thcs', 'thpt', 'gdtx'],
+  levels: ALL_LEVELS,
   // The duty is verified, but the holiday calendar used to count working days is not.
   verification: 'partial',
   duty: 'cap-nhat-10-ngay',

@@ -1,4 +1,4 @@
-import { defineRule } from '../rule.ts';
+import { defineRule, ALL_LEVELS } from '../rule.ts';
 import { disclosureInstrument, latestDueSchoolYear, requiredItems, schoolYearFrom, startYear } from '../school-years.ts';
 import { DISCLOSURE_ITEMS } from '../../schemas/disclosure-items.ts';
 
@@ -6,7 +6,7 @@ export default defineRule({
   id: 'CK-013',
   title: { vi: 'Năm học trước 2024-2025: công khai theo TT 36/2017', en: 'School years before 2024-2025: disclosures under TT 36/2017' },
   citations: [{ ref: 'tt36-2017', historical: true }],
-  levels: ['mn', 'th', 'thcs', 'thpt', 'gdtx'],
+  levels: ALL_LEVELS,
   verification: 'unverified',
   duty: 'cong-khai-nam-hoc',
   inputs: ['source'],

@@ -1,4 +1,4 @@
-import { defineRule } from '../rule.ts';
+import { defineRule, ALL_LEVELS } from '../rule.ts';
 import type { SectionKey } from '../../site/facts.ts';
 
 const PARTS: { key: SectionKey; vi: string; en: string }[] = [
@@ -11,7 +11,7 @@ export default defineRule({
   id: 'SEC-001',
   title: { vi: 'Giới thiệu: lịch sử, cơ cấu tổ chức, chức năng nhiệm vụ', en: 'Introduction: history, organisation, functions' },
   citations: [{ ref: 'tt37-2020', article: 'Điều 9 khoản 1 điểm a' }],
-  levels: ['mn', 'th', 'thcs', 'thpt', 'gdtx'],
+  levels: ALL_LEVELS,
   verification: 'verified',
   inputs: ['source', 'html'],
   messages: {

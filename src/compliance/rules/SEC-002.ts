@@ -1,4 +1,4 @@
-import { defineRule } from '../rule.ts';
+import { defineRule, ALL_LEVELS } from '../rule.ts';
 
 const FIELDS = ['name', 'title', 'phone', 'email', 'duties'] as const;
 const NAMES = {
@@ -13,7 +13,7 @@ export default defineRule({
   id: 'SEC-002',
   title: { vi: 'Lãnh đạo: họ tên, chức vụ, điện thoại, thư điện tử, nhiệm vụ', en: 'Leaders: name, title, phone, e-mail, duties' },
   citations: [{ ref: 'tt37-2020', article: 'Điều 9 khoản 1 điểm a' }],
-  levels: ['mn', 'th', 'thcs', 'thpt', 'gdtx'],
+  levels: ALL_LEVELS,
   verification: 'verified',
   inputs: ['source', 'html'],
   messages: {

@@ -1,4 +1,4 @@
-import { defineRule } from '../rule.ts';
+import { defineRule, ALL_LEVELS } from '../rule.ts';
 import { schoolYearFrom, startYear } from '../school-years.ts';
 import type { Level } from '../../schemas/level.ts';
 import type { AdmissionFacts } from '../../site/facts.ts';
@@ -18,7 +18,7 @@ export default defineRule({
   id: 'SEC-006',
   title: { vi: 'Tuyển sinh: kế hoạch và thông báo đủ 7 nội dung', en: 'Admissions: plan and notice with the seven fields' },
   citations: [{ ref: 'tt37-2020', article: 'Điều 9' }],
-  levels: ['mn', 'th', 'thcs', 'thpt', 'gdtx'],
+  levels: ALL_LEVELS,
   verification: 'verified',
   inputs: ['source', 'html'],
   messages: {

@@ -1,4 +1,4 @@
-import { defineRule } from '../rule.ts';
+import { defineRule, ALL_LEVELS } from '../rule.ts';
 
 export default defineRule({
   id: 'SEC-009',
@@ -7,7 +7,7 @@ export default defineRule({
     { ref: 'tt37-2020', article: 'Điều 9' },
     { ref: 'tt09-2024', article: 'Điều 14' },
   ],
-  levels: ['mn', 'th', 'thcs', 'thpt', 'gdtx'],
+  levels: ALL_LEVELS,
   verification: 'verified',
   inputs: ['source', 'html'],
   messages: { missing: { vi: 'Không có chuyên mục Công khai.', en: 'There is no disclosure section.' } },

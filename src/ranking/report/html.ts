@@ -6,6 +6,7 @@
 import type { RankingReport, SiteRanking } from './schema.ts';
 import { formatDateVi } from '../../util/dates.ts';
 import { barChart, shareChart } from './svg.ts';
+import { LEVEL_SHORT_NAMES } from '../../schemas/level.ts';
 
 type Lang = 'vi' | 'en';
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -255,7 +256,7 @@ ${rows}
   return files;
 }
 
-const LEVEL_NAMES: Record<string, string> = { mn: 'Mầm non', th: 'Tiểu học', thcs: 'THCS', thpt: 'THPT', gdtx: 'GDTX' };
+const LEVEL_NAMES: Record<string, string> = LEVEL_SHORT_NAMES;
 const levelName = (l: string) => LEVEL_NAMES[l] ?? l;
 
 /** A crawl step in plain words: "robots.txt: không có tệp (được duyệt mọi trang)", never "http-error allow-all". */

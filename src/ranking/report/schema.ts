@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { levelSchema } from '../../schemas/level.ts';
+import { verificationSchema } from '../../schemas/verification.ts';
 import { crawlStepSchema } from '../crawler.ts';
 import { scanStatusSchema } from '../fetcher.ts';
 
@@ -22,7 +23,7 @@ export const criterionMetaSchema = z.object({
   levels: z.array(levelSchema).optional(),
   basis: z.array(z.object({ ref: z.string(), number: z.string(), article: z.string().optional() })),
   source: z.string(),
-  verification: z.enum(['verified', 'partial', 'unverified', 'local-practice']),
+  verification: verificationSchema,
 });
 
 export const siteRankingSchema = z.object({

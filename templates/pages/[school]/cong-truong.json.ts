@@ -9,28 +9,23 @@ import { schoolYearOf, todayInVietnam } from '../../../src/util/dates.ts';
 import { t } from '../../lib/i18n.ts';
 import { aboutSubpages, archiveYears, disclosureTitle } from '../../lib/site-pages.ts';
 import { newsUrl, publishedNews, published, schoolPaths, siteOf } from '../../lib/site.ts';
+import { entryUrl, manifestSections, sectionUrl } from '../../../src/site/sections.ts';
 
 export const getStaticPaths = () => schoolPaths();
 
 export const GET: APIRoute = ({ props }) => {
   const site = siteOf(props);
   const c = site.collections;
-  const sections: Manifest['sections'] = [
-    { key: 'gioi-thieu', title: t('nav.about'), url: '/gioi-thieu/' },
-    ...aboutSubpages(site)
-      .filter((p) => p.data.kind !== 'khac')
-      .map((p) => ({ key: p.data.kind as Manifest['sections'][number]['key'], title: p.data.title, url: `/gioi-thieu/${p.slug}/` })),
-    { key: 'tin-tuc', title: t('nav.news'), url: '/tin-tuc/' },
-    { key: 'van-ban', title: t('nav.documents'), url: '/van-ban/' },
-    { key: 'cong-khai', title: t('nav.disclosures'), url: '/cong-khai/' },
-    { key: 'tuyen-sinh', title: t('nav.admissions'), url: '/tuyen-sinh/' },
-    { key: 'bieu-mau', title: t('nav.forms'), url: '/bieu-mau/' },
-    { key: 'lay-y-kien', title: t('nav.consultations'), url: '/lay-y-kien/' },
-    { key: 'lich', title: t('nav.schedules'), url: '/lich/' },
-    { key: 'lien-he', title: t('nav.contact'), url: '/lien-he/' },
-    { key: 'so-do-cong', title: t('nav.sitemap'), url: '/so-do-cong/' },
-    { key: 'tim-kiem', title: t('search.title'), url: '/tim-kiem/' },
-  ];
+  // Every section of the table that has a manifest key; the pages under Giới thiệu that have a
+  // well-known kind follow Giới thiệu, each under its kind.
+  const sections: Manifest['sections'] = manifestSections().flatMap(([name, key]) => [
+    { key, title: t(`nav.${name}`), url: sectionUrl(name) },
+    ...(name === 'about'
+      ? aboutSubpages(site).flatMap((p) =>
+          p.data.kind === 'khac' ? [] : [{ key: p.data.kind, title: p.data.title, url: entryUrl('about', p.slug) }],
+        )
+      : []),
+  ]);
   const manifest: Manifest = {
     version: MANIFEST_VERSION,
     generator: 'congtruong',
@@ -47,13 +42,13 @@ export const GET: APIRoute = ({ props }) => {
       years: archiveYears(site)
         .map((year) => ({
           schoolYear: year,
-          url: `/cong-khai/${year}/`,
+          url: entryUrl('disclosures', year),
           items: c.disclosures
             .filter((d) => d.schoolYear === year)
             .map((d) => ({
               item: d.data.item,
               title: disclosureTitle(d),
-              url: `/cong-khai/${year}/${d.slug}/`,
+              url: entryUrl('disclosures', year, d.slug),
               published: d.data.published,
               attachments: d.data.attachments.map((a) => published(site, a.file).url),
             })),
@@ -61,8 +56,8 @@ export const GET: APIRoute = ({ props }) => {
         .filter((y) => y.items.length > 0),
     },
     feeds: schoolFeeds(site).map((f) => ({ title: f.title, url: f.path })),
-    search: '/tim-kiem/',
-    htmlSitemap: '/so-do-cong/',
+    search: sectionUrl('search'),
+    htmlSitemap: sectionUrl('sitemap'),
     sitemapXml: '/sitemap.xml',
     news: publishedNews(site)
       .slice(0, 100)
