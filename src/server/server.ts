@@ -27,7 +27,8 @@ import { handleApi, MAX_BODY_BYTES } from './decap-api.ts';
 import { repositoryRoot } from './git.ts';
 import { dummyHash, generatePassword, hashPassword, verifyPassword } from './passwords.ts';
 import { handleHistory } from './history-routes.ts';
-import { editorPage, hostDashboard, loginPage, schoolDashboard, whenVi } from './pages.ts';
+import { editorPage, hostDashboard, loginPage, reviewPage, schoolDashboard, whenVi } from './pages.ts';
+import { ReviewGate, ReviewStore } from './review.ts';
 import { recentItems } from './history.ts';
 import { Publisher } from './publisher.ts';
 import { cookieNames, hostAllowed, LoginRateLimit, originAllowed, parseCookies, sameToken, setCookie } from './security.ts';
@@ -126,6 +127,13 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     log,
   });
   await publisher.start();
+  const gate = new ReviewGate({
+    store: new ReviewStore(db.connection),
+    publisher,
+    contentDir,
+    clock: opts.clock ?? (() => new Date()),
+    log,
+  });
   const host = opts.host ?? '127.0.0.1';
   const limiter = new LoginRateLimit();
   let publicOrigin = opts.publicUrl ? new URL(opts.publicUrl).origin : '';
@@ -206,12 +214,14 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     const action = form.get('action');
     const login = (form.get('login') ?? '').trim().toLowerCase();
     if (action === 'add') {
-      const school = form.get('school') ?? '';
+      // Without a role field (older pages), an account with a school is its editor.
+      const role = form.get('role') ?? (form.get('school') ? 'editor' : 'admin');
+      const school = role === 'admin' ? '' : (form.get('school') ?? '');
       const checked = accountSchema.safeParse({
         login,
         name: form.get('name') ?? '',
         email: (form.get('email') ?? '').trim(),
-        role: school === '' ? 'admin' : 'editor',
+        role,
         school: school === '' ? undefined : school,
       });
       if (!checked.success) {
@@ -220,7 +230,8 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
           login: 'tên đăng nhập cần 3–64 ký tự chữ thường không dấu, số, dấu chấm, gạch ngang hoặc gạch dưới',
           name: 'cần họ tên đầy đủ',
           email: 'cần một địa chỉ thư điện tử',
-          school: 'cần chọn một trường',
+          school: 'biên tập viên và người duyệt cần chọn một trường',
+          role: 'quyền phải là biên tập viên, người duyệt hoặc quản trị',
         };
         return { ok: false, text: `Chưa tạo tài khoản: ${fields.map((f) => explain[f] ?? f).join('; ')}.` };
       }
@@ -296,12 +307,29 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
       }
     }
     if (p === '/') return redirect(res, account.role === 'admin' ? '/host/' : `/s/${account.school}/`);
-    if (p === '/host/' || p === '/host' || p === '/host/users') {
+    if (p === '/host/' || p === '/host' || p === '/host/users' || p === '/host/review') {
       if (account.role !== 'admin') return html(res, 403, 'Chỉ quản trị viên của đơn vị chủ quản xem được trang này.');
       let notice: { ok: boolean; text: string } | undefined;
       if (p === '/host/users') {
         if (!post || !form) return redirect(res, '/host/');
         notice = await manageAccount(form, account);
+      }
+      if (p === '/host/review') {
+        if (!post || !form) return redirect(res, '/host/');
+        const id = form.get('school') ?? '';
+        if (!(await schoolIds(contentDir)).includes(id)) notice = { ok: false, text: `Không có trường "${id}".` };
+        else {
+          const on = form.get('review') === 'on';
+          gate.store.setReview(id, on);
+          log(`Duyệt bài: ${account.login} ${on ? 'bật' : 'tắt'} cho trường ${id}.`);
+          const approvers = db.users().filter((u) => u.role === 'approver' && u.school === id && !u.disabled).length;
+          notice = {
+            ok: true,
+            text: on
+              ? `Đã bật duyệt bài cho trường ${id}: thay đổi của biên tập viên chờ người duyệt đồng ý.${approvers === 0 ? ' Trường chưa có tài khoản người duyệt: hãy tạo một tài khoản với quyền "Người duyệt bài của trường".' : ''}`
+              : `Đã tắt duyệt bài cho trường ${id}: thay đổi của biên tập viên được đăng ngay. Các thay đổi đang chờ vẫn cần duyệt.`,
+          };
+        }
       }
       const ids = await schoolIds(contentDir);
       const summaries = new Map(db.schoolSummaries().map((s) => [s.school, s]));
@@ -313,6 +341,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
           ...summaries.get(id),
           failuresWeek: summaries.get(id)?.failuresWeek ?? 0,
           compliance: states[id]?.compliance,
+          review: gate.store.reviewOn(id),
         })),
       );
       return html(
@@ -342,7 +371,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
         if (err instanceof HttpError) throw err;
         return json(res, 400, { error: 'Yêu cầu không phải JSON.' });
       }
-      const answer = await handleApi({ school, schoolDir, account, publisher, lang, started }, body);
+      const answer = await handleApi({ school, schoolDir, account, publisher: gate.saverFor(account), lang, started }, body);
       if (answer.status === 403) log(`Từ chối: ${account.login} (${school}) ${JSON.stringify(body).slice(0, 300)}`);
       return json(res, answer.status, answer.body);
     }
@@ -361,11 +390,44 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
         } else form = new URLSearchParams(raw);
       }
       const answer = await handleHistory(
-        { contentDir, school, schoolDir, account, csrf: session.csrf, publisher, lang, started, log },
+        { contentDir, school, schoolDir, account, csrf: session.csrf, publisher: gate.saverFor(account), lang, started, log },
         { method, rest, query: url.searchParams, form },
       );
       if (!answer) return send(res, 404, 'text/plain; charset=utf-8', 'Không tìm thấy.');
       return answer.type === 'json' ? json(res, answer.status, answer.body) : html(res, answer.status, answer.body);
+    }
+    const reviewRoute = /^\/review\/(\d{1,12})(\/approve|\/reject)?$/.exec(rest);
+    if (reviewRoute) {
+      const id = Number(reviewRoute[1]);
+      const action = reviewRoute[2];
+      let notice: { ok: boolean; text: string } | undefined;
+      let status = 200;
+      if (post !== (action !== undefined)) return send(res, 405, 'text/plain; charset=utf-8', 'Phương thức không được hỗ trợ.');
+      if (action) {
+        // Editors send changes; only the school's approver (or the host) publishes or returns them.
+        if (!ReviewGate.mayDecide(account, school)) {
+          log(`Từ chối: ${account.login} (${account.role}) duyệt thay đổi #${id} của trường ${school}.`);
+          return html(res, 403, `Không được phép: tài khoản ${esc(account.login)} không có quyền duyệt bài của trường này.`);
+        }
+        const decision =
+          action === '/approve' ? await gate.approve(id, school, account) : gate.reject(id, school, account, form?.get('reason') ?? '');
+        status = decision.status;
+        notice = { ok: decision.ok && decision.status === 200, text: decision.message.vi };
+      }
+      const change = gate.store.get(id);
+      if (!change || change.school !== school) return html(res, 404, 'Không có thay đổi chờ duyệt này ở trường này.');
+      const current = await Promise.all(
+        change.files.map((f) =>
+          /\.(md|ya?ml|json|txt)$/i.test(f.rel)
+            ? readFile(path.join(schoolDir, f.rel), 'utf8').catch(() => undefined)
+            : Promise.resolve(undefined),
+        ),
+      );
+      return html(
+        res,
+        status,
+        reviewPage({ account, csrf: session.csrf, school, change, current, mayDecide: ReviewGate.mayDecide(account, school), notice }),
+      );
     }
     if (post) return send(res, 405, 'text/plain; charset=utf-8', 'Phương thức không được hỗ trợ.');
     if (rest === '/') {
@@ -384,6 +446,12 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
           compliance: state?.compliance,
           nextScheduled: state?.nextScheduled !== undefined && state.nextScheduled > now ? state.nextScheduled : undefined,
           recent: await recentItems(contentDir, school, schoolDir),
+          review: {
+            on: gate.store.reviewOn(school),
+            pending: gate.store.list(school, ['pending']),
+            // An editor sees the changes returned to them; the approver and the host see all of them.
+            rejected: gate.store.list(school, ['rejected'], 20).filter((c) => account.role !== 'editor' || c.login === account.login),
+          },
         }),
       );
     }
