@@ -29,6 +29,8 @@ import { dummyHash, generatePassword, hashPassword, verifyPassword } from './pas
 import { handleHistory } from './history-routes.ts';
 import { editorPage, hostDashboard, loginPage, reviewPage, schoolDashboard, whenVi } from './pages.ts';
 import { ReviewGate, ReviewStore } from './review.ts';
+import { OidcLogin } from './oidc.ts';
+import type { OidcSettings } from '../schemas/oidc-settings.ts';
 import { recentItems } from './history.ts';
 import { Publisher } from './publisher.ts';
 import { cookieNames, hostAllowed, LoginRateLimit, originAllowed, parseCookies, sameToken, setCookie } from './security.ts';
@@ -50,6 +52,10 @@ export interface ServeOptions {
   clock?: (() => Date) | undefined;
   pollMs?: number | undefined;
   warmWorker?: boolean | undefined;
+  /** How long after a published save the host portal is refreshed (ms). Default 2 s. */
+  hostRefreshMs?: number | undefined;
+  /** Login through the hosting unit's OpenID Connect provider (`src/schemas/oidc-settings.ts`). */
+  oidc?: OidcSettings | undefined;
   log?: (line: string) => void;
 }
 
@@ -124,6 +130,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     clock: opts.clock,
     pollMs: opts.pollMs,
     warmWorker: opts.warmWorker,
+    hostRefreshMs: opts.hostRefreshMs,
     log,
   });
   await publisher.start();
@@ -139,6 +146,8 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   let publicOrigin = opts.publicUrl ? new URL(opts.publicUrl).origin : '';
   const secure = publicOrigin.startsWith('https:');
   const cookies = cookieNames(secure);
+  const oidc = opts.oidc ? new OidcLogin(opts.oidc, () => `${publicOrigin}/login/oidc/callback`) : undefined;
+  const oidcButton = oidc ? { label: oidc.settings.label } : undefined;
   const names = new Map<string, string>();
   const schoolName = async (id: string) => {
     if (!names.has(id)) {
@@ -175,7 +184,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     const loginToken = parseCookies(req).get(cookies.login);
     const fresh = randomBytes(24).toString('base64url');
     const again = (status: number, message: string) =>
-      html(res, status, loginPage(fresh, message), { 'Set-Cookie': setCookie(cookies.login, fresh, secure, 3600) });
+      html(res, status, loginPage(fresh, message, oidcButton), { 'Set-Cookie': setCookie(cookies.login, fresh, secure, 3600) });
     if (!sameToken(form.get('csrf') ?? undefined, loginToken)) return again(403, 'Phiên đăng nhập đã hết hạn. Hãy đăng nhập lại.');
     if (!limiter.allow(clientAddress(req))) return again(429, 'Có quá nhiều lần đăng nhập từ máy này. Hãy đợi 15 phút rồi thử lại.');
     const name = (form.get('login') ?? '').trim().toLowerCase();
@@ -207,6 +216,68 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     redirect(res, account.role === 'admin' ? '/host/' : `/s/${account.school}/`, {
       'Set-Cookie': [setCookie(cookies.session, session.token, secure, SESSION_MS / 1000), setCookie(cookies.login, '', secure, 0)],
     });
+  }
+
+  /** The login page again, with why the provider's login was refused. */
+  function refuseOidc(res: ServerResponse, status: number, message: string): void {
+    const fresh = randomBytes(24).toString('base64url');
+    html(res, status, loginPage(fresh, message, oidcButton), {
+      'Set-Cookie': [setCookie(cookies.login, fresh, secure, 3600), setCookie(cookies.oidc, '', secure, 0, 'Lax')],
+    });
+  }
+
+  /** The provider sends the browser back here: the attempt is checked, then mapped to an existing account. */
+  async function oidcCallback(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    if (!oidc) return;
+    const label = oidc.settings.label;
+    if (!limiter.allow(clientAddress(req))) {
+      return refuseOidc(res, 429, 'Có quá nhiều lần đăng nhập từ máy này. Hãy đợi 15 phút rồi thử lại.');
+    }
+    if (url.searchParams.has('error')) {
+      log(`OpenID Connect: ${label} trả lỗi ${JSON.stringify(url.searchParams.get('error')?.slice(0, 100))} (từ ${clientAddress(req)}).`);
+      return refuseOidc(res, 403, `Hệ thống đăng nhập ${label} không xác nhận lần đăng nhập này. Hãy thử lại.`);
+    }
+    const outcome = await oidc.finish(parseCookies(req).get(cookies.oidc), url);
+    if (!('value' in outcome)) {
+      log(
+        `OpenID Connect: từ chối (${outcome.reason}${'detail' in outcome ? `: ${outcome.detail.slice(0, 200)}` : ''}) từ ${clientAddress(req)}.`,
+      );
+      const text =
+        outcome.reason === 'expired' || outcome.reason === 'state'
+          ? `Đăng nhập qua ${label} không hoàn tất: lần đăng nhập không khớp với trình duyệt này hoặc đã quá 10 phút. Hãy bấm đăng nhập lại.`
+          : outcome.reason === 'claim'
+            ? `Tài khoản ${label} không cho biết địa chỉ thư đã xác minh. Hãy đăng nhập bằng mật khẩu hoặc nhờ đơn vị chủ quản kiểm tra.`
+            : `Không xác thực được lần đăng nhập qua ${label}. Hãy thử lại; nếu vẫn lỗi, báo đơn vị chủ quản.`;
+      return refuseOidc(res, 403, text);
+    }
+    // Never an account from the provider: only one the host created, matched exactly.
+    const match = db.users().filter((u) => (oidc.settings.matchAccount === 'email' ? u.email.toLowerCase() : u.login) === outcome.value);
+    const account = match.length === 1 ? match[0] : undefined;
+    if (!account || account.disabled || (account.lockedUntil && account.lockedUntil > Date.now())) {
+      log(
+        `OpenID Connect: ${outcome.value} không khớp một tài khoản đang hoạt động (${match.length} tài khoản; từ ${clientAddress(req)}).`,
+      );
+      return refuseOidc(
+        res,
+        403,
+        account
+          ? 'Tài khoản trên máy chủ soạn bài đang bị khoá. Hãy nhờ đơn vị chủ quản mở khoá.'
+          : `${outcome.value} (${label}) chưa được gắn với tài khoản nào trên máy chủ soạn bài. Hãy nhờ đơn vị chủ quản tạo tài khoản với địa chỉ này.`,
+      );
+    }
+    const session = db.createSession(account.id, Date.now());
+    log(`Đăng nhập qua OpenID Connect: ${account.login} (từ ${clientAddress(req)}).`);
+    const home = account.role === 'admin' ? '/host/' : `/s/${account.school}/`;
+    // A page rather than a redirect: the session cookie is SameSite=Strict, and a redirect chain
+    // that began at the provider is a cross-site navigation in which browsers would not send it.
+    html(
+      res,
+      200,
+      `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta http-equiv="refresh" content="0;url=${esc(home)}"><title>Đã đăng nhập</title></head><body><p><a href="${esc(home)}">Tiếp tục</a></p></body></html>`,
+      {
+        'Set-Cookie': [setCookie(cookies.session, session.token, secure, SESSION_MS / 1000), setCookie(cookies.oidc, '', secure, 0, 'Lax')],
+      },
+    );
   }
 
   /** An administrator's action on an account from the host's dashboard (as `congtruong users` does). */
@@ -280,7 +351,30 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
       // through the redirect) must not invalidate the form already shown.
       const kept = parseCookies(req).get(cookies.login);
       const token = kept && /^[\w-]{32}$/.test(kept) ? kept : randomBytes(24).toString('base64url');
-      return html(res, 200, loginPage(token), { 'Set-Cookie': setCookie(cookies.login, token, secure, 3600) });
+      return html(res, 200, loginPage(token, undefined, oidcButton), { 'Set-Cookie': setCookie(cookies.login, token, secure, 3600) });
+    }
+    if (oidc && !post && (p === '/login/oidc' || p === '/login/oidc/callback')) {
+      if (p === '/login/oidc') {
+        let started: { url: string; handle: string };
+        try {
+          started = await oidc.start();
+        } catch (err) {
+          log(`OpenID Connect: không đọc được thông tin của ${oidc.settings.issuer}: ${err instanceof Error ? err.message : String(err)}`);
+          return refuseOidc(
+            res,
+            502,
+            `Chưa kết nối được với hệ thống đăng nhập ${oidc.settings.label}. Hãy thử lại sau, hoặc đăng nhập bằng mật khẩu.`,
+          );
+        }
+        res.writeHead(303, {
+          Location: started.url,
+          'Cache-Control': 'no-store',
+          'Set-Cookie': setCookie(cookies.oidc, started.handle, secure, 600, 'Lax'),
+        });
+        res.end();
+        return;
+      }
+      return oidcCallback(req, res, url);
     }
     const session = sessionOf(req);
     const account = session?.account;
