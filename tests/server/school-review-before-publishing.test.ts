@@ -55,7 +55,7 @@ beforeAll(async () => {
   approver = (await login(base, 'duyet.alpha')).session!;
   otherApprover = (await login(base, 'duyet.beta')).session!;
   admin = (await login(base, 'quantri')).session!;
-}, 120_000);
+}, 300_000);
 
 afterAll(async () => {
   await host?.close();
