@@ -4,13 +4,21 @@
 import { readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Lang } from '../errors/content-errors.ts';
+import { editorNginxConfig } from '../hosting/editor-service.ts';
 import { isListenValue, isSiteFolder, nginxConfig, nginxPathProblem } from '../hosting/nginx.ts';
+import { portOf } from './options.ts';
 
 export async function nginx(args: {
   out?: string | undefined;
   sites?: string | undefined;
   listen?: string | undefined;
   https?: boolean;
+  /** Also the editor's block (`congtruong serve`), at this host name. */
+  editor?: string | undefined;
+  editorPort?: string | undefined;
+  editorHttp?: boolean;
+  editorCert?: string | undefined;
+  editorKey?: string | undefined;
   lang: Lang;
 }): Promise<number> {
   const vi = args.lang === 'vi';
@@ -22,6 +30,37 @@ export async function nginx(args: {
     return fail({
       vi: `--listen phải là một cổng (1–65535), có thể kèm địa chỉ, ví dụ 80, 8080 hoặc 127.0.0.1:8080 (không phải ${JSON.stringify(args.listen)}).`,
       en: `--listen must be a port (1–65535), optionally with an address, e.g. 80, 8080 or 127.0.0.1:8080 (not ${JSON.stringify(args.listen)}).`,
+    });
+  }
+  let editorBlock = '';
+  if (args.editor !== undefined || args.editorPort !== undefined || args.editorCert !== undefined || args.editorKey !== undefined) {
+    const port = portOf(args.editorPort ?? '8080', 1);
+    if (args.editor === undefined || !isSiteFolder(args.editor) || args.editor.includes('+')) {
+      return fail({
+        vi: `--editor cần tên máy của trang soạn bài, chữ thường, ví dụ soanbai.pgd.example.edu.vn (không phải ${JSON.stringify(args.editor ?? '')}).`,
+        en: `--editor needs the editor's host name, in lower case, e.g. editor.example.edu.vn (not ${JSON.stringify(args.editor ?? '')}).`,
+      });
+    }
+    if (port === undefined) {
+      return fail({
+        vi: `--editor-port phải là số từ 1 đến 65535 (không phải ${JSON.stringify(args.editorPort)}).`,
+        en: `--editor-port must be 1 to 65535 (not ${JSON.stringify(args.editorPort)}).`,
+      });
+    }
+    const file = [args.editorCert, args.editorKey].find((f) => f !== undefined && !/^\/[A-Za-z0-9_./:+-]+$/.test(f));
+    if (file !== undefined) {
+      return fail({
+        vi: `--editor-cert và --editor-key cần đường dẫn tuyệt đối, không dấu cách hay ký tự đặc biệt (không phải ${JSON.stringify(file)}).`,
+        en: `--editor-cert and --editor-key need absolute paths without spaces or special characters (not ${JSON.stringify(file)}).`,
+      });
+    }
+    editorBlock = editorNginxConfig({
+      serverName: args.editor,
+      port,
+      https: !args.editorHttp,
+      listen: args.listen,
+      certificate: args.editorCert,
+      certificateKey: args.editorKey,
     });
   }
   const sitesDir = path.resolve(args.sites ?? 'dist/sites');
@@ -57,7 +96,7 @@ export async function nginx(args: {
       en: `Skipped ${skipped.length} folder(s) of ${sitesDir} that are not domains: ${skipped.join(', ')}. A site's folder is named after its domain, in lower case (e.g. thcsleloi.songxanh.edu.vn).`,
     });
   }
-  const config = nginxConfig(domains, { sitesDir, listen: args.listen, https: args.https });
+  const config = nginxConfig(domains, { sitesDir, listen: args.listen, https: args.https }) + (editorBlock ? `\n${editorBlock}` : '');
   if (args.out) {
     try {
       await writeFile(args.out, config);
