@@ -103,6 +103,7 @@ export async function run(argv: string[]): Promise<number> {
       outDir: path.resolve(values.out),
       dataDir: path.dirname(path.resolve(values.db)),
       appDir: PACKAGE_ROOT,
+      oidcFile: values.oidc === undefined ? undefined : path.resolve(values.oidc),
     };
     try {
       process.stdout.write(values.print === 'systemd' ? systemdUnit(service) : editorNginxConfig(service));
