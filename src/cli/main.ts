@@ -149,6 +149,11 @@ export async function main(argv: string[]): Promise<number> {
         sites: str('sites'),
         listen: str('listen'),
         https: flag('https'),
+        editor: str('editor'),
+        editorPort: str('editor-port'),
+        editorHttp: flag('editor-http'),
+        editorCert: str('editor-cert'),
+        editorKey: str('editor-key'),
         lang,
       });
     default:

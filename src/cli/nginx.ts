@@ -6,13 +6,21 @@ import path from 'node:path';
 import type { ErrorArgs } from '../errors/catalogue.ts';
 import { cliError, type CliErrorName } from '../errors/cli-errors.ts';
 import type { Lang } from '../errors/content-errors.ts';
+import { editorNginxConfig } from '../hosting/editor-service.ts';
 import { isListenValue, isSiteFolder, nginxConfig, nginxPathProblem } from '../hosting/nginx.ts';
+import { portOf } from './options.ts';
 
 export async function nginx(args: {
   out?: string | undefined;
   sites?: string | undefined;
   listen?: string | undefined;
   https?: boolean;
+  /** Also the editor's block (`congtruong serve`), at this host name. */
+  editor?: string | undefined;
+  editorPort?: string | undefined;
+  editorHttp?: boolean;
+  editorCert?: string | undefined;
+  editorKey?: string | undefined;
   lang: Lang;
 }): Promise<number> {
   const vi = args.lang === 'vi';
@@ -22,6 +30,28 @@ export async function nginx(args: {
   };
   if (args.listen !== undefined && !isListenValue(args.listen)) {
     return fail('badListen', { value: JSON.stringify(args.listen) });
+  }
+  let editorBlock = '';
+  if (args.editor !== undefined || args.editorPort !== undefined || args.editorCert !== undefined || args.editorKey !== undefined) {
+    const port = portOf(args.editorPort ?? '8080', 1);
+    if (args.editor === undefined || !isSiteFolder(args.editor) || args.editor.includes('+')) {
+      return fail('badEditorHost', { value: JSON.stringify(args.editor ?? '') });
+    }
+    if (port === undefined) {
+      return fail('badEditorPort', { value: JSON.stringify(args.editorPort) });
+    }
+    const file = [args.editorCert, args.editorKey].find((f) => f !== undefined && !/^\/[A-Za-z0-9_./:+-]+$/.test(f));
+    if (file !== undefined) {
+      return fail('badEditorCertPath', { value: JSON.stringify(file) });
+    }
+    editorBlock = editorNginxConfig({
+      serverName: args.editor,
+      port,
+      https: !args.editorHttp,
+      listen: args.listen,
+      certificate: args.editorCert,
+      certificateKey: args.editorKey,
+    });
   }
   const sitesDir = path.resolve(args.sites ?? 'dist/sites');
   const unsafe = nginxPathProblem(sitesDir);
@@ -47,7 +77,7 @@ export async function nginx(args: {
   if (skipped.length > 0) {
     fail('skippedSiteFolders', { count: skipped.length, dir: sitesDir, names: skipped.join(', ') });
   }
-  const config = nginxConfig(domains, { sitesDir, listen: args.listen, https: args.https });
+  const config = nginxConfig(domains, { sitesDir, listen: args.listen, https: args.https }) + (editorBlock ? `\n${editorBlock}` : '');
   if (args.out) {
     try {
       await writeFile(args.out, config);

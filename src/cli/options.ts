@@ -196,6 +196,45 @@ export const COMMANDS = {
         arg: { vi: 'TỆP', en: 'FILE' },
         help: { vi: 'Ghi cấu hình vào tệp (mặc định: in ra màn hình)', en: 'Write the configuration to a file (default: print it)' },
       },
+      editor: {
+        type: 'string',
+        arg: { vi: 'TÊN_MÁY', en: 'HOSTNAME' },
+        help: {
+          vi: 'Thêm khối nginx cho trang soạn bài (congtruong serve) ở tên máy này, ví dụ soanbai.pgd.example.edu.vn (HTTPS, như serve --print nginx)',
+          en: 'Add the nginx block of the editor (congtruong serve) at this host name, e.g. editor.example.edu.vn (HTTPS, as serve --print nginx)',
+        },
+      },
+      'editor-port': {
+        type: 'string',
+        arg: { vi: 'CỔNG', en: 'PORT' },
+        help: {
+          vi: 'Cổng của congtruong serve trên 127.0.0.1 (mặc định: 8080)',
+          en: 'Port of congtruong serve on 127.0.0.1 (default: 8080)',
+        },
+      },
+      'editor-http': {
+        type: 'boolean',
+        help: {
+          vi: 'Trang soạn bài chỉ qua HTTP (chỉ để thử trong mạng nội bộ)',
+          en: 'Serve the editor over plain HTTP (only to try it on an internal network)',
+        },
+      },
+      'editor-cert': {
+        type: 'string',
+        arg: { vi: 'TỆP', en: 'FILE' },
+        help: {
+          vi: 'Chứng chỉ TLS của trang soạn bài (mặc định: /etc/letsencrypt/live/<tên máy>/fullchain.pem)',
+          en: "The editor's TLS certificate (default: /etc/letsencrypt/live/<hostname>/fullchain.pem)",
+        },
+      },
+      'editor-key': {
+        type: 'string',
+        arg: { vi: 'TỆP', en: 'FILE' },
+        help: {
+          vi: 'Khoá riêng của chứng chỉ (mặc định: /etc/letsencrypt/live/<tên máy>/privkey.pem)',
+          en: "The certificate's private key (default: /etc/letsencrypt/live/<hostname>/privkey.pem)",
+        },
+      },
       lang,
       help,
     },

@@ -19,6 +19,7 @@ trình duyệt; mỗi lần lưu được kiểm tra, ghi vào git (tác giả l
   --port      Cổng (mặc định: 8080)
   --host      Địa chỉ lắng nghe (mặc định: 127.0.0.1, sau nginx)
   --public-url  Địa chỉ người dùng mở, ví dụ https://soanbai.pgd.example.edu.vn (bật cookie Secure)
+  --oidc TỆP  Cho đăng nhập qua hệ thống OpenID Connect của đơn vị chủ quản (tệp YAML: issuer, clientId, clientSecret…; xem docs/hosting.md)
   --print systemd|nginx  Chỉ in tệp dịch vụ systemd hoặc khối cấu hình nginx cho --public-url rồi thoát`,
   en: `Usage: congtruong serve [--content DIR] [--out DIR] [--db FILE] [--port 8080] [--host 127.0.0.1] [--public-url https://editor.domain] [--lang vi|en]
 
@@ -32,6 +33,7 @@ Put it behind nginx (congtruong nginx); create accounts with congtruong users ad
   --port      Port (default: 8080)
   --host      Listen address (default: 127.0.0.1, behind nginx)
   --public-url  The address users open, e.g. https://editor.example.edu.vn (enables Secure cookies)
+  --oidc FILE  Allow login through the hosting unit's OpenID Connect provider (YAML file: issuer, clientId, clientSecret…; see docs/hosting.md)
   --print systemd|nginx  Only print the systemd unit or the nginx server block for --public-url, then exit`,
 } as const;
 
@@ -42,6 +44,7 @@ const SERVE_OPTIONS = {
   port: { type: 'string', default: '8080' },
   host: { type: 'string', default: '127.0.0.1' },
   'public-url': { type: 'string' },
+  oidc: { type: 'string' },
   print: { type: 'string' },
   lang: { type: 'string', default: 'vi' },
   help: { type: 'boolean', short: 'h', default: false },
@@ -94,6 +97,7 @@ export async function run(argv: string[]): Promise<number> {
       outDir: path.resolve(values.out),
       dataDir: path.dirname(path.resolve(values.db)),
       appDir: PACKAGE_ROOT,
+      oidcFile: values.oidc === undefined ? undefined : path.resolve(values.oidc),
     };
     try {
       process.stdout.write(values.print === 'systemd' ? systemdUnit(service) : editorNginxConfig(service));
@@ -102,6 +106,34 @@ export async function run(argv: string[]): Promise<number> {
       return 2;
     }
     return 0;
+  }
+  let oidc;
+  if (values.oidc !== undefined) {
+    const { readFile } = await import('node:fs/promises');
+    const { parse } = await import('yaml');
+    const { oidcSettingsSchema } = await import('../schemas/oidc-settings.ts');
+    let raw: unknown;
+    try {
+      raw = parse(await readFile(values.oidc, 'utf8'));
+    } catch (err) {
+      console.error(
+        lang === 'vi'
+          ? `Không đọc được tệp cấu hình OpenID Connect ${values.oidc}: ${(err as Error).message}`
+          : `Cannot read the OpenID Connect settings ${values.oidc}: ${(err as Error).message}`,
+      );
+      return 2;
+    }
+    const checked = oidcSettingsSchema.safeParse(raw);
+    if (!checked.success) {
+      const fields = [...new Set(checked.error.issues.map((i) => i.path.join('.') || '(tệp)'))].join(', ');
+      console.error(
+        lang === 'vi'
+          ? `Tệp ${values.oidc} chưa đúng ở: ${fields}. Cần issuer (https://…), clientId, clientSecret; tuỳ chọn label, claim, matchAccount (email|login), scope. Xem docs/hosting.md.`
+          : `${values.oidc} is wrong at: ${fields}. It needs issuer (https://…), clientId, clientSecret; optionally label, claim, matchAccount (email|login), scope. See docs/hosting.md.`,
+      );
+      return 2;
+    }
+    oidc = checked.data;
   }
   const { startServer, ServeError } = await import('../server/server.ts');
   let server;
@@ -113,6 +145,7 @@ export async function run(argv: string[]): Promise<number> {
       port,
       host: values.host,
       publicUrl,
+      oidc,
       lang,
     });
   } catch (err) {

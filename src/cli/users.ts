@@ -13,20 +13,22 @@ import { badLang, isLang } from './options.ts';
 
 const USAGE = {
   vi: `Cách dùng:
-  congtruong users add <tên-đăng-nhập> --name "Họ tên" --email thu@truong.edu.vn (--school <mã-trường> | --admin) [--password-stdin]
+  congtruong users add <tên-đăng-nhập> --name "Họ tên" --email thu@truong.edu.vn (--school <mã-trường> [--role editor|approver] | --admin) [--password-stdin]
   congtruong users reset <tên-đăng-nhập> [--password-stdin]
   congtruong users disable <tên-đăng-nhập>
   congtruong users enable <tên-đăng-nhập>
   congtruong users list
+  congtruong users review <mã-trường> on|off   (bật/tắt duyệt bài trước khi đăng cho một trường)
 Tuỳ chọn chung: --db TỆP (mặc định: congtruong.db), --content THƯ_MỤC (mặc định: content), --lang vi|en
 
 Không có --password-stdin thì một mật khẩu ngẫu nhiên được tạo và in ra một lần.`,
   en: `Usage:
-  congtruong users add <login> --name "Full name" --email mail@school.edu.vn (--school <school-id> | --admin) [--password-stdin]
+  congtruong users add <login> --name "Full name" --email mail@school.edu.vn (--school <school-id> [--role editor|approver] | --admin) [--password-stdin]
   congtruong users reset <login> [--password-stdin]
   congtruong users disable <login>
   congtruong users enable <login>
   congtruong users list
+  congtruong users review <school-id> on|off   (review before publishing for one school)
 Common options: --db FILE (default: congtruong.db), --content DIR (default: content), --lang vi|en
 
 Without --password-stdin a random password is generated and printed once.`,
@@ -38,6 +40,7 @@ const USERS_OPTIONS = {
   name: { type: 'string' },
   email: { type: 'string' },
   school: { type: 'string' },
+  role: { type: 'string' },
   admin: { type: 'boolean', default: false },
   'password-stdin': { type: 'boolean', default: false },
   lang: { type: 'string', default: 'vi' },
@@ -83,7 +86,12 @@ export async function run(argv: string[]): Promise<number> {
   try {
     if (action === 'list') {
       for (const u of db.users()) {
-        const role = u.role === 'admin' ? (vi ? 'quản trị' : 'admin') : `${vi ? 'biên tập' : 'editor'} ${u.school}`;
+        const role =
+          u.role === 'admin'
+            ? vi
+              ? 'quản trị'
+              : 'admin'
+            : `${u.role === 'approver' ? (vi ? 'duyệt' : 'approver') : vi ? 'biên tập' : 'editor'} ${u.school}`;
         const state = u.disabled
           ? vi
             ? 'đã khoá'
@@ -94,6 +102,39 @@ export async function run(argv: string[]): Promise<number> {
               : 'locked'
             : '';
         console.log([u.login, u.name, u.email, role, state].filter(Boolean).join('\t'));
+      }
+      return 0;
+    }
+    if (action === 'review') {
+      const [, school, state] = positionals;
+      if (!school || (state !== 'on' && state !== 'off') || positionals.length !== 3) {
+        console.error(`${vi ? 'Cần mã trường và on hoặc off.' : 'Needs a school id and on or off.'}\n\n${USAGE[lang]}`);
+        return 2;
+      }
+      if (!(await schoolIds(values.content)).includes(school)) {
+        console.error(
+          vi ? `Không có trường "${school}" trong ${values.content}/schools/.` : `No school "${school}" in ${values.content}/schools/.`,
+        );
+        return 2;
+      }
+      const { ReviewStore } = await import('../server/review.ts');
+      new ReviewStore(db.connection).setReview(school, state === 'on');
+      const approvers = db.users().filter((u) => u.role === 'approver' && u.school === school && !u.disabled).length;
+      console.log(
+        state === 'on'
+          ? vi
+            ? `Đã bật duyệt bài cho trường ${school}: thay đổi của biên tập viên chờ người duyệt đồng ý rồi mới được đăng.`
+            : `Review is on for ${school}: editors' changes are published once an approver approves them.`
+          : vi
+            ? `Đã tắt duyệt bài cho trường ${school}.`
+            : `Review is off for ${school}.`,
+      );
+      if (state === 'on' && approvers === 0) {
+        console.error(
+          vi
+            ? `Trường ${school} chưa có người duyệt: congtruong users add <tên> --role approver --school ${school} …`
+            : `School ${school} has no approver yet: congtruong users add <login> --role approver --school ${school} …`,
+        );
       }
       return 0;
     }
@@ -134,14 +175,14 @@ export async function run(argv: string[]): Promise<number> {
         login,
         name: values.name,
         email: values.email,
-        role: values.admin ? 'admin' : 'editor',
+        role: values.admin ? 'admin' : (values.role ?? 'editor'),
         school: values.admin ? undefined : values.school,
       };
       const checked = accountSchema.safeParse(input);
       if (!checked.success) {
         const fields = [...new Set(checked.error.issues.map((i) => String(i.path[0])))];
         // One line per wrong field, each saying what the field needs.
-        const entry = { login: 'badAccountLogin', name: 'badAccountName', email: 'badAccountEmail', school: 'badAccountSchool' } as const;
+        const entry = { login: 'badAccountLogin', name: 'badAccountName', email: 'badAccountEmail', school: 'badAccountSchool', role: 'badAccountRole' } as const;
         const lines = fields
           .filter((f): f is keyof typeof entry => f in entry)
           .map((f) => cliError(entry[f], { value: String(input[f] ?? '') }, lang));
@@ -173,7 +214,7 @@ export async function run(argv: string[]): Promise<number> {
         login,
         name: values.name,
         email: values.email,
-        role: values.admin ? 'admin' : 'editor',
+        role: values.admin ? 'admin' : (values.role ?? 'editor'),
         school: values.admin ? undefined : values.school,
       });
       db.addUser(a, hash);

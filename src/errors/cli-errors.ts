@@ -230,6 +230,13 @@ export const CLI_ERRORS = {
       en: 'Give the school id (its folder in content/schools/) for an editor, or --admin for an administrator.',
     },
   },
+  badAccountRole: {
+    message: { vi: '--role "{value}": không có vai trò này.', en: '--role "{value}": there is no such role.' },
+    fix: {
+      vi: 'Ghi --role editor (biên tập viên) hoặc --role approver (người duyệt bài của trường).',
+      en: "Give --role editor or --role approver (the school's reviewer).",
+    },
+  },
   accountSchoolUnknown: {
     message: { vi: 'Không có trường "{school}" trong {dir}/schools/.', en: 'There is no school "{school}" in {dir}/schools/.' },
     fix: { vi: 'Các trường có: {schools}.', en: 'Schools: {schools}.' },
@@ -283,6 +290,24 @@ export const CLI_ERRORS = {
     fix: {
       vi: 'Nếu cổng đang bận, chọn cổng khác bằng --port; kiểm tra quyền ghi của --db và --out.',
       en: 'If the port is busy, choose another with --port; check that --db and --out are writable.',
+    },
+  },
+  badEditorHost: {
+    message: { vi: '--editor cần tên máy của trang soạn bài, không phải {value}.', en: "--editor needs the editor's host name, not {value}." },
+    fix: { vi: 'Viết tên máy bằng chữ thường, ví dụ --editor soanbai.pgd.example.edu.vn', en: 'Write the host name in lower case, e.g. --editor editor.example.edu.vn' },
+  },
+  badEditorPort: {
+    message: { vi: '--editor-port phải là số từ 1 đến 65535, không phải {value}.', en: '--editor-port must be 1 to 65535, not {value}.' },
+    fix: { vi: 'Ghi cổng mà congtruong serve nghe, ví dụ --editor-port 8080', en: 'Give the port congtruong serve listens on, e.g. --editor-port 8080' },
+  },
+  badEditorCertPath: {
+    message: {
+      vi: '--editor-cert và --editor-key cần đường dẫn tuyệt đối, không phải {value}.',
+      en: '--editor-cert and --editor-key need absolute paths, not {value}.',
+    },
+    fix: {
+      vi: 'Ghi đường dẫn bắt đầu bằng /, không dấu cách hay ký tự đặc biệt, ví dụ --editor-cert /etc/ssl/soanbai.pem',
+      en: 'Give a path starting with /, without spaces or special characters, e.g. --editor-cert /etc/ssl/editor.pem',
     },
   },
   badListen: {

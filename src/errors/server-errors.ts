@@ -48,6 +48,17 @@ export const SERVER_ERRORS = {
     },
     fix: { vi: 'Hãy tải lại trang soạn bài.', en: 'Reload the editor page.' },
   },
+  reviewForbidden: {
+    message: {
+      vi: 'Không được phép: tài khoản {login} không có quyền duyệt bài của trường này.',
+      en: 'Not allowed: the account {login} may not review this school’s changes.',
+    },
+    fix: { vi: 'Người duyệt bài của trường hoặc quản trị viên đơn vị chủ quản mới duyệt được.', en: "Only the school's approver or a host administrator can decide." },
+  },
+  reviewNotFound: {
+    message: { vi: 'Không có thay đổi chờ duyệt này ở trường này.', en: 'There is no such pending change for this school.' },
+    fix: { vi: '', en: '' },
+  },
   adminOnly: {
     message: {
       vi: 'Chỉ quản trị viên của đơn vị chủ quản xem được trang này.',

@@ -26,6 +26,12 @@ export interface EditorServiceOptions {
   https?: boolean | undefined;
   /** nginx's `listen` for plain HTTP (default 80), e.g. `127.0.0.1:8081`. */
   listen?: string | undefined;
+  /** The OpenID Connect settings file (`serve --oidc`), when the editor logs in through the host's provider. */
+  oidcFile?: string | undefined;
+  /** TLS certificate (chain) file. Default certbot's `/etc/letsencrypt/live/<serverName>/fullchain.pem`. */
+  certificate?: string | undefined;
+  /** Its private key. Default certbot's `/etc/letsencrypt/live/<serverName>/privkey.pem`. */
+  certificateKey?: string | undefined;
 }
 
 function safe(value: string): string {
@@ -46,6 +52,9 @@ function resolved(opts: EditorServiceOptions) {
     user: safe(opts.user ?? 'congtruong'),
     https: opts.https ?? true,
     listen: safe(opts.listen ?? '80'),
+    oidc: opts.oidcFile === undefined ? '' : ` --oidc ${safe(opts.oidcFile)}`,
+    certificate: safe(opts.certificate ?? `/etc/letsencrypt/live/${opts.serverName}/fullchain.pem`),
+    certificateKey: safe(opts.certificateKey ?? `/etc/letsencrypt/live/${opts.serverName}/privkey.pem`),
   };
 }
 
@@ -63,7 +72,7 @@ Type=simple
 User=${o.user}
 Group=${o.user}
 WorkingDirectory=${o.appDir}
-ExecStart=${o.appDir}/node_modules/.bin/node bin/congtruong.mjs serve --content ${o.contentDir} --out ${o.outDir} --db ${o.dataDir}/congtruong.db --host 127.0.0.1 --port ${o.port} --public-url ${scheme}://${o.serverName}
+ExecStart=${o.appDir}/node_modules/.bin/node bin/congtruong.mjs serve --content ${o.contentDir} --out ${o.outDir} --db ${o.dataDir}/congtruong.db --host 127.0.0.1 --port ${o.port} --public-url ${scheme}://${o.serverName}${o.oidc}
 # A save in progress finishes before the server stops (at most a minute).
 KillSignal=SIGTERM
 TimeoutStopSec=90
@@ -98,7 +107,9 @@ WantedBy=multi-user.target
 /**
  * The editor's server block, for nginx's `http` context (e.g.
  * `/etc/nginx/conf.d/congtruong-soanbai.conf`). With HTTPS, port 80 only redirects, and the
- * certificate paths follow certbot's layout.
+ * certificate paths follow certbot's layout unless given. The one definition of this block:
+ * `congtruong serve --print nginx` prints it and `congtruong nginx --editor` appends it to the
+ * sites' configuration.
  */
 export function editorNginxConfig(opts: EditorServiceOptions): string {
   const o = resolved(opts);
@@ -138,11 +149,11 @@ server {
 }
 
 server {
-    listen 443 ssl;
-    http2 on;
+    # \`listen … http2\` rather than \`http2 on;\`: Debian 12's nginx (1.22) does not know the latter.
+    listen 443 ssl http2;
     server_name ${o.serverName};
-    ssl_certificate /etc/letsencrypt/live/${o.serverName}/fullchain.pem;
-    ssl_certificate_key /etc/letsencrypt/live/${o.serverName}/privkey.pem;
+    ssl_certificate ${o.certificate};
+    ssl_certificate_key ${o.certificateKey};
     ssl_protocols TLSv1.2 TLSv1.3;
     add_header Strict-Transport-Security "max-age=31536000" always;
 ${proxy}

@@ -3,8 +3,11 @@
  * log of publications. One file beside the content folder, never inside it (it holds password
  * hashes, and the content folder is a git repository that may be mirrored).
  *
- * Rights are two roles: a host administrator (`admin`) edits every school and sees the host's
- * dashboard; a school editor (`editor`) edits only the school of their account.
+ * Rights are three roles: a host administrator (`admin`) edits every school and sees the host's
+ * dashboard; a school editor (`editor`) edits only the school of their account; a school
+ * approver (`approver`, the person responsible for the school's content) edits that school too
+ * and, when the host has turned review on for it, approves or rejects its editors' changes
+ * (`review.ts`).
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
@@ -13,7 +16,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { z } from 'zod';
 import { SCHOOL_ID } from '../schemas/school-id.ts';
 
-export const ROLES = ['admin', 'editor'] as const;
+export const ROLES = ['admin', 'editor', 'approver'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** An account as the host creates it (`congtruong users add`). */
@@ -31,10 +34,10 @@ export const accountSchema = z
     /** The person's e-mail address (git author e-mail). */
     email: z.string().regex(/^[^\s@<>]+@[^\s@<>]+\.[A-Za-z]{2,}$/),
     role: z.enum(ROLES),
-    /** The school an editor edits (its folder name); none for an administrator. */
+    /** The school an editor or approver works on (its folder name); none for an administrator. */
     school: z.string().regex(SCHOOL_ID).optional(),
   })
-  .refine((a) => (a.role === 'editor') === (a.school !== undefined), { path: ['school'], message: 'editor-needs-school' });
+  .refine((a) => (a.role !== 'admin') === (a.school !== undefined), { path: ['school'], message: 'school-account-needs-school' });
 export type AccountInput = z.input<typeof accountSchema>;
 
 export interface Account {
@@ -79,7 +82,7 @@ CREATE TABLE IF NOT EXISTS users (
   login TEXT NOT NULL UNIQUE,
   name TEXT NOT NULL,
   email TEXT NOT NULL,
-  role TEXT NOT NULL CHECK (role IN ('admin', 'editor')),
+  role TEXT NOT NULL CHECK (role IN ('admin', 'editor', 'approver')),
   school TEXT,
   password TEXT NOT NULL,
   disabled INTEGER NOT NULL DEFAULT 0,
@@ -106,6 +109,55 @@ CREATE TABLE IF NOT EXISTS publications (
   ms INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS publications_school ON publications (school, at);
+CREATE TABLE IF NOT EXISTS school_settings (
+  school TEXT PRIMARY KEY,
+  review INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS pending_changes (
+  id INTEGER PRIMARY KEY,
+  school TEXT NOT NULL,
+  login TEXT NOT NULL,
+  author_name TEXT NOT NULL,
+  author_email TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  message TEXT NOT NULL,
+  publish INTEGER NOT NULL,
+  changes TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('pending', 'approved', 'rejected', 'superseded')),
+  decided_by TEXT,
+  decided_at INTEGER,
+  reason TEXT
+);
+CREATE INDEX IF NOT EXISTS pending_changes_school ON pending_changes (school, status, created_at);
+`;
+
+/**
+ * Databases made before the approver role have a CHECK that refuses it: SQLite cannot change a
+ * CHECK in place, so the table is copied into one with the new CHECK (its sessions end).
+ */
+const MIGRATE_ROLES = `
+PRAGMA foreign_keys = OFF;
+BEGIN;
+DELETE FROM sessions;
+CREATE TABLE users_roles (
+  id INTEGER PRIMARY KEY,
+  login TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  email TEXT NOT NULL,
+  role TEXT NOT NULL CHECK (role IN ('admin', 'editor', 'approver')),
+  school TEXT,
+  password TEXT NOT NULL,
+  disabled INTEGER NOT NULL DEFAULT 0,
+  failed_logins INTEGER NOT NULL DEFAULT 0,
+  locked_until INTEGER,
+  created_at INTEGER NOT NULL
+);
+INSERT INTO users_roles SELECT id, login, name, email, role, school, password, disabled, failed_logins, locked_until, created_at FROM users;
+DROP TABLE users;
+ALTER TABLE users_roles RENAME TO users;
+COMMIT;
+PRAGMA foreign_keys = ON;
 `;
 
 type Row = Record<string, string | number | null | bigint | Uint8Array>;
@@ -151,6 +203,13 @@ export class ServerDatabase {
     // WAL: the dashboards read while a save writes; a killed server loses no committed row.
     this.db.exec('PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
     this.db.exec(SCHEMA);
+    const users = this.db.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'users'").get() as Row | undefined;
+    if (users && !String(users.sql).includes("'approver'")) this.db.exec(MIGRATE_ROLES);
+  }
+
+  /** The raw connection, for the tables of other modules (`review.ts`). */
+  get connection(): DatabaseSync {
+    return this.db;
   }
 
   close(): void {

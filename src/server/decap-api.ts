@@ -27,7 +27,8 @@ export interface ApiContext {
   school: string;
   schoolDir: string;
   account: Account;
-  publisher: Publisher;
+  /** The publisher, or the review gate in front of it for this account (`review.ts`). */
+  publisher: Pick<Publisher, 'save'>;
   lang: Lang;
   /** When the request arrived (`performance.now()`). */
   started: number;
@@ -184,6 +185,16 @@ async function dispatch(ctx: ApiContext, action: string, params: Record<string, 
       if (c) {
         const saved = await publishAnswer(ctx, [c], 'upload', commitMessage(params.options, `Tải lên ${c.rel}`), false);
         if (saved.status !== 200) return saved;
+        // Sent for review: the file is not in the school folder yet, the editor gets back what it sent.
+        if (isRecord(saved.body) && isRecord(saved.body.publication) && typeof saved.body.publication.pending === 'number') {
+          return ok({
+            id: sha256(c.data!),
+            content: c.data!.toString('base64'),
+            encoding: 'base64',
+            path: c.rel,
+            name: path.posix.basename(c.rel),
+          });
+        }
       }
       return ok(await readMedia(ctx, isRecord(params.asset) ? params.asset.path : undefined));
     }
@@ -210,7 +221,15 @@ async function publishAnswer(ctx: ApiContext, changes: Change[], kind: string, m
     publish,
     started: ctx.started,
   });
-  const publication = { ok: result.ok, message: result.message[ctx.lang], url: result.url, commit: result.commit, ms: result.ms };
+  const pending = 'pending' in result && typeof result.pending === 'number' ? { pending: result.pending } : {};
+  const publication = {
+    ok: result.ok,
+    message: result.message[ctx.lang],
+    url: result.url,
+    commit: result.commit,
+    ms: result.ms,
+    ...pending,
+  };
   if (result.status !== 200) return { status: result.status, body: { error: result.message[ctx.lang], publication } };
   return { status: 200, body: { message: result.message[ctx.lang], publication } };
 }

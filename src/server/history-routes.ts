@@ -26,7 +26,8 @@ export interface HistoryContext {
   schoolDir: string;
   account: Account;
   csrf: string;
-  publisher: Publisher;
+  /** The publisher, or the review gate in front of it for this account (`review.ts`). */
+  publisher: Pick<Publisher, 'save'>;
   lang: Lang;
   started: number;
   log: (line: string) => void;

@@ -5,6 +5,7 @@
  */
 import type { Account, Publication } from './accounts.ts';
 import type { Version } from './history.ts';
+import type { PendingChange } from './review.ts';
 import { nowInVietnam, formatDateVi } from '../util/dates.ts';
 import { DECAP_LOCALE_SCRIPT } from '../dev/decap-locale.ts';
 
@@ -19,7 +20,7 @@ pre{white-space:pre-wrap}nav{display:flex;gap:1rem;justify-content:space-between
 
 function layout(title: string, body: string, account?: Account, csrf?: string): string {
   const nav = account
-    ? `<nav><span>${esc(account.name)} (${account.role === 'admin' ? 'quản trị đơn vị chủ quản' : `biên tập viên trường ${esc(account.school ?? '')}`})</span>
+    ? `<nav><span>${esc(account.name)} (${esc(roleLabel(account))})</span>
 <form method="post" action="/logout"><input type="hidden" name="csrf" value="${esc(csrf ?? '')}"><button>Đăng xuất</button></form></nav>`
     : '';
   return `<!doctype html>
@@ -41,7 +42,11 @@ ${body}
 </html>`;
 }
 
-export function loginPage(token: string, message?: string): string {
+/** The account's rights in words: "quản trị đơn vị chủ quản", "biên tập viên trường alpha", "người duyệt trường alpha". */
+export const roleLabel = (a: Pick<Account, 'role' | 'school'>): string =>
+  a.role === 'admin' ? 'quản trị đơn vị chủ quản' : `${a.role === 'approver' ? 'người duyệt' : 'biên tập viên'} trường ${a.school ?? ''}`;
+
+export function loginPage(token: string, message?: string, oidc?: { label: string }): string {
   return layout(
     'Đăng nhập soạn bài',
     `${message ? `<p class="error" role="alert">${esc(message)}</p>` : ''}
@@ -53,6 +58,7 @@ export function loginPage(token: string, message?: string): string {
 <input id="password" name="password" type="password" autocomplete="current-password" required>
 <div><button>Đăng nhập</button></div>
 </form>
+${oidc ? `<p><a href="/login/oidc">Đăng nhập bằng tài khoản ${esc(oidc.label)}</a></p>` : ''}
 <p>Quên mật khẩu hoặc tài khoản bị khoá: liên hệ cán bộ quản trị của đơn vị chủ quản.</p>`,
   );
 }
@@ -93,6 +99,8 @@ export function schoolDashboard(input: {
   compliance?: { errors: number; warnings: number } | undefined;
   /** Items changed lately, each linked to its history. */
   recent?: Version[] | undefined;
+  /** Review before publishing: whether it is on, the changes waiting and those returned lately. */
+  review?: { on: boolean; pending: PendingChange[]; rejected: PendingChange[] } | undefined;
 }): string {
   const failures = input.publications.filter((p) => !p.ok);
   return layout(
@@ -100,6 +108,7 @@ export function schoolDashboard(input: {
     `<p><a href="/s/${esc(input.school)}/admin/">Soạn nội dung</a>${input.address ? ` · Trang web: <a href="https://${esc(input.address)}/">https://${esc(input.address)}/</a>` : ''}</p>
 ${input.compliance ? `<p class="${input.compliance.errors > 0 ? 'fail' : 'ok'}">Tuân thủ quy định khi đăng lần cuối: ${complianceText(input.compliance)}. Chi tiết: lệnh <code>congtruong check</code> hoặc trang tổng hợp của đơn vị chủ quản.</p>` : ''}
 ${input.nextScheduled ? `<p>Bài hẹn giờ tiếp theo được đăng lúc ${esc(formatDateVi(input.nextScheduled))}.</p>` : ''}
+${input.review ? reviewSection(input.school, input.review) : ''}
 <h2>Bài vừa sửa</h2>
 ${recentRows(input.school, input.recent ?? [])}
 <p><a href="/s/${esc(input.school)}/history/deleted">Bài đã xoá (khôi phục)</a></p>
@@ -111,6 +120,80 @@ ${failures.length === 0 ? '<p class="ok">Không có lỗi.</p>' : publicationRow
     input.csrf,
   );
 }
+
+function pendingRows(school: string, list: PendingChange[], withReason: boolean): string {
+  return `<table><thead><tr><th>Thay đổi</th><th>Gửi lúc</th><th>Người gửi</th>${withReason ? '<th>Lý do trả lại</th>' : ''}</tr></thead><tbody>
+${list
+  .map(
+    (c) =>
+      `<tr><td><a href="/s/${esc(school)}/review/${c.id}">#${c.id}: ${esc(c.files.map((f) => f.rel).join(', '))}</a></td><td>${esc(whenVi(c.createdAt))}</td><td>${esc(c.authorName)}</td>${withReason ? `<td><pre class="fail">${esc(c.reason ?? '')}</pre><small>${esc(c.decidedBy ?? '')}, ${c.decidedAt ? esc(whenVi(c.decidedAt)) : ''}</small></td>` : ''}</tr>`,
+  )
+  .join('\n')}
+</tbody></table>`;
+}
+
+function reviewSection(school: string, review: { on: boolean; pending: PendingChange[]; rejected: PendingChange[] }): string {
+  if (!review.on && review.pending.length === 0 && review.rejected.length === 0) return '';
+  return `<h2>Chờ duyệt</h2>
+${review.on ? '<p>Trường này duyệt bài trước khi đăng: thay đổi của biên tập viên chỉ được đăng khi người duyệt đồng ý.</p>' : ''}
+${review.pending.length === 0 ? '<p>Không có thay đổi nào chờ duyệt.</p>' : pendingRows(school, review.pending, false)}
+${review.rejected.length === 0 ? '' : `<h2>Bị trả lại</h2>\n${pendingRows(school, review.rejected, true)}`}`;
+}
+
+/** One pending change: its files as sent beside the current ones, and the approver's buttons. */
+export function reviewPage(input: {
+  account: Account;
+  csrf: string;
+  school: string;
+  change: PendingChange;
+  /** The current text of each file (undefined: none, or not text). */
+  current: (string | undefined)[];
+  mayDecide: boolean;
+  notice?: { ok: boolean; text: string } | undefined;
+}): string {
+  const c = input.change;
+  const csrfField = `<input type="hidden" name="csrf" value="${esc(input.csrf)}">`;
+  const files = c.files
+    .map((f, i) => {
+      const data = f.data === null ? null : Buffer.from(f.data, 'base64');
+      const text = data && isText(f.rel) ? data.toString('utf8') : undefined;
+      const proposed =
+        data === null
+          ? '<p class="fail">Xoá tệp này.</p>'
+          : text !== undefined
+            ? `<pre>${esc(text)}</pre>`
+            : `<p>Tệp ${Math.ceil(data.length / 1024)} kB.</p>`;
+      const now = input.current[i];
+      return `<h3>${esc(f.rel)}</h3>
+<h4>Bản gửi duyệt</h4>${proposed}
+<h4>Bản đang đăng</h4>${now === undefined ? '<p>Chưa có.</p>' : `<pre>${esc(now)}</pre>`}`;
+    })
+    .join('\n');
+  const states: Record<string, string> = {
+    pending: 'Đang chờ duyệt.',
+    approved: `Đã duyệt bởi ${c.decidedBy ?? ''}.`,
+    rejected: `Đã trả lại bởi ${c.decidedBy ?? ''}: ${c.reason ?? ''}`,
+    superseded: 'Đã có bản gửi sau thay thế.',
+  };
+  const actions =
+    c.status === 'pending' && input.mayDecide
+      ? `<form method="post" action="/s/${esc(input.school)}/review/${c.id}/approve">${csrfField}<button>Duyệt và đăng</button></form>
+<form method="post" action="/s/${esc(input.school)}/review/${c.id}/reject">${csrfField}<label for="reason">Lý do trả lại (biên tập viên sẽ đọc)</label><textarea id="reason" name="reason" rows="3" cols="60" required></textarea><div><button>Trả lại</button></div></form>`
+      : '';
+  return layout(
+    `Thay đổi #${c.id}`,
+    `<p><a href="/s/${esc(input.school)}/">Về trang của trường</a></p>
+${input.notice ? `<pre class="${input.notice.ok ? 'ok' : 'error'}" role="status">${esc(input.notice.text)}</pre>` : ''}
+<p>${esc(c.authorName)} gửi lúc ${esc(whenVi(c.createdAt))}: ${esc(c.message)}</p>
+<p class="${c.status === 'rejected' ? 'fail' : ''}">${esc(states[c.status] ?? c.status)}</p>
+${actions}
+${files}`,
+    input.account,
+    input.csrf,
+  );
+}
+
+const isText = (rel: string) => /\.(md|ya?ml|json|txt)$/i.test(rel);
 
 const complianceText = (c: { errors: number; warnings: number }) => `${c.errors} lỗi, ${c.warnings} cảnh báo`;
 
@@ -124,6 +207,8 @@ export function hostDashboard(input: {
     lastFailure?: Publication | undefined;
     failuresWeek: number;
     compliance?: { errors: number; warnings: number } | undefined;
+    /** Review before publishing is on for this school. */
+    review?: boolean | undefined;
   }[];
   users: Account[];
   /** The result of the last account action (a new password is shown here once). */
@@ -136,19 +221,20 @@ export function hostDashboard(input: {
 <td>${s.last ? `${esc(whenVi(s.last.at))}<br><small>${esc(s.last.authorName ?? 'tự động')}</small>` : '–'}</td>
 <td class="${s.failuresWeek > 0 ? 'fail' : 'ok'}">${s.failuresWeek}</td>
 <td class="${s.compliance && s.compliance.errors > 0 ? 'fail' : ''}">${s.compliance ? complianceText(s.compliance) : '–'}</td>
-<td>${s.lastFailure ? `<pre class="fail">${esc(whenVi(s.lastFailure.at))}: ${esc(s.lastFailure.message)}</pre>` : '–'}</td></tr>`,
+<td>${s.lastFailure ? `<pre class="fail">${esc(whenVi(s.lastFailure.at))}: ${esc(s.lastFailure.message)}</pre>` : '–'}</td>
+<td><form method="post" action="/host/review">${csrfField}<input type="hidden" name="school" value="${esc(s.id)}">${s.review ? 'Có' : 'Không'} <button name="review" value="${s.review ? 'off' : 'on'}">${s.review ? 'Tắt duyệt bài' : 'Bật duyệt bài'}</button></form></td></tr>`,
     )
     .join('\n');
   const users = input.users
     .map(
       (u) =>
-        `<tr><td>${esc(u.login)}</td><td>${esc(u.name)}</td><td>${u.role === 'admin' ? 'quản trị' : `biên tập ${esc(u.school ?? '')}`}</td><td>${u.disabled ? 'đã khoá' : u.lockedUntil && u.lockedUntil > Date.now() ? 'tạm khoá (sai mật khẩu)' : 'hoạt động'}</td>
+        `<tr><td>${esc(u.login)}</td><td>${esc(u.name)}</td><td>${u.role === 'admin' ? 'quản trị' : `${u.role === 'approver' ? 'duyệt' : 'biên tập'} ${esc(u.school ?? '')}`}</td><td>${u.disabled ? 'đã khoá' : u.lockedUntil && u.lockedUntil > Date.now() ? 'tạm khoá (sai mật khẩu)' : 'hoạt động'}</td>
 <td><form method="post" action="/host/users">${csrfField}<input type="hidden" name="login" value="${esc(u.login)}"><button name="action" value="reset">Đặt lại mật khẩu</button> <button name="action" value="${u.disabled ? 'enable' : 'disable'}">${u.disabled ? 'Mở khoá' : 'Khoá'}</button></form></td></tr>`,
     )
     .join('\n');
   return layout(
     'Các trường của đơn vị',
-    `<table><thead><tr><th>Trường</th><th>Cập nhật lần cuối (người sửa)</th><th>Lỗi đăng trong 7 ngày</th><th>Tuân thủ quy định</th><th>Lỗi gần nhất</th></tr></thead><tbody>
+    `<table><thead><tr><th>Trường</th><th>Cập nhật lần cuối (người sửa)</th><th>Lỗi đăng trong 7 ngày</th><th>Tuân thủ quy định</th><th>Lỗi gần nhất</th><th>Duyệt trước khi đăng</th></tr></thead><tbody>
 ${rows}
 </tbody></table>
 <h2>Tài khoản</h2>
@@ -162,7 +248,8 @@ ${users}
 <label for="new-login">Tên đăng nhập (chữ thường không dấu, ví dụ gv.nguyen.lan)</label><input id="new-login" name="login" required>
 <label for="new-name">Họ tên</label><input id="new-name" name="name" required>
 <label for="new-email">Thư điện tử</label><input id="new-email" name="email" type="email" required>
-<label for="new-school">Quyền</label><select id="new-school" name="school">${input.schools.map((s) => `<option value="${esc(s.id)}">Biên tập ${esc(s.name)}</option>`).join('')}<option value="">Quản trị đơn vị chủ quản (mọi trường)</option></select>
+<label for="new-school">Trường</label><select id="new-school" name="school">${input.schools.map((s) => `<option value="${esc(s.id)}">${esc(s.name)}</option>`).join('')}<option value="">Không (quản trị đơn vị chủ quản)</option></select>
+<label for="new-role">Quyền</label><select id="new-role" name="role"><option value="editor">Biên tập viên của trường</option><option value="approver">Người duyệt bài của trường</option><option value="admin">Quản trị đơn vị chủ quản (mọi trường)</option></select>
 <div><button>Tạo tài khoản</button></div>
 </form>`,
     input.account,

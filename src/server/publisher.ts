@@ -30,6 +30,7 @@ import { nowInVietnam, todayInVietnam } from '../util/dates.ts';
 import { writeFileAtomic } from '../util/write-atomic.ts';
 import type { Account, ServerDatabase } from './accounts.ts';
 import { commitPaths, git, restorePaths } from './git.ts';
+import { HostRefresh, refreshHostPortal } from './host-refresh.ts';
 
 /** One file of a save: new content, or `null` to delete it. `rel` is relative to the school folder. */
 export interface Change {
@@ -49,6 +50,8 @@ export interface SaveRequest {
   publish: boolean;
   /** When the request arrived (`performance.now()`), for the save-to-online time. */
   started?: number;
+  /** Only validate: the files are put back afterwards and nothing is recorded (a change sent for review, `review.ts`). */
+  validateOnly?: boolean | undefined;
 }
 
 export interface SaveResult {
@@ -76,6 +79,8 @@ export interface PublisherOptions {
   clock?: (() => Date) | undefined;
   /** How often the scheduler compares the clock with the next due time, in ms. Default 30 s. */
   pollMs?: number | undefined;
+  /** How long after a published save the host portal is refreshed, in ms (saves within it share one refresh). Default 2 s. */
+  hostRefreshMs?: number | undefined;
   /** Keep an Astro worker loaded between builds (saves about a second per save). Default true. */
   warmWorker?: boolean | undefined;
   log?: (line: string) => void;
@@ -104,12 +109,25 @@ export class Publisher {
   private stopped = false;
 
   private readonly opts: PublisherOptions;
+  private readonly hostRefresh: HostRefresh;
 
   constructor(opts: PublisherOptions) {
     this.opts = opts;
     this.clock = opts.clock ?? (() => new Date());
     this.log = opts.log ?? (() => {});
     this.journal = path.join(opts.stateDir, 'save-in-progress.json');
+    this.hostRefresh = new HostRefresh({
+      delayMs: opts.hostRefreshMs ?? 2000,
+      enqueue: (task) => this.enqueue(task),
+      run: () =>
+        refreshHostPortal({
+          contentDir: opts.contentDir,
+          outDir: opts.outDir,
+          at: this.clock(),
+          log: this.log,
+          rewarm: this.workerWaiting && !this.stopped,
+        }),
+    });
   }
 
   /** Recovers an interrupted save, then builds what changed while the server was down. */
@@ -148,6 +166,7 @@ export class Publisher {
   async stop(): Promise<void> {
     this.stopped = true;
     clearInterval(this.timer);
+    this.hostRefresh.stop();
     await this.chain.catch(() => {});
     if (this.workerWaiting) takeWorker().cancel();
     this.workerWaiting = false;
@@ -163,19 +182,31 @@ export class Publisher {
     return (await readState(path.join(this.opts.outDir, '.state.json'))).sites;
   }
 
+  /** How many times the host portal was refreshed after saves. */
+  get hostRefreshes(): number {
+    return this.hostRefresh.runs;
+  }
+
   /** Waits for everything queued so far (tests). */
   idle(): Promise<void> {
     return this.chain.then(() => {});
   }
 
   save(req: SaveRequest): Promise<SaveResult> {
-    return this.enqueue(() => this.runSave(req));
+    const saved = this.enqueue(() => this.runSave(req));
+    // The host portal shows the schools' latest news: refreshed after the editor has the answer.
+    void saved.then(
+      (r) => r.ok && req.publish && !req.validateOnly && this.hostRefresh.request(),
+      () => {},
+    );
+    return saved;
   }
 
   /** Builds when the clock has passed the next due time (called by the timer; tests call it too). */
   checkSchedule(): Promise<void> | undefined {
     if (this.stopped || this.scheduledQueued || !this.nextDue || nowInVietnam(this.clock()) < this.nextDue) return undefined;
     this.scheduledQueued = true;
+    this.hostRefresh.supersede();
     return this.enqueue(async () => {
       this.scheduledQueued = false;
       await this.build(undefined, 'scheduled');
@@ -220,6 +251,10 @@ export class Publisher {
         this.log(`${req.kind} ${req.school} ${req.account.login}: từ chối (nội dung có lỗi), kiểm tra ${Math.round(validated - t0)} ms`);
         await restore();
         return { ok: false, status: 422, message: problems, ms: 0 };
+      }
+      if (req.validateOnly) {
+        await restore();
+        return { ok: true, status: 200, message: { vi: 'Nội dung hợp lệ.', en: 'The content is valid.' }, ms: 0 };
       }
       const commit = await commitPaths(this.opts.contentDir, repoPaths, req.message, req.account);
       committed = true;

@@ -20,7 +20,11 @@ export interface SecurityOptions {
 }
 
 export function cookieNames(secure: boolean) {
-  return { session: secure ? '__Host-ct_session' : 'ct_session', login: secure ? '__Host-ct_login' : 'ct_login' };
+  return {
+    session: secure ? '__Host-ct_session' : 'ct_session',
+    login: secure ? '__Host-ct_login' : 'ct_login',
+    oidc: secure ? '__Host-ct_oidc' : 'ct_oidc',
+  };
 }
 
 export function parseCookies(req: IncomingMessage): Map<string, string> {
@@ -32,12 +36,22 @@ export function parseCookies(req: IncomingMessage): Map<string, string> {
   return out;
 }
 
-export function setCookie(name: string, value: string, secure: boolean, maxAgeSeconds?: number): string {
+/**
+ * `sameSite` is `Strict` except for the cookie of an OpenID Connect attempt, which must come
+ * back with the provider's redirect, a navigation from another site (`Lax`).
+ */
+export function setCookie(
+  name: string,
+  value: string,
+  secure: boolean,
+  maxAgeSeconds?: number,
+  sameSite: 'Strict' | 'Lax' = 'Strict',
+): string {
   return [
     `${name}=${value}`,
     'Path=/',
     'HttpOnly',
-    'SameSite=Strict',
+    `SameSite=${sameSite}`,
     ...(secure ? ['Secure'] : []),
     ...(maxAgeSeconds !== undefined ? [`Max-Age=${maxAgeSeconds}`] : []),
   ].join('; ');

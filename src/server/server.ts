@@ -29,7 +29,10 @@ import { handleApi, MAX_BODY_BYTES } from './decap-api.ts';
 import { repositoryRoot } from './git.ts';
 import { dummyHash, generatePassword, hashPassword, verifyPassword } from './passwords.ts';
 import { handleHistory } from './history-routes.ts';
-import { editorPage, hostDashboard, loginPage, schoolDashboard, whenVi } from './pages.ts';
+import { editorPage, hostDashboard, loginPage, reviewPage, schoolDashboard, whenVi } from './pages.ts';
+import { ReviewGate, ReviewStore } from './review.ts';
+import { OidcLogin } from './oidc.ts';
+import type { OidcSettings } from '../schemas/oidc-settings.ts';
 import { recentItems } from './history.ts';
 import { Publisher } from './publisher.ts';
 import { cookieNames, hostAllowed, LoginRateLimit, originAllowed, parseCookies, sameToken, setCookie } from './security.ts';
@@ -51,6 +54,10 @@ export interface ServeOptions {
   clock?: (() => Date) | undefined;
   pollMs?: number | undefined;
   warmWorker?: boolean | undefined;
+  /** How long after a published save the host portal is refreshed (ms). Default 2 s. */
+  hostRefreshMs?: number | undefined;
+  /** Login through the hosting unit's OpenID Connect provider (`src/schemas/oidc-settings.ts`). */
+  oidc?: OidcSettings | undefined;
   log?: (line: string) => void;
 }
 
@@ -131,14 +138,24 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     clock: opts.clock,
     pollMs: opts.pollMs,
     warmWorker: opts.warmWorker,
+    hostRefreshMs: opts.hostRefreshMs,
     log,
   });
   await publisher.start();
+  const gate = new ReviewGate({
+    store: new ReviewStore(db.connection),
+    publisher,
+    contentDir,
+    clock: opts.clock ?? (() => new Date()),
+    log,
+  });
   const host = opts.host ?? '127.0.0.1';
   const limiter = new LoginRateLimit();
   let publicOrigin = opts.publicUrl ? new URL(opts.publicUrl).origin : '';
   const secure = publicOrigin.startsWith('https:');
   const cookies = cookieNames(secure);
+  const oidc = opts.oidc ? new OidcLogin(opts.oidc, () => `${publicOrigin}/login/oidc/callback`) : undefined;
+  const oidcButton = oidc ? { label: oidc.settings.label } : undefined;
   const names = new Map<string, string>();
   const schoolName = async (id: string) => {
     if (!names.has(id)) {
@@ -175,7 +192,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     const loginToken = parseCookies(req).get(cookies.login);
     const fresh = randomBytes(24).toString('base64url');
     const again = (status: number, message: string) =>
-      html(res, status, loginPage(fresh, message), { 'Set-Cookie': setCookie(cookies.login, fresh, secure, 3600) });
+      html(res, status, loginPage(fresh, message, oidcButton), { 'Set-Cookie': setCookie(cookies.login, fresh, secure, 3600) });
     if (!sameToken(form.get('csrf') ?? undefined, loginToken)) return again(403, 'Phiên đăng nhập đã hết hạn. Hãy đăng nhập lại.');
     if (!limiter.allow(clientAddress(req))) return again(429, 'Có quá nhiều lần đăng nhập từ máy này. Hãy đợi 15 phút rồi thử lại.');
     const name = (form.get('login') ?? '').trim().toLowerCase();
@@ -209,17 +226,81 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     });
   }
 
+  /** The login page again, with why the provider's login was refused. */
+  function refuseOidc(res: ServerResponse, status: number, message: string): void {
+    const fresh = randomBytes(24).toString('base64url');
+    html(res, status, loginPage(fresh, message, oidcButton), {
+      'Set-Cookie': [setCookie(cookies.login, fresh, secure, 3600), setCookie(cookies.oidc, '', secure, 0, 'Lax')],
+    });
+  }
+
+  /** The provider sends the browser back here: the attempt is checked, then mapped to an existing account. */
+  async function oidcCallback(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    if (!oidc) return;
+    const label = oidc.settings.label;
+    if (!limiter.allow(clientAddress(req))) {
+      return refuseOidc(res, 429, 'Có quá nhiều lần đăng nhập từ máy này. Hãy đợi 15 phút rồi thử lại.');
+    }
+    if (url.searchParams.has('error')) {
+      log(`OpenID Connect: ${label} trả lỗi ${JSON.stringify(url.searchParams.get('error')?.slice(0, 100))} (từ ${clientAddress(req)}).`);
+      return refuseOidc(res, 403, `Hệ thống đăng nhập ${label} không xác nhận lần đăng nhập này. Hãy thử lại.`);
+    }
+    const outcome = await oidc.finish(parseCookies(req).get(cookies.oidc), url);
+    if (!('value' in outcome)) {
+      log(
+        `OpenID Connect: từ chối (${outcome.reason}${'detail' in outcome ? `: ${outcome.detail.slice(0, 200)}` : ''}) từ ${clientAddress(req)}.`,
+      );
+      const text =
+        outcome.reason === 'expired' || outcome.reason === 'state'
+          ? `Đăng nhập qua ${label} không hoàn tất: lần đăng nhập không khớp với trình duyệt này hoặc đã quá 10 phút. Hãy bấm đăng nhập lại.`
+          : outcome.reason === 'claim'
+            ? `Tài khoản ${label} không cho biết địa chỉ thư đã xác minh. Hãy đăng nhập bằng mật khẩu hoặc nhờ đơn vị chủ quản kiểm tra.`
+            : `Không xác thực được lần đăng nhập qua ${label}. Hãy thử lại; nếu vẫn lỗi, báo đơn vị chủ quản.`;
+      return refuseOidc(res, 403, text);
+    }
+    // Never an account from the provider: only one the host created, matched exactly.
+    const match = db.users().filter((u) => (oidc.settings.matchAccount === 'email' ? u.email.toLowerCase() : u.login) === outcome.value);
+    const account = match.length === 1 ? match[0] : undefined;
+    if (!account || account.disabled || (account.lockedUntil && account.lockedUntil > Date.now())) {
+      log(
+        `OpenID Connect: ${outcome.value} không khớp một tài khoản đang hoạt động (${match.length} tài khoản; từ ${clientAddress(req)}).`,
+      );
+      return refuseOidc(
+        res,
+        403,
+        account
+          ? 'Tài khoản trên máy chủ soạn bài đang bị khoá. Hãy nhờ đơn vị chủ quản mở khoá.'
+          : `${outcome.value} (${label}) chưa được gắn với tài khoản nào trên máy chủ soạn bài. Hãy nhờ đơn vị chủ quản tạo tài khoản với địa chỉ này.`,
+      );
+    }
+    const session = db.createSession(account.id, Date.now());
+    log(`Đăng nhập qua OpenID Connect: ${account.login} (từ ${clientAddress(req)}).`);
+    const home = account.role === 'admin' ? '/host/' : `/s/${account.school}/`;
+    // A page rather than a redirect: the session cookie is SameSite=Strict, and a redirect chain
+    // that began at the provider is a cross-site navigation in which browsers would not send it.
+    html(
+      res,
+      200,
+      `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta http-equiv="refresh" content="0;url=${esc(home)}"><title>Đã đăng nhập</title></head><body><p><a href="${esc(home)}">Tiếp tục</a></p></body></html>`,
+      {
+        'Set-Cookie': [setCookie(cookies.session, session.token, secure, SESSION_MS / 1000), setCookie(cookies.oidc, '', secure, 0, 'Lax')],
+      },
+    );
+  }
+
   /** An administrator's action on an account from the host's dashboard (as `congtruong users` does). */
   async function manageAccount(form: URLSearchParams, admin: Account): Promise<{ ok: boolean; text: string }> {
     const action = form.get('action');
     const login = (form.get('login') ?? '').trim().toLowerCase();
     if (action === 'add') {
-      const school = form.get('school') ?? '';
+      // Without a role field (older pages), an account with a school is its editor.
+      const role = form.get('role') ?? (form.get('school') ? 'editor' : 'admin');
+      const school = role === 'admin' ? '' : (form.get('school') ?? '');
       const checked = accountSchema.safeParse({
         login,
         name: form.get('name') ?? '',
         email: (form.get('email') ?? '').trim(),
-        role: school === '' ? 'admin' : 'editor',
+        role,
         school: school === '' ? undefined : school,
       });
       if (!checked.success) {
@@ -228,7 +309,8 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
           login: 'tên đăng nhập cần 3–64 ký tự chữ thường không dấu, số, dấu chấm, gạch ngang hoặc gạch dưới',
           name: 'cần họ tên đầy đủ',
           email: 'cần một địa chỉ thư điện tử',
-          school: 'cần chọn một trường',
+          school: 'biên tập viên và người duyệt cần chọn một trường',
+          role: 'quyền phải là biên tập viên, người duyệt hoặc quản trị',
         };
         return { ok: false, text: `Chưa tạo tài khoản: ${fields.map((f) => explain[f] ?? f).join('; ')}.` };
       }
@@ -276,7 +358,30 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
       // through the redirect) must not invalidate the form already shown.
       const kept = parseCookies(req).get(cookies.login);
       const token = kept && /^[\w-]{32}$/.test(kept) ? kept : randomBytes(24).toString('base64url');
-      return html(res, 200, loginPage(token), { 'Set-Cookie': setCookie(cookies.login, token, secure, 3600) });
+      return html(res, 200, loginPage(token, undefined, oidcButton), { 'Set-Cookie': setCookie(cookies.login, token, secure, 3600) });
+    }
+    if (oidc && !post && (p === '/login/oidc' || p === '/login/oidc/callback')) {
+      if (p === '/login/oidc') {
+        let started: { url: string; handle: string };
+        try {
+          started = await oidc.start();
+        } catch (err) {
+          log(`OpenID Connect: không đọc được thông tin của ${oidc.settings.issuer}: ${err instanceof Error ? err.message : String(err)}`);
+          return refuseOidc(
+            res,
+            502,
+            `Chưa kết nối được với hệ thống đăng nhập ${oidc.settings.label}. Hãy thử lại sau, hoặc đăng nhập bằng mật khẩu.`,
+          );
+        }
+        res.writeHead(303, {
+          Location: started.url,
+          'Cache-Control': 'no-store',
+          'Set-Cookie': setCookie(cookies.oidc, started.handle, secure, 600, 'Lax'),
+        });
+        res.end();
+        return;
+      }
+      return oidcCallback(req, res, url);
     }
     const session = sessionOf(req);
     const account = session?.account;
@@ -303,12 +408,29 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
       }
     }
     if (p === '/') return redirect(res, account.role === 'admin' ? '/host/' : `/s/${account.school}/`);
-    if (p === '/host/' || p === '/host' || p === '/host/users') {
+    if (p === '/host/' || p === '/host' || p === '/host/users' || p === '/host/review') {
       if (account.role !== 'admin') return html(res, 403, refusal('adminOnly'));
       let notice: { ok: boolean; text: string } | undefined;
       if (p === '/host/users') {
         if (!post || !form) return redirect(res, '/host/');
         notice = await manageAccount(form, account);
+      }
+      if (p === '/host/review') {
+        if (!post || !form) return redirect(res, '/host/');
+        const id = form.get('school') ?? '';
+        if (!(await schoolIds(contentDir)).includes(id)) notice = { ok: false, text: `Không có trường "${id}".` };
+        else {
+          const on = form.get('review') === 'on';
+          gate.store.setReview(id, on);
+          log(`Duyệt bài: ${account.login} ${on ? 'bật' : 'tắt'} cho trường ${id}.`);
+          const approvers = db.users().filter((u) => u.role === 'approver' && u.school === id && !u.disabled).length;
+          notice = {
+            ok: true,
+            text: on
+              ? `Đã bật duyệt bài cho trường ${id}: thay đổi của biên tập viên chờ người duyệt đồng ý.${approvers === 0 ? ' Trường chưa có tài khoản người duyệt: hãy tạo một tài khoản với quyền "Người duyệt bài của trường".' : ''}`
+              : `Đã tắt duyệt bài cho trường ${id}: thay đổi của biên tập viên được đăng ngay. Các thay đổi đang chờ vẫn cần duyệt.`,
+          };
+        }
       }
       const ids = await schoolIds(contentDir);
       const summaries = new Map(db.schoolSummaries().map((s) => [s.school, s]));
@@ -320,6 +442,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
           ...summaries.get(id),
           failuresWeek: summaries.get(id)?.failuresWeek ?? 0,
           compliance: states[id]?.compliance,
+          review: gate.store.reviewOn(id),
         })),
       );
       return html(
@@ -349,7 +472,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
         if (err instanceof HttpError) throw err;
         return json(res, 400, { error: refusal('notJson') });
       }
-      const answer = await handleApi({ school, schoolDir, account, publisher, lang, started }, body);
+      const answer = await handleApi({ school, schoolDir, account, publisher: gate.saverFor(account), lang, started }, body);
       if (answer.status === 403) log(`Từ chối: ${account.login} (${school}) ${JSON.stringify(body).slice(0, 300)}`);
       return json(res, answer.status, answer.body);
     }
@@ -368,11 +491,44 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
         } else form = new URLSearchParams(raw);
       }
       const answer = await handleHistory(
-        { contentDir, school, schoolDir, account, csrf: session.csrf, publisher, lang, started, log },
+        { contentDir, school, schoolDir, account, csrf: session.csrf, publisher: gate.saverFor(account), lang, started, log },
         { method, rest, query: url.searchParams, form },
       );
       if (!answer) return send(res, 404, 'text/plain; charset=utf-8', refusal('notFound'));
       return answer.type === 'json' ? json(res, answer.status, answer.body) : html(res, answer.status, answer.body);
+    }
+    const reviewRoute = /^\/review\/(\d{1,12})(\/approve|\/reject)?$/.exec(rest);
+    if (reviewRoute) {
+      const id = Number(reviewRoute[1]);
+      const action = reviewRoute[2];
+      let notice: { ok: boolean; text: string } | undefined;
+      let status = 200;
+      if (post !== (action !== undefined)) return send(res, 405, 'text/plain; charset=utf-8', refusal('methodNotAllowed'));
+      if (action) {
+        // Editors send changes; only the school's approver (or the host) publishes or returns them.
+        if (!ReviewGate.mayDecide(account, school)) {
+          log(`Từ chối: ${account.login} (${account.role}) duyệt thay đổi #${id} của trường ${school}.`);
+          return html(res, 403, esc(refusal('reviewForbidden', { login: account.login })));
+        }
+        const decision =
+          action === '/approve' ? await gate.approve(id, school, account) : gate.reject(id, school, account, form?.get('reason') ?? '');
+        status = decision.status;
+        notice = { ok: decision.ok && decision.status === 200, text: decision.message.vi };
+      }
+      const change = gate.store.get(id);
+      if (!change || change.school !== school) return html(res, 404, refusal('reviewNotFound'));
+      const current = await Promise.all(
+        change.files.map((f) =>
+          /\.(md|ya?ml|json|txt)$/i.test(f.rel)
+            ? readFile(path.join(schoolDir, f.rel), 'utf8').catch(() => undefined)
+            : Promise.resolve(undefined),
+        ),
+      );
+      return html(
+        res,
+        status,
+        reviewPage({ account, csrf: session.csrf, school, change, current, mayDecide: ReviewGate.mayDecide(account, school), notice }),
+      );
     }
     if (post) return send(res, 405, 'text/plain; charset=utf-8', refusal('methodNotAllowed'));
     if (rest === '/') {
@@ -391,6 +547,12 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
           compliance: state?.compliance,
           nextScheduled: state?.nextScheduled !== undefined && state.nextScheduled > now ? state.nextScheduled : undefined,
           recent: await recentItems(contentDir, school, schoolDir),
+          review: {
+            on: gate.store.reviewOn(school),
+            pending: gate.store.list(school, ['pending']),
+            // An editor sees the changes returned to them; the approver and the host see all of them.
+            rejected: gate.store.list(school, ['rejected'], 20).filter((c) => account.role !== 'editor' || c.login === account.login),
+          },
         }),
       );
     }

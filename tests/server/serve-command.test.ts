@@ -3,7 +3,7 @@
  * save is a commit) with what to do, and prints its systemd unit and nginx block for an address.
  */
 import { spawnSync } from 'node:child_process';
-import { cp, rm } from 'node:fs/promises';
+import { cp, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, tempDir } from '../helpers.ts';
@@ -32,6 +32,14 @@ describe('congtruong serve', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('refuses OpenID Connect settings without a client secret or with a plain-HTTP issuer, naming the fields', async () => {
+    const file = path.join(dir, 'oidc.yaml');
+    await writeFile(file, 'issuer: http://sso.example.gov.vn/realms/sgd\nclientId: congtruong\n');
+    const r = serve('--oidc', file, '--content', path.join(dir, 'content'), '--db', path.join(dir, 'data', 'c.db'));
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`Tệp ${file} chưa đúng ở: issuer, clientSecret.`);
+  });
+
   it('prints the nginx block and the systemd unit for --public-url', () => {
     const nginx = serve('--print', 'nginx', '--public-url', 'https://soanbai.pgd.example.edu.vn', '--port', '8090');
     expect(nginx.status).toBe(0);
@@ -49,6 +57,17 @@ describe('congtruong serve', () => {
     );
     expect(unit.stdout).toContain('--content /srv/ct/content --out /srv/ct/dist');
     expect(unit.stdout).toContain('--public-url https://soanbai.pgd.example.edu.vn');
+    const withOidc = serve(
+      '--print',
+      'systemd',
+      '--public-url',
+      'https://soanbai.pgd.example.edu.vn',
+      '--oidc',
+      '/etc/congtruong/oidc.yaml',
+    );
+    expect(withOidc.stdout).toMatch(
+      /^ExecStart=.* --public-url https:\/\/soanbai\.pgd\.example\.edu\.vn --oidc \/etc\/congtruong\/oidc\.yaml$/m,
+    );
     const missing = serve('--print', 'nginx');
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain('--print cần systemd hoặc nginx, cùng --public-url');

@@ -4,11 +4,12 @@
  * editor per school and an administrator, and the server running for real on 127.0.0.1.
  */
 import { execFileSync } from 'node:child_process';
+import { appendFileSync } from 'node:fs';
 import { cp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { ServerDatabase } from '../../src/server/accounts.ts';
 import { hashPassword } from '../../src/server/passwords.ts';
-import { startServer, type RunningServer } from '../../src/server/server.ts';
+import { startServer, type RunningServer, type ServeOptions } from '../../src/server/server.ts';
 import { FIXTURES, tempDir } from '../helpers.ts';
 
 export const PASSWORD = 'mat-khau-thu-nghiem';
@@ -26,7 +27,11 @@ export interface TestHost {
 
 export const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8' });
 
-export async function startTestHost(clockAt = '2026-12-02T09:00', publicUrl?: string): Promise<TestHost> {
+export async function startTestHost(
+  clockAt = '2026-12-02T09:00',
+  publicUrl?: string,
+  extra: Partial<Pick<ServeOptions, 'oidc' | 'hostRefreshMs'>> = {},
+): Promise<TestHost> {
   const dir = await tempDir('congtruong-serve-');
   const content = path.join(dir, 'content');
   const out = path.join(dir, 'dist');
@@ -52,7 +57,9 @@ export async function startTestHost(clockAt = '2026-12-02T09:00', publicUrl?: st
     publicUrl,
     clock: () => clock,
     pollMs: 100,
-    log: () => {},
+    ...extra,
+    // CONGTRUONG_TEST_SERVER_LOG=<file> keeps the server's log lines, to see why a test failed.
+    log: process.env.CONGTRUONG_TEST_SERVER_LOG ? (l) => appendFileSync(process.env.CONGTRUONG_TEST_SERVER_LOG!, `${l}\n`) : () => {},
   });
   await server.publisher.idle();
   return {

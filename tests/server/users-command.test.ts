@@ -85,6 +85,42 @@ describe('congtruong users', () => {
     expect(twice.err).toContain('Đã có tài khoản "gv.alpha"');
   });
 
+  it('creates a school approver and turns review on for the school', async () => {
+    const r = users([
+      'add',
+      'duyet.alpha',
+      '--name',
+      'Phạm Văn Duyệt',
+      '--email',
+      'duyet@thunghiem.edu.vn',
+      '--school',
+      'alpha',
+      '--role',
+      'approver',
+    ]);
+    expect(r.code).toBe(0);
+    expect(users(['list']).out).toContain('duyet.alpha\tPhạm Văn Duyệt\tduyet@thunghiem.edu.vn\tduyệt alpha');
+    const bad = users(['add', 'duyet.x', '--name', 'Duyệt X', '--email', 'x@thunghiem.edu.vn', '--school', 'alpha', '--role', 'truong']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('--role: editor (biên tập viên) hoặc approver (người duyệt bài)');
+    const on = users(['review', 'alpha', 'on']);
+    expect(on.code).toBe(0);
+    expect(on.out.trim()).toBe('Đã bật duyệt bài cho trường alpha: thay đổi của biên tập viên chờ người duyệt đồng ý rồi mới được đăng.');
+    expect(on.err).toBe('');
+    const noApprover = users(['review', 'beta', 'on']);
+    expect(noApprover.err).toContain('Trường beta chưa có người duyệt');
+    expect(users(['review', 'gamma', 'on']).err).toContain('Không có trường "gamma"');
+    const db = new ServerDatabase(database);
+    try {
+      const { ReviewStore } = await import('../../src/server/review.ts');
+      const store = new ReviewStore(db.connection);
+      expect([store.reviewOn('alpha'), store.reviewOn('beta')]).toEqual([true, true]);
+    } finally {
+      db.close();
+    }
+    expect(users(['review', 'beta', 'off']).out.trim()).toBe('Đã tắt duyệt bài cho trường beta.');
+  });
+
   it('resets, disables and lists accounts, in English with --lang en', async () => {
     expect(users(['reset', 'gv.alpha', '--password-stdin'], 'mat-khau-moi-dai').out.trim()).toBe(
       'Đã đặt lại mật khẩu của gv.alpha; tài khoản được mở khoá.',
