@@ -148,6 +148,7 @@ export async function main(argv: string[]): Promise<number> {
         sites: str('sites'),
         listen: str('listen'),
         https: flag('https'),
+        tlsCerts: str('tls-certs'),
         lang,
       });
     default:

@@ -11,6 +11,8 @@ export async function nginx(args: {
   sites?: string | undefined;
   listen?: string | undefined;
   https?: boolean;
+  /** Folder of the certificates, one sub-folder per domain (certbot's `/etc/letsencrypt/live`). */
+  tlsCerts?: string | undefined;
   lang: Lang;
 }): Promise<number> {
   const vi = args.lang === 'vi';
@@ -57,7 +59,20 @@ export async function nginx(args: {
       en: `Skipped ${skipped.length} folder(s) of ${sitesDir} that are not domains: ${skipped.join(', ')}. A site's folder is named after its domain, in lower case (e.g. thcsleloi.songxanh.edu.vn).`,
     });
   }
-  const config = nginxConfig(domains, { sitesDir, listen: args.listen, https: args.https });
+  const certDir = args.tlsCerts === undefined ? undefined : path.resolve(args.tlsCerts);
+  const unsafeCerts = certDir === undefined ? undefined : nginxPathProblem(certDir);
+  if (certDir !== undefined && unsafeCerts) {
+    return fail({
+      vi: `Đường dẫn chứng chỉ ${certDir} có ký tự ${unsafeCerts} mà nginx không đọc đúng được. Cách sửa: dùng một thư mục không có ký tự đó, ví dụ /etc/letsencrypt/live.`,
+      en: `The certificate path ${certDir} contains ${unsafeCerts}, which nginx cannot read safely. Fix: use a folder without it, e.g. /etc/letsencrypt/live.`,
+    });
+  }
+  const config = nginxConfig(domains, {
+    sitesDir,
+    listen: args.listen,
+    https: args.https,
+    tls: certDir === undefined ? undefined : { certDir },
+  });
   if (args.out) {
     try {
       await writeFile(args.out, config);
