@@ -12,7 +12,8 @@ import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { foldDiacritics } from '../util/slug.ts';
 import { attachmentText } from './attachment-text.ts';
-import { META_HASH_PLACEHOLDER } from './paths.ts';
+import { indexChunks } from './pagefind-meta.ts';
+import { CHUNKS_PLACEHOLDER, META_HASH_PLACEHOLDER } from './paths.ts';
 
 export interface IndexResult {
   pages: number;
@@ -152,7 +153,14 @@ export async function indexSite(siteDir: string, cacheDir: string, base = '/'): 
       bytes += f.content.byteLength;
     }
     const hash = metaHash(res.files);
-    for (const file of waiting) writeFileSync(file, readFileSync(file, 'utf8').replaceAll(META_HASH_PLACEHOLDER, hash));
+    const meta = res.files.find((f) => f.path === `pagefind.${hash}.pf_meta`);
+    const chunks = meta ? indexChunks(meta.content).map((c) => [c.from, c.to, c.hash]) : [];
+    // In an attribute: quotes and ampersands escaped (a word of the index may hold any character).
+    const chunkList = JSON.stringify(chunks).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+    for (const file of waiting) {
+      const html = readFileSync(file, 'utf8').replaceAll(META_HASH_PLACEHOLDER, hash).replaceAll(CHUNKS_PLACEHOLDER, chunkList);
+      writeFileSync(file, html);
+    }
   } finally {
     // A failed page rejects `sent`; the others are awaited before the index goes away.
     await Promise.allSettled(sent);

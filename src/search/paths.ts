@@ -9,3 +9,10 @@ export const SCHOOL_INDEXES_DIR = 'pagefind-truong';
  * worker asks for them.
  */
 export const META_HASH_PLACEHOLDER = 'pagefind-meta-hash-pending';
+
+/**
+ * Stands in a search page for the list of its site's index chunks (`[first word, last word,
+ * hash]`, JSON), written in by `indexSite` like the metadata's hash: with the query in its
+ * address, the page fetches the chunks holding its words while Pagefind's worker starts.
+ */
+export const CHUNKS_PLACEHOLDER = 'pagefind-chunks-pending';

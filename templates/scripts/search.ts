@@ -14,6 +14,7 @@
 import { foldDiacritics } from '../../src/util/slug.ts';
 import { fill } from '../lib/fill.ts';
 import { excerptAround, originalText, type ExcerptPart } from './excerpt.ts';
+import { chunksFor, type ChunkRange } from './index-chunks.ts';
 
 interface PagefindData {
   url: string;
@@ -186,8 +187,34 @@ function setup(root: HTMLElement): void {
   input.addEventListener('input', () => void load(), { once: true });
   const initial = params.get('q');
   if (initial) {
+    preloadChunks(root, initial.normalize('NFC'));
     input.value = initial;
     void run();
+  }
+}
+
+/**
+ * Asks for the index chunks that hold the words of `query` (the page's own chunk list, written in
+ * by the indexer; see index-chunks.ts), so that they are in the browser's cache when Pagefind's
+ * worker, still starting, asks for them. At low priority: Pagefind's script and worker, needed
+ * first, keep the line. A wrong or empty list only costs the bytes of a chunk.
+ */
+function preloadChunks(root: HTMLElement, query: string): void {
+  let chunks: ChunkRange[];
+  try {
+    chunks = JSON.parse(root.dataset.pagefindChunks ?? '[]') as ChunkRange[];
+  } catch {
+    return; // a page whose index was not written (the placeholder is still there)
+  }
+  const base = (root.dataset.pagefindBundle ?? '/pagefind/pagefind.js').replace(/[^/]*$/, '');
+  for (const hash of chunksFor(query, Array.isArray(chunks) ? chunks : [])) {
+    const link = document.createElement('link');
+    link.rel = 'preload';
+    link.as = 'fetch';
+    link.crossOrigin = 'anonymous';
+    link.setAttribute('fetchpriority', 'low');
+    link.href = `${base}index/${hash}.pf_index`;
+    document.head.append(link);
   }
 }
 

@@ -8,6 +8,7 @@ import path from 'node:path';
 import * as cheerio from 'cheerio';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chunksFor, type ChunkRange } from '../../templates/scripts/index-chunks.ts';
 import type { StaticServer } from '../static-server.ts';
 import { startDemoSites, type DemoSites } from './demo-sites.ts';
 
@@ -339,6 +340,12 @@ describe('a search that answers quickly on a slow line (issue 18)', () => {
           '/pagefind/wasm.unknown.pagefind',
         ]),
       );
+      // The index chunks holding the query's words, fetched by the page up front, are all that
+      // Pagefind needed for the search: its worker asked for no other.
+      const chunks = JSON.parse((await page.getAttribute('[data-search]', 'data-pagefind-chunks'))!) as ChunkRange[];
+      const predicted = chunksFor('hoc sinh', chunks).map((h) => `/pagefind/index/${h}.pf_index`);
+      expect(predicted.length).toBeGreaterThan(0);
+      expect([...new Set(asked.filter((p) => p.startsWith('/pagefind/index/')))].sort()).toEqual(predicted.sort());
     } finally {
       await page.close();
     }
