@@ -1,13 +1,18 @@
 /**
- * What a parent waits for on a cheap phone (issue 18): the demo sites built once, served over
- * HTTP on 127.0.0.1 with their precompressed files (as nginx's `gzip_static` serves them), and
- * opened in Chromium at 360 × 740 with the CPU slowed 4× and the network of Lighthouse's mobile
- * profile ("slow 4G": 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up), through the DevTools
- * protocol. Measures the home page (load event, bytes) and the search page opened with a query,
- * up to the first results on screen, on a school site and on the host portal (which merges every
- * school's index). Each figure is the median of `--runs` cold loads (empty cache).
+ * What a parent waits for on a cheap phone (issue 18): the demo sites built once, served on
+ * 127.0.0.1 as the generated nginx configuration serves them (precompressed files, the cache
+ * headers of src/hosting/nginx.ts, and by default HTTPS with HTTP/2 and a self-signed
+ * certificate made with openssl; `--protocol h1` for plain HTTP/1.1), and opened in Chromium at
+ * 360 × 740 with the CPU slowed 4× and the network of Lighthouse's mobile profile ("slow 4G":
+ * 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up), through the DevTools protocol. Measures the
+ * home page (load event, bytes) and the search page opened with a query, up to the first result
+ * in the list, on a school site and on the host portal (which merges every school's index). Times
+ * are the page's own (from the start of the navigation). Each figure is the median of `--runs`
+ * cold loads: a new browser context each, so an empty cache, with caching on as on a phone.
  *
- * Usage: node scripts/bench-phone.ts [--runs 5] [--dist DIR]   (without --dist, builds the demo)
+ * Usage: node scripts/bench-phone.ts [--runs 5] [--dist DIR] [--protocol h2|h1] [--only TEXT]
+ *        [--timeline]   (without --dist, builds the demo; --timeline prints each search's
+ *        requests as the server saw them and the page's own marks)
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
