@@ -154,6 +154,7 @@ export async function main(argv: string[]): Promise<number> {
         editorHttp: flag('editor-http'),
         editorCert: str('editor-cert'),
         editorKey: str('editor-key'),
+        tlsCerts: str('tls-certs'),
         lang,
       });
     default:

@@ -21,6 +21,8 @@ export async function nginx(args: {
   editorHttp?: boolean;
   editorCert?: string | undefined;
   editorKey?: string | undefined;
+  /** Folder of the certificates, one sub-folder per domain (certbot's `/etc/letsencrypt/live`). */
+  tlsCerts?: string | undefined;
   lang: Lang;
 }): Promise<number> {
   const vi = args.lang === 'vi';
@@ -77,7 +79,17 @@ export async function nginx(args: {
   if (skipped.length > 0) {
     fail('skippedSiteFolders', { count: skipped.length, dir: sitesDir, names: skipped.join(', ') });
   }
-  const config = nginxConfig(domains, { sitesDir, listen: args.listen, https: args.https }) + (editorBlock ? `\n${editorBlock}` : '');
+  const certDir = args.tlsCerts === undefined ? undefined : path.resolve(args.tlsCerts);
+  const unsafeCerts = certDir === undefined ? undefined : nginxPathProblem(certDir);
+  if (certDir !== undefined && unsafeCerts) {
+    return fail('unsafeCertDir', { dir: certDir, chars: unsafeCerts });
+  }
+  const config = nginxConfig(domains, {
+    sitesDir,
+    listen: args.listen,
+    https: args.https,
+    tls: certDir === undefined ? undefined : { certDir },
+  }) + (editorBlock ? `\n${editorBlock}` : '');
   if (args.out) {
     try {
       await writeFile(args.out, config);

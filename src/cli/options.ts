@@ -191,6 +191,14 @@ export const COMMANDS = {
           en: 'Sites are served over HTTPS (by nginx or a TLS terminator in front): also send the HSTS header',
         },
       },
+      'tls-certs': {
+        type: 'string',
+        arg: { vi: 'THƯ_MỤC', en: 'DIR' },
+        help: {
+          vi: 'nginx tự phục vụ HTTPS (cổng 443, HTTP/2) với chứng chỉ THƯ_MỤC/<tên miền>/fullchain.pem và privkey.pem, như certbot để trong /etc/letsencrypt/live; kèm HSTS',
+          en: 'nginx serves HTTPS itself (port 443, HTTP/2) with the certificates DIR/<domain>/fullchain.pem and privkey.pem, as certbot lays them out in /etc/letsencrypt/live; implies HSTS',
+        },
+      },
       out: {
         type: 'string',
         arg: { vi: 'TỆP', en: 'FILE' },

@@ -310,6 +310,13 @@ export const CLI_ERRORS = {
       en: 'Give a path starting with /, without spaces or special characters, e.g. --editor-cert /etc/ssl/editor.pem',
     },
   },
+  unsafeCertDir: {
+    message: {
+      vi: 'Đường dẫn chứng chỉ {dir} có ký tự {chars} mà nginx không đọc đúng được.',
+      en: 'The certificate path {dir} contains {chars}, which nginx cannot read safely.',
+    },
+    fix: { vi: 'Dùng một thư mục không có ký tự đó, ví dụ /etc/letsencrypt/live.', en: 'Use a folder without it, e.g. /etc/letsencrypt/live.' },
+  },
   badListen: {
     message: {
       vi: '--listen phải là một cổng (1–65535), có thể kèm địa chỉ, không phải {value}.',

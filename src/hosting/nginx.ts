@@ -15,7 +15,21 @@ export interface NginxOptions {
   listen?: string | undefined;
   /** Sites are served over HTTPS by a TLS terminator or by nginx itself: send HSTS. */
   https?: boolean | undefined;
+  /**
+   * nginx terminates TLS itself: every server block also listens on `tls.listen` (default
+   * `443`) with HTTP/2, with its domain's certificate `<certDir>/<domain>/fullchain.pem` and key
+   * `privkey.pem` (certbot's layout: `certDir` is `/etc/letsencrypt/live`). Implies `https`.
+   */
+  tls?: { certDir: string; listen?: string | undefined } | undefined;
 }
+
+/**
+ * How long browsers keep Pagefind's files whose names do not change with their content (its
+ * script, worker and WebAssembly, and the entry file, asked for at an address that carries the
+ * index's hash). Long enough for the search page's preloads to serve Pagefind's worker, which
+ * fetches these files itself; short enough that a Pagefind upgrade reaches visitors within minutes.
+ */
+export const PAGEFIND_MAX_AGE = 300;
 
 /**
  * Content-Security-Policy: no inline scripts or styles (the theme has none); Pagefind needs
@@ -41,6 +55,28 @@ function headers(https: boolean, indent: string): string {
     ...(https ? ['add_header Strict-Transport-Security "max-age=31536000" always;'] : []),
   ];
   return lines.map((l) => indent + l).join('\n');
+}
+
+/**
+ * Cache headers for a site's search index under `base` (`/` or `/<id>/`), and for the schools'
+ * indexes the host portal serves (`pagefind-truong/<id>/`). Index chunks, fragments, filters and
+ * metadata are named by their content: cached for a year. The other files briefly, so that what
+ * the search page preloads is still there when Pagefind's worker asks for it (without a
+ * `Cache-Control`, a preload serves only the page's own requests).
+ */
+function pagefindLocations(base: string, https: boolean, indent: string): string {
+  // Written into a regular expression: only the bases the build makes (a school id is a slug).
+  if (!/^\/([a-z0-9-]+\/)?$/.test(base)) throw new Error(`Refusing an unsafe value in the nginx configuration: ${base}`);
+  const prefix = `^${base}pagefind(-truong/[a-z0-9-]+)?/`;
+  return `${indent}location ~ ${prefix}(index/|fragment/|filter/|pagefind\\.[a-z0-9_-]+\\.pf_meta$) {
+${indent}    add_header Cache-Control "public, max-age=31536000, immutable" always;
+${headers(https, `${indent}    `)}
+${indent}}
+
+${indent}location ~ ${prefix} {
+${indent}    add_header Cache-Control "public, max-age=${PAGEFIND_MAX_AGE}" always;
+${headers(https, `${indent}    `)}
+${indent}}`;
 }
 
 /**
@@ -95,6 +131,8 @@ function pathSiteLocations(folder: string, sitesDir: string, https: boolean): st
     location ${quote(base)} {
         alias ${quote(dir)};
         error_page 404 ${quote(`${base}404.html`)};
+
+${pagefindLocations(base, https, '        ')}
     }
 
     location ${quote(`${base}_astro/`)} {
@@ -106,12 +144,28 @@ ${headers(https, '        ')}
 }
 
 /**
+ * TLS in a server block, with HTTP/2: a browser then asks for all of a page's files (and a
+ * search's index chunks and fragments) over one connection at once, where HTTP/1.1 opens six
+ * and queues the rest. `listen … ssl http2` is the form nginx 1.22 (Debian 12) reads; newer
+ * versions still accept it, with a deprecation notice in favour of `http2 on`.
+ */
+function tlsLines(domain: string, tls: { certDir: string; listen?: string | undefined }): string {
+  const dir = `${tls.certDir.replace(/\/+$/, '')}/${domain}`;
+  return `    listen ${quote(tls.listen ?? '443')} ssl http2;
+    ssl_certificate ${quote(`${dir}/fullchain.pem`)};
+    ssl_certificate_key ${quote(`${dir}/privkey.pem`)};
+    ssl_protocols TLSv1.2 TLSv1.3;
+`;
+}
+
+/**
  * One server block per domain. `folders` are the names in `dist/sites/`: a domain, or
  * `<host domain>+<school id>` for a school served under its host's domain.
  */
 export function nginxConfig(folders: string[], opts: NginxOptions): string {
   const listen = opts.listen ?? '80';
-  const https = opts.https ?? false;
+  const tls = opts.tls;
+  const https = (opts.https ?? false) || tls !== undefined;
   const byDomain = new Map<string, string[]>();
   for (const folder of folders) {
     const { domain, base } = parseSiteFolder(folder);
@@ -122,7 +176,7 @@ export function nginxConfig(folders: string[], opts: NginxOptions): string {
   const blocks = [...byDomain.keys()].sort().map(
     (domain) => `server {
     listen ${quote(listen)};
-    server_name ${quote(domain)};
+${tls ? tlsLines(domain, tls) : ''}    server_name ${quote(domain)};
     root ${quote(`${opts.sitesDir}/${domain}`)};
     index index.html;
     charset utf-8;
@@ -138,6 +192,8 @@ ${headers(https, '    ')}
         add_header Cache-Control "public, max-age=31536000, immutable" always;
 ${headers(https, '        ')}
     }
+
+${pagefindLocations('/', https, '    ')}
 
     location / {
         try_files $uri $uri/ =404;

@@ -12,6 +12,8 @@ import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { foldDiacritics } from '../util/slug.ts';
 import { attachmentText } from './attachment-text.ts';
+import { indexChunks } from './pagefind-meta.ts';
+import { CHUNKS_PLACEHOLDER, META_HASH_PLACEHOLDER } from './paths.ts';
 
 export interface IndexResult {
   pages: number;
@@ -99,8 +101,11 @@ export async function indexSite(siteDir: string, cacheDir: string, base = '/'): 
       .filter((e) => e.isFile() && e.name.endsWith('.html') && !e.parentPath.split(path.sep).includes('pagefind'))
       .map((e) => path.join(e.parentPath, e.name))
       .sort();
+    /** Search pages, which name the metadata's hash once it is known. */
+    const waiting: string[] = [];
     for (const file of files) {
       const html = readFileSync(file, 'utf8');
+      if (html.includes(META_HASH_PLACEHOLDER)) waiting.push(file);
       const start = html.indexOf('<main');
       const end = html.lastIndexOf('</main>');
       if (start < 0 || end < start) continue;
@@ -147,12 +152,35 @@ export async function indexSite(siteDir: string, cacheDir: string, base = '/'): 
       writeFileSync(target, f.content);
       bytes += f.content.byteLength;
     }
+    const hash = metaHash(res.files);
+    const meta = res.files.find((f) => f.path === `pagefind.${hash}.pf_meta`);
+    const chunks = meta ? indexChunks(meta.content).map((c) => [c.from, c.to, c.hash]) : [];
+    // In an attribute: quotes and ampersands escaped (a word of the index may hold any character).
+    const chunkList = JSON.stringify(chunks).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+    for (const file of waiting) {
+      const html = readFileSync(file, 'utf8').replaceAll(META_HASH_PLACEHOLDER, hash).replaceAll(CHUNKS_PLACEHOLDER, chunkList);
+      writeFileSync(file, html);
+    }
   } finally {
     // A failed page rejects `sent`; the others are awaited before the index goes away.
     await Promise.allSettled(sent);
     await index.deleteIndex();
   }
   return { pages, seconds: (performance.now() - started) / 1000, bytes };
+}
+
+/**
+ * The hash that names the site's Pagefind metadata (`pagefind.<hash>.pf_meta`), read from the
+ * entry file Pagefind wrote. It changes whenever the index does.
+ */
+function metaHash(files: { path: string; content: Uint8Array }[]): string {
+  const entry = files.find((f) => f.path === 'pagefind-entry.json');
+  const languages = entry
+    ? (JSON.parse(Buffer.from(entry.content).toString('utf8')) as { languages?: Record<string, { hash?: string }> }).languages
+    : undefined;
+  const hash = languages?.['vi']?.hash ?? Object.values(languages ?? {})[0]?.hash;
+  if (!hash || !/^[\w-]+$/.test(hash)) throw new Error('Pagefind wrote no metadata hash in pagefind-entry.json');
+  return hash;
 }
 
 /**

@@ -14,6 +14,7 @@
 import { foldDiacritics } from '../../src/util/slug.ts';
 import { fill } from '../lib/fill.ts';
 import { excerptAround, originalText, type ExcerptPart } from './excerpt.ts';
+import { chunksFor, type ChunkRange } from './index-chunks.ts';
 
 interface PagefindData {
   url: string;
@@ -56,11 +57,20 @@ function setup(root: HTMLElement): void {
   let loading: Promise<Pagefind> | undefined;
   const load = () =>
     (loading ??= (async () => {
+      // Started first: these requests need nothing from Pagefind's script.
+      const tag = String(Date.now());
+      for (const m of merges) warmUp(m.path, tag);
       // The bundle's URL is an attribute so that a site served under a path prefix gets it rewritten.
       const pagefind = (await import(/* @vite-ignore */ root.dataset.pagefindBundle ?? '/pagefind/pagefind.js')) as Pagefind;
-      await pagefind.options({ excerptLength: EXCERPT_WORDS });
-      // The schools' indexes load side by side, not one after the other.
-      await Promise.all(merges.map((m) => pagefind.mergeIndex(m.path, { baseUrl: m.baseUrl, mergeFilter: { [text.school!]: m.name } })));
+      // Set before Pagefind starts, so that its worker asks for the entry at the address the page
+      // preloaded (by default the address changes on every visit, against caching).
+      const metaCacheTag = root.dataset.pagefindMeta;
+      await pagefind.options({ excerptLength: EXCERPT_WORDS, ...(metaCacheTag ? { metaCacheTag } : {}) });
+      // The schools' indexes load side by side, not one after the other, and their first files
+      // are on their way before Pagefind is ready to ask for them (see `warmUp`).
+      await Promise.all(
+        merges.map((m) => pagefind.mergeIndex(m.path, { baseUrl: m.baseUrl, mergeFilter: { [text.school!]: m.name }, metaCacheTag: tag })),
+      );
       // The filters load beside the first search rather than before it: on a slow phone every
       // round trip saved shows the results sooner. The search reads the chosen values from the
       // address until the selects exist.
@@ -145,9 +155,9 @@ function setup(root: HTMLElement): void {
   };
 
   /**
-   * Shows the next page of results; after the first page, focus goes to the first new one. The
-   * page is shown in halves: the first results appear after one round of fragment requests
-   * (a browser opens six connections to a server over HTTP/1.1).
+   * Shows the next page of results; after the first page, focus goes to the first new one. All
+   * the page's fragments are asked for at once, and each result shows as soon as it and those
+   * before it have arrived: the first one does not wait for the slowest of ten.
    */
   const showMore = async () => {
     const run = runs;
@@ -156,12 +166,11 @@ function setup(root: HTMLElement): void {
     const from = list.children.length;
     const next = found.slice(from, from + PAGE).map((r) => r.data());
     let first: HTMLLIElement | undefined;
-    for (const half of [next.slice(0, PAGE / 2), next.slice(PAGE / 2)]) {
-      const items = await Promise.all(half);
+    for (const pending of next) {
+      const item = resultItem(await pending, query, text);
       if (run !== runs) return;
-      const added = items.map((d) => resultItem(d, query, text));
-      first ??= added[0];
-      list.append(...added);
+      first ??= item;
+      list.append(item);
     }
     more.hidden = list.children.length >= found.length;
     if (from > 0) first?.querySelector('a')?.focus();
@@ -178,9 +187,55 @@ function setup(root: HTMLElement): void {
   input.addEventListener('input', () => void load(), { once: true });
   const initial = params.get('q');
   if (initial) {
+    preloadChunks(root, initial.normalize('NFC'));
     input.value = initial;
     void run();
   }
+}
+
+/**
+ * Asks for the index chunks that hold the words of `query` (the page's own chunk list, written in
+ * by the indexer; see index-chunks.ts), so that they are in the browser's cache when Pagefind's
+ * worker, still starting, asks for them. At low priority: Pagefind's script and worker, needed
+ * first, keep the line. A wrong or empty list only costs the bytes of a chunk.
+ */
+function preloadChunks(root: HTMLElement, query: string): void {
+  let chunks: ChunkRange[];
+  try {
+    chunks = JSON.parse(root.dataset.pagefindChunks ?? '[]') as ChunkRange[];
+  } catch {
+    return; // a page whose index was not written (the placeholder is still there)
+  }
+  const base = (root.dataset.pagefindBundle ?? '/pagefind/pagefind.js').replace(/[^/]*$/, '');
+  for (const hash of chunksFor(query, Array.isArray(chunks) ? chunks : [])) {
+    const link = document.createElement('link');
+    link.rel = 'preload';
+    link.as = 'fetch';
+    link.crossOrigin = 'anonymous';
+    link.setAttribute('fetchpriority', 'low');
+    link.href = `${base}index/${hash}.pf_index`;
+    document.head.append(link);
+  }
+}
+
+/**
+ * Fetches the entry file and metadata of an index that Pagefind's worker will merge (a school's
+ * index on the host portal), so that they are in the browser's cache, or on their way, when the
+ * worker asks for them: otherwise it asks only once its own index is loaded, one round trip for
+ * the entry and another for the metadata. The entry's address carries `tag`, the `metaCacheTag`
+ * the worker is given for the same index. A failure here changes nothing: the worker fetches the
+ * files itself.
+ */
+function warmUp(base: string, tag: string): void {
+  void fetch(`${base}pagefind-entry.json?ts=${tag}`)
+    .then((r) => r.json() as Promise<{ languages?: Record<string, { hash?: string }> }>)
+    .then((entry) => {
+      // The index Pagefind picks: the page's language, else the first.
+      const hash = (entry.languages?.[document.documentElement.lang] ?? Object.values(entry.languages ?? {})[0])?.hash;
+      if (hash) return fetch(`${base}pagefind.${hash}.pf_meta`).then((r) => r.arrayBuffer());
+      return undefined;
+    })
+    .catch(() => undefined);
 }
 
 /** One result: title link, date and category (and school), excerpt in the page's own words. */

@@ -16,7 +16,7 @@ const OWN: Record<string, string[]> = {
   build: ['--content', '--out', '--school', '--force', '--jobs', '--shard', '--host-only', '--date', '--lang'],
   validate: ['--content', '--school', '--lang'],
   check: ['--content', '--school', '--site', '--date', '--format', '--preset', '--level', '--out', '--lang'],
-  nginx: ['--sites', '--listen', '--https', '--out', '--lang'],
+  nginx: ['--sites', '--listen', '--https', '--tls-certs', '--out', '--lang'],
   rank: ['--sites', '--content', '--resolve', '--criteria', '--out', '--date', '--save-snapshot', '--from-snapshot', '--max-pages'],
   new: ['--school', '--content', '--slug', '--lang'],
   dev: ['--content', '--port', '--host', '--lang', '--no-cms'],

@@ -8,6 +8,7 @@ import path from 'node:path';
 import * as cheerio from 'cheerio';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chunksFor, type ChunkRange } from '../../templates/scripts/index-chunks.ts';
 import type { StaticServer } from '../static-server.ts';
 import { startDemoSites, type DemoSites } from './demo-sites.ts';
 
@@ -256,7 +257,7 @@ describe('what the search page tells a parent (issue 18)', () => {
     }
   });
 
-  it('loads Pagefind on the search page only: its script with the page, its index when the visitor comes to the box', async () => {
+  it('loads Pagefind on the search page only: its start-up files with the page, the index when the visitor searches', async () => {
     const page = await browser.newPage();
     const requested: string[] = [];
     page.on('request', (r) => requested.push(new URL(r.url()).pathname));
@@ -265,17 +266,86 @@ describe('what the search page tells a parent (issue 18)', () => {
       await page.goto(`${school.url}/`, { waitUntil: 'networkidle' });
       expect(pagefind()).toEqual([]);
       await page.goto(`${school.url}/tim-kiem/`, { waitUntil: 'networkidle' });
-      // On a slow phone, Pagefind's script is already there when the visitor starts typing
-      // (a regression here costs a round trip before the first results).
-      expect(pagefind()).toEqual(['/pagefind/pagefind.js']);
-      const metadata = page.waitForRequest((r) => new URL(r.url()).pathname.endsWith('.pf_meta'));
-      await page.focus('[data-search] input[name=q]');
-      await metadata;
-      expect(pagefind()).toContain('/pagefind/pagefind-entry.json');
+      // On a slow phone, what Pagefind needs before it can search (script, worker, entry,
+      // metadata, WebAssembly) is already there when the visitor starts typing; the index itself
+      // is not (a regression here costs round trips before the first results).
+      expect(pagefind()).toEqual(
+        expect.arrayContaining([
+          '/pagefind/pagefind.js',
+          '/pagefind/pagefind-worker.js',
+          '/pagefind/pagefind-entry.json',
+          '/pagefind/wasm.unknown.pagefind',
+        ]),
+      );
+      expect(pagefind().filter((p) => p.endsWith('.pf_meta'))).toHaveLength(1);
+      expect(pagefind().filter((p) => /\/(index|fragment)\//.test(p))).toEqual([]);
       await page.fill('[data-search] input[name=q]', 'khai giang');
       await page.press('[data-search] input[name=q]', 'Enter');
       await waitForResults(page);
+      expect(pagefind().filter((p) => p.startsWith('/pagefind/index/')).length).toBeGreaterThan(0);
       expect(pagefind().filter((p) => p.startsWith('/pagefind/fragment/')).length).toBeGreaterThan(0);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('a search that answers quickly on a slow line (issue 18)', () => {
+  it('shows the first result while the summaries of the next ones are still on their way', async () => {
+    const context = await browser.newContext();
+    try {
+      // The summary (Pagefind fragment) of the first result asked for arrives at once; the
+      // others are held back for a few seconds, as on a slow line.
+      let first = true;
+      await context.route('**/pagefind/fragment/**', async (route) => {
+        if (first) {
+          first = false;
+          return route.continue();
+        }
+        await new Promise((r) => setTimeout(r, 8000));
+        await route.continue().catch(() => undefined); // the page may be closed by then
+      });
+      const page = await context.newPage();
+      await page.goto(`${school.url}/tim-kiem/?q=${encodeURIComponent('hoc sinh')}`);
+      await page.waitForSelector('[data-search-results] li', { timeout: 30_000 });
+      const shown = await page.locator('[data-search-results] li').count();
+      const status = (await page.textContent('[data-search-status]')) ?? '';
+      expect(Number(/^(\d+) kết quả/.exec(status)?.[1])).toBeGreaterThan(5);
+      expect(shown).toBe(1);
+      expect(await page.textContent('[data-search-results] li h2')).not.toBe('');
+      // The rest follow, in ranking order, once their summaries arrive.
+      await page.waitForFunction(() => document.querySelectorAll('[data-search-results] li').length === 10, undefined, { timeout: 30_000 });
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("asks for Pagefind's files from the page itself, at the addresses its worker uses", async () => {
+    const page = await browser.newPage();
+    const asked: string[] = [];
+    page.on('request', (r) => asked.push(new URL(r.url()).pathname + new URL(r.url()).search));
+    try {
+      await page.goto(`${school.url}/tim-kiem/?q=${encodeURIComponent('hoc sinh')}`);
+      await waitForResults(page);
+      const meta = await page.getAttribute('[data-search]', 'data-pagefind-meta');
+      expect(meta).toMatch(/^vi_[0-9a-f]+$/);
+      // The page's own requests (the worker's come after): Pagefind's script, worker, entry (at
+      // the address with the index's hash), metadata and WebAssembly, all from the start.
+      expect(asked).toEqual(
+        expect.arrayContaining([
+          '/pagefind/pagefind.js',
+          '/pagefind/pagefind-worker.js',
+          `/pagefind/pagefind-entry.json?ts=${meta}`,
+          `/pagefind/pagefind.${meta}.pf_meta`,
+          '/pagefind/wasm.unknown.pagefind',
+        ]),
+      );
+      // The index chunks holding the query's words, fetched by the page up front, are all that
+      // Pagefind needed for the search: its worker asked for no other.
+      const chunks = JSON.parse((await page.getAttribute('[data-search]', 'data-pagefind-chunks'))!) as ChunkRange[];
+      const predicted = chunksFor('hoc sinh', chunks).map((h) => `/pagefind/index/${h}.pf_index`);
+      expect(predicted.length).toBeGreaterThan(0);
+      expect([...new Set(asked.filter((p) => p.startsWith('/pagefind/index/')))].sort()).toEqual(predicted.sort());
     } finally {
       await page.close();
     }

@@ -87,6 +87,43 @@ describe('congtruong nginx with hostile input', () => {
     }
   });
 
+  it('serves HTTPS with HTTP/2 from a certbot-style certificate folder, and nginx -t accepts it (issue 18)', async () => {
+    const sites = path.join(base, 'tls-sites');
+    const certs = path.join(base, 'chứng chỉ');
+    for (const name of ['truong.edu.vn', 'pgd.edu.vn+truong-a']) await mkdir(path.join(sites, name), { recursive: true });
+    for (const domain of ['truong.edu.vn', 'pgd.edu.vn']) {
+      const dir = path.join(certs, domain);
+      await mkdir(dir, { recursive: true });
+      const args = [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:prime256v1',
+        '-nodes',
+        '-days',
+        '2',
+        '-subj',
+        `/CN=${domain}`,
+      ];
+      const made = spawnSync('openssl', [...args, '-keyout', path.join(dir, 'privkey.pem'), '-out', path.join(dir, 'fullchain.pem')]);
+      expect(made.status).toBe(0);
+    }
+    const r = cli(['nginx', '--sites', sites, '--tls-certs', certs]);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain('listen 443 ssl http2;');
+    expect(r.out).toContain(`ssl_certificate "${certs}/truong.edu.vn/fullchain.pem";`);
+    expect(r.out).toContain(`ssl_certificate_key "${certs}/pgd.edu.vn/privkey.pem";`);
+    expect(r.out).toContain('add_header Strict-Transport-Security "max-age=31536000" always;');
+    const t = await nginxTest(r.out);
+    expect(t.status, t.stderr).toBe(0);
+    const bad = cli(['nginx', '--sites', sites, '--tls-certs', path.join(base, 'a$b'), '--lang', 'en']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('Fix: use a folder without it');
+    noTrace(bad.err);
+  });
+
   it('reports an output file that cannot be written, without a trace', () => {
     const r = cli(['nginx', '--sites', base, '--out', path.join(base, 'khong-co', 'x.conf')]);
     expect(r.code).toBe(1);

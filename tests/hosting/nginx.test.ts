@@ -3,10 +3,11 @@
  * each domain gets its own school, with security headers, precompressed files, long caching of
  * hashed assets and the site's own 404 page.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { appendFile, cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import http from 'node:http';
+import http2 from 'node:http2';
 import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +18,8 @@ import { FIXTURES, tempDir } from '../helpers.ts';
 const NGINX = '/usr/sbin/nginx';
 let proc: ChildProcess;
 let port: number;
+let tlsPort: number;
+let dist: string;
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -41,6 +44,39 @@ function get(
     });
     req.on('error', reject);
   });
+}
+
+/**
+ * A GET over TLS with HTTP/2 only (no fallback to HTTP/1.1): fails unless nginx speaks HTTP/2 there.
+ * The certificate is the test's own, self-signed.
+ */
+function getH2(host: string, p: string): Promise<{ status: number; headers: http2.IncomingHttpHeaders; protocol: string | undefined }> {
+  return new Promise((resolve, reject) => {
+    const session = http2.connect(`https://127.0.0.1:${tlsPort}`, { servername: host, rejectUnauthorized: false });
+    session.on('error', reject);
+    const req = session.request({ ':path': p, ':authority': host });
+    req.on('response', (headers) => {
+      req.resume();
+      req.on('end', () => {
+        resolve({ status: Number(headers[':status']), headers, protocol: session.alpnProtocol });
+        session.close();
+      });
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** A self-signed certificate per domain, laid out as certbot does (`<dir>/<domain>/fullchain.pem`, `privkey.pem`). */
+async function certificates(dir: string, domains: string[]): Promise<void> {
+  for (const domain of domains) {
+    await mkdir(path.join(dir, domain), { recursive: true });
+    const at = path.join(dir, domain);
+    const key = path.join(at, 'privkey.pem');
+    const cert = path.join(at, 'fullchain.pem');
+    const args = ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '2'];
+    execFileSync('openssl', [...args, '-subj', `/CN=${domain}`, '-keyout', key, '-out', cert], { stdio: 'ignore' });
+  }
 }
 
 /** Starts a real nginx on 127.0.0.1 with the given server blocks; resolves when it accepts connections. */
@@ -70,10 +106,19 @@ async function startNginx(base: string, servers: string, onPort: number): Promis
 beforeAll(async () => {
   const base = await tempDir('congtruong-nginx-');
   const out = path.join(base, 'dist');
+  dist = out;
   await buildSites({ contentDir: path.join(FIXTURES, 'content', 'basic'), outDir: out, date: '2026-11-23' });
   port = await freePort();
+  tlsPort = await freePort();
   const sites = ['alpha.thunghiem.edu.vn', 'beta.thunghiem.edu.vn', 'pgd.thunghiem.edu.vn'];
-  const servers = nginxConfig(sites, { sitesDir: path.join(out, 'sites'), listen: `127.0.0.1:${port}`, https: true });
+  const certDir = path.join(base, 'certs');
+  await certificates(certDir, sites);
+  const servers = nginxConfig(sites, {
+    sitesDir: path.join(out, 'sites'),
+    listen: `127.0.0.1:${port}`,
+    tls: { certDir, listen: `127.0.0.1:${tlsPort}` },
+  });
+  expect(servers).toContain(`listen 127.0.0.1:${tlsPort} ssl http2;`);
   proc = await startNginx(base, servers, port);
 });
 
@@ -118,6 +163,65 @@ describe('nginx serving the published sites', () => {
     expect(asset.status).toBe(200);
     expect(asset.headers['cache-control']).toContain('immutable');
     expect(asset.headers['x-content-type-options']).toBe('nosniff');
+  });
+});
+
+describe('nginx terminating TLS, with HTTP/2 and cacheable search files (issue 18)', () => {
+  it('answers over TLS with HTTP/2, with the security headers', async () => {
+    const r = await getH2('alpha.thunghiem.edu.vn', '/tim-kiem/');
+    expect(r.protocol).toBe('h2');
+    expect(r.status).toBe(200);
+    expect(r.headers['strict-transport-security']).toBe('max-age=31536000');
+    expect(r.headers['content-security-policy']).toContain("script-src 'self' 'wasm-unsafe-eval'");
+  });
+
+  it("lets browsers keep Pagefind's files: content-named ones for a year, the others for minutes", async () => {
+    const dir = path.join(dist, 'sites', 'alpha.thunghiem.edu.vn', 'pagefind');
+    const chunk = (await readdir(path.join(dir, 'index')))[0]!;
+    const meta = (await readdir(dir)).find((f) => f.endsWith('.pf_meta'))!;
+    for (const p of [`/pagefind/index/${chunk}`, `/pagefind/${meta}`]) {
+      const r = await getH2('alpha.thunghiem.edu.vn', p);
+      expect(r.status, p).toBe(200);
+      expect(r.headers['cache-control'], p).toBe('public, max-age=31536000, immutable');
+      expect(r.headers['x-content-type-options'], p).toBe('nosniff');
+    }
+    for (const p of [
+      '/pagefind/pagefind.js',
+      '/pagefind/pagefind-worker.js',
+      '/pagefind/wasm.unknown.pagefind',
+      '/pagefind/pagefind-entry.json?ts=x',
+    ]) {
+      const r = await getH2('alpha.thunghiem.edu.vn', p);
+      expect(r.status, p).toBe(200);
+      expect(r.headers['cache-control'], p).toBe('public, max-age=300');
+      expect(r.headers['content-security-policy'], p).toBeTruthy();
+    }
+    // The host portal's copies of the schools' indexes too.
+    const school = await getH2('pgd.thunghiem.edu.vn', `/pagefind-truong/alpha/index/${chunk}`);
+    expect(school.status).toBe(200);
+    expect(school.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    // Pages themselves are not cached that way.
+    expect((await getH2('alpha.thunghiem.edu.vn', '/')).headers['cache-control']).toBeUndefined();
+  });
+
+  it("has the search page preload Pagefind's files at the addresses its worker asks for", async () => {
+    const dir = path.join(dist, 'sites', 'alpha.thunghiem.edu.vn', 'pagefind');
+    const meta = /^pagefind\.(.+)\.pf_meta$/.exec((await readdir(dir)).find((f) => f.endsWith('.pf_meta'))!)![1]!;
+    const page = (await get('alpha.thunghiem.edu.vn', '/tim-kiem/')).body;
+    expect(page).toContain(`data-pagefind-meta="${meta}"`);
+    const preloads = [...page.matchAll(/<link rel="(?:modulepreload|preload)" href="([^"]+)"/g)].map((m) => m[1]!);
+    expect(preloads.sort()).toEqual(
+      [
+        '/pagefind/pagefind.js',
+        '/pagefind/pagefind-worker.js',
+        `/pagefind/pagefind-entry.json?ts=${meta}`,
+        `/pagefind/pagefind.${meta}.pf_meta`,
+        '/pagefind/wasm.unknown.pagefind',
+      ].sort(),
+    );
+    for (const p of preloads) expect((await getH2('alpha.thunghiem.edu.vn', p)).status, p).toBe(200);
+    // Other pages load nothing of Pagefind.
+    expect((await get('alpha.thunghiem.edu.vn', '/')).body).not.toContain('/pagefind/');
   });
 });
 
@@ -195,5 +299,13 @@ describe('path mode: schools under the host domain at /<school id>/', () => {
         .replace(/^pagefind_dcd/, ''),
     ) as { url: string };
     expect(fragment.url.startsWith('/alpha/')).toBe(true);
+    // The school's index is cached like a school's on its own domain.
+    const cached = await at(`/alpha/pagefind/fragment/${fragments.find((f) => f.endsWith('.pf_fragment'))!}`);
+    expect(cached.status).toBe(200);
+    expect(cached.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    const script = await at('/alpha/pagefind/pagefind.js');
+    expect(script.status).toBe(200);
+    expect(script.headers['cache-control']).toBe('public, max-age=300');
+    expect(search).toMatch(/<link rel="preload" href="\/alpha\/pagefind\/pagefind\.[a-z0-9_-]+\.pf_meta"/);
   });
 });
