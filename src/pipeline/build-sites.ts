@@ -20,7 +20,8 @@ import { Chunker, DEFAULT_CHUNK_PAGES } from './chunks.ts';
 import { Finisher } from './finish.ts';
 import { Gate, type HostInput } from './gate.ts';
 import { planBuild } from './plan.ts';
-import { Publisher } from './publish.ts';
+import { buildPaths } from './paths.ts';
+import { Publisher, recoverInterruptedSwaps } from './publish.ts';
 import { estimates, removeStaleRuns, Renderer } from './render.ts';
 import { finalReport, upToDateReport } from './report.ts';
 
@@ -43,7 +44,9 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
   // stopped unused.
   const spares: AstroWorker[] = [takeWorker()];
 
-  // 1. Plan: what to build, and what the last build left that is still good.
+  // 1. Plan: what to build, and what the last build left that is still good (a swap that a
+  // killed build interrupted is put back first).
+  await recoverInterruptedSwaps(buildPaths(opts.outDir, opts.cacheDir).sites);
   const planned = await planBuild(opts, clock);
   if (planned.kind === 'upToDate') {
     for (const w of spares) w.cancel();

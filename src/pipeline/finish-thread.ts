@@ -22,10 +22,8 @@ export type FinishResponse =
 
 async function handle(req: FinishRequest): Promise<unknown> {
   switch (req.op) {
-    case 'finish': {
-      const { id: _id, op: _op, ...input } = req;
-      return finishSite(input);
-    }
+    case 'finish':
+      return finishSite({ dir: req.dir, cacheDir: req.cacheDir, base: req.base, skipDir: req.skipDir, previous: req.previous });
     case 'index':
       return indexSite(req.dir, req.cacheDir, req.base);
     case 'compress': {

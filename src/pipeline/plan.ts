@@ -13,7 +13,6 @@ import { nowInVietnam, schoolYearOf, todayInVietnam } from '../util/dates.ts';
 import type { BuildClock, BuildOptions } from './build-report.ts';
 import { combine, dependencyVersions, FileHashes, readState, shardOf, themeSources, type BuildState } from './fingerprint.ts';
 import { buildPaths, type BuildPaths } from './paths.ts';
-import { recoverInterruptedSwaps } from './publish.ts';
 import { readFacts, readSummary, type SchoolSummary } from './school-cache.ts';
 import { PACKAGE_ROOT } from '../util/package-root.ts';
 
@@ -54,7 +53,6 @@ export type Planned =
 
 export async function planBuild(opts: BuildOptions, clock: BuildClock): Promise<Planned> {
   const paths = buildPaths(opts.outDir, opts.cacheDir);
-  await recoverInterruptedSwaps(paths.sites);
   const contentRoot = path.resolve(opts.contentDir);
   const date = opts.date ?? todayInVietnam();
   const now = opts.now ?? (opts.date ? `${opts.date}T23:59` : nowInVietnam());
