@@ -202,13 +202,14 @@ async function build(
   const { buildSites } = await import('../pipeline/build-sites.ts');
   const { terminalProgress } = await import('../pipeline/progress.ts');
   const { formatIssues } = await import('../errors/format.ts');
-  const progress = process.stdout.isTTY ? terminalProgress(process.stdout) : undefined;
+  const progress = process.stdout.isTTY ? terminalProgress(process.stdout, Date.now, lang) : undefined;
   const report = await buildSites({
     contentDir,
     outDir,
     schools,
     ...extra,
     progress,
+    lang,
     log: progress ? (l) => progress.log(l) : (l) => console.log(l),
   });
   if (report.issues.length > 0) console.error(`\n${formatIssues(report.issues, lang)}\n`);

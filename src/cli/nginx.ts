@@ -84,12 +84,13 @@ export async function nginx(args: {
   if (certDir !== undefined && unsafeCerts) {
     return fail('unsafeCertDir', { dir: certDir, chars: unsafeCerts });
   }
-  const config = nginxConfig(domains, {
-    sitesDir,
-    listen: args.listen,
-    https: args.https,
-    tls: certDir === undefined ? undefined : { certDir },
-  }) + (editorBlock ? `\n${editorBlock}` : '');
+  const config =
+    nginxConfig(domains, {
+      sitesDir,
+      listen: args.listen,
+      https: args.https,
+      tls: certDir === undefined ? undefined : { certDir },
+    }) + (editorBlock ? `\n${editorBlock}` : '');
   if (args.out) {
     try {
       await writeFile(args.out, config);

@@ -182,7 +182,13 @@ export async function run(argv: string[]): Promise<number> {
       if (!checked.success) {
         const fields = [...new Set(checked.error.issues.map((i) => String(i.path[0])))];
         // One line per wrong field, each saying what the field needs.
-        const entry = { login: 'badAccountLogin', name: 'badAccountName', email: 'badAccountEmail', school: 'badAccountSchool', role: 'badAccountRole' } as const;
+        const entry = {
+          login: 'badAccountLogin',
+          name: 'badAccountName',
+          email: 'badAccountEmail',
+          school: 'badAccountSchool',
+          role: 'badAccountRole',
+        } as const;
         const lines = fields
           .filter((f): f is keyof typeof entry => f in entry)
           .map((f) => cliError(entry[f], { value: String(input[f] ?? '') }, lang));

@@ -9,7 +9,7 @@ import { setRenderInput } from '../site/render-input.ts';
 import { syndicationOf } from '../site/syndication.ts';
 import { loadContent, type LoadedSchool } from '../content/load.ts';
 import type { ContentIssue } from '../errors/content-issue.ts';
-import { schoolYearOf, todayInVietnam } from '../util/dates.ts';
+import { nowInVietnam, schoolYearOf, todayInVietnam } from '../util/dates.ts';
 
 export interface SchoolContent {
   /** The school, when its content has no errors. */
@@ -29,6 +29,8 @@ export async function loadSchoolContent(contentDir: string, schoolId: string): P
     schools: school ? [school] : [],
     directory: [],
     builtAt: new Date().toISOString(),
+    date: todayInVietnam(),
+    now: nowInVietnam(),
     syndication: loaded.host && syndicationOf(loaded.host),
   });
   return { school, issues: loaded.issues, ms: performance.now() - started };

@@ -293,12 +293,21 @@ export const CLI_ERRORS = {
     },
   },
   badEditorHost: {
-    message: { vi: '--editor cần tên máy của trang soạn bài, không phải {value}.', en: "--editor needs the editor's host name, not {value}." },
-    fix: { vi: 'Viết tên máy bằng chữ thường, ví dụ --editor soanbai.pgd.example.edu.vn', en: 'Write the host name in lower case, e.g. --editor editor.example.edu.vn' },
+    message: {
+      vi: '--editor cần tên máy của trang soạn bài, không phải {value}.',
+      en: "--editor needs the editor's host name, not {value}.",
+    },
+    fix: {
+      vi: 'Viết tên máy bằng chữ thường, ví dụ --editor soanbai.pgd.example.edu.vn',
+      en: 'Write the host name in lower case, e.g. --editor editor.example.edu.vn',
+    },
   },
   badEditorPort: {
     message: { vi: '--editor-port phải là số từ 1 đến 65535, không phải {value}.', en: '--editor-port must be 1 to 65535, not {value}.' },
-    fix: { vi: 'Ghi cổng mà congtruong serve nghe, ví dụ --editor-port 8080', en: 'Give the port congtruong serve listens on, e.g. --editor-port 8080' },
+    fix: {
+      vi: 'Ghi cổng mà congtruong serve nghe, ví dụ --editor-port 8080',
+      en: 'Give the port congtruong serve listens on, e.g. --editor-port 8080',
+    },
   },
   badEditorCertPath: {
     message: {
@@ -315,7 +324,10 @@ export const CLI_ERRORS = {
       vi: 'Đường dẫn chứng chỉ {dir} có ký tự {chars} mà nginx không đọc đúng được.',
       en: 'The certificate path {dir} contains {chars}, which nginx cannot read safely.',
     },
-    fix: { vi: 'Dùng một thư mục không có ký tự đó, ví dụ /etc/letsencrypt/live.', en: 'Use a folder without it, e.g. /etc/letsencrypt/live.' },
+    fix: {
+      vi: 'Dùng một thư mục không có ký tự đó, ví dụ /etc/letsencrypt/live.',
+      en: 'Use a folder without it, e.g. /etc/letsencrypt/live.',
+    },
   },
   badListen: {
     message: {

@@ -53,7 +53,10 @@ export const SERVER_ERRORS = {
       vi: 'Không được phép: tài khoản {login} không có quyền duyệt bài của trường này.',
       en: 'Not allowed: the account {login} may not review this school’s changes.',
     },
-    fix: { vi: 'Người duyệt bài của trường hoặc quản trị viên đơn vị chủ quản mới duyệt được.', en: "Only the school's approver or a host administrator can decide." },
+    fix: {
+      vi: 'Người duyệt bài của trường hoặc quản trị viên đơn vị chủ quản mới duyệt được.',
+      en: "Only the school's approver or a host administrator can decide.",
+    },
   },
   reviewNotFound: {
     message: { vi: 'Không có thay đổi chờ duyệt này ở trường này.', en: 'There is no such pending change for this school.' },

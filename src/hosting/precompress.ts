@@ -55,6 +55,31 @@ function reusePrevious(file: string, data: Buffer, previous: string): boolean {
   }
 }
 
+/** Whether a file of this name gets compressed copies (a text format). */
+export const isCompressible = (name: string): boolean => COMPRESSIBLE.test(name);
+
+/**
+ * Writes `file.gz` and `file.br` from `data`, the file's content already in memory; `rel` is its
+ * path inside the site (shared folders are compressed once per build) and `previous` the path of
+ * the published version, whose compressed copies are reused when the content is the same.
+ * Returns whether the file counts as compressed (small files are left alone).
+ */
+export function compressFile(file: string, data: Buffer, rel: string, previous?: string): boolean {
+  if (data.length < MIN_BYTES) return false;
+  if (previous && reusePrevious(file, data, previous)) return true;
+  let out: { gz: Buffer; br: Buffer };
+  if (SHARED.test(rel)) {
+    const key = createHash('sha256').update(data).digest('hex');
+    out = sharedCompressed.get(key) ?? compress(data);
+    sharedCompressed.set(key, out);
+  } else {
+    out = compress(data);
+  }
+  writeFileSync(`${file}.gz`, out.gz);
+  writeFileSync(`${file}.br`, out.br);
+  return true;
+}
+
 /**
  * Writes `.gz` and `.br` next to the text files of `dir`, except those `skip` names. `previous`
  * is the folder of the published version of the same site, whose compressed files are reused
@@ -67,20 +92,8 @@ export async function precompressSite(dir: string, skip: (file: string) => boole
     .filter((f) => !skip(f));
   let count = 0;
   for (const file of files) {
-    const data = readFileSync(file);
-    if (data.length < MIN_BYTES) continue;
-    count++;
-    if (previous && reusePrevious(file, data, path.join(previous, path.relative(dir, file)))) continue;
-    let out: { gz: Buffer; br: Buffer };
-    if (SHARED.test(path.relative(dir, file))) {
-      const key = createHash('sha256').update(data).digest('hex');
-      out = sharedCompressed.get(key) ?? compress(data);
-      sharedCompressed.set(key, out);
-    } else {
-      out = compress(data);
-    }
-    writeFileSync(`${file}.gz`, out.gz);
-    writeFileSync(`${file}.br`, out.br);
+    const rel = path.relative(dir, file);
+    if (compressFile(file, readFileSync(file), rel, previous && path.join(previous, rel))) count++;
   }
   return count;
 }

@@ -7,7 +7,6 @@ import { copyFile, cp, mkdir, readdir, realpath, rename, rm, stat } from 'node:f
 import path from 'node:path';
 import type { PublishedFile } from '../content/load.ts';
 import { isImage } from '../media/file-policy.ts';
-import { walk } from '../util/walk.ts';
 
 export interface AssembleInput {
   /** Astro's output folder for the batch. */
@@ -22,8 +21,8 @@ export interface AssembleInput {
   imageCache: string;
 }
 
-/** Assembles one site; returns the number of HTML pages. */
-export async function assembleSite(input: AssembleInput): Promise<number> {
+/** Assembles one site (its pages are counted by the finishing pass, which lists its files anyway). */
+export async function assembleSite(input: AssembleInput): Promise<void> {
   const { batchDir, dest } = input;
   await rm(dest, { recursive: true, force: true });
   await mkdir(path.dirname(dest), { recursive: true });
@@ -71,5 +70,4 @@ export async function assembleSite(input: AssembleInput): Promise<number> {
       await copyFile(f.abs, target);
     }
   }
-  return (await walk(dest)).filter((f) => f.endsWith('.html')).length;
 }

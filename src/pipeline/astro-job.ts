@@ -12,6 +12,9 @@ export interface AstroJob {
   outDir: string;
   cacheDir: string;
   directory: DirectoryEntry[];
+  /** The build's date and clock (see `RenderInput`); without them, today and now in Vietnam. */
+  date?: string | undefined;
+  now?: string | undefined;
   /**
    * The content of the job's schools and the host as the orchestrator loaded and checked it, with
    * their addresses set: what was checked is what is rendered, and it is not parsed twice. Without

@@ -11,7 +11,8 @@ import { readJob, type AstroJob } from './astro-job.ts';
 import { setRenderInput } from '../site/render-input.ts';
 import { syndicationOf } from '../site/syndication.ts';
 import { PACKAGE_ROOT } from '../util/package-root.ts';
-import { applySchoolUrls } from '../site/address.ts';
+import { nowInVietnam, todayInVietnam } from '../util/dates.ts';
+import { addressOf, servedSchool } from '../site/address.ts';
 
 async function contentOf(job: AstroJob): Promise<{ schools: LoadedSchool[]; host?: LoadedHost | undefined }> {
   if (job.content) return job.content;
@@ -20,8 +21,7 @@ async function contentOf(job: AstroJob): Promise<{ schools: LoadedSchool[]; host
   const schools = loaded.schools.filter((s) => job.schoolIds.includes(s.id));
   const missing = job.schoolIds.filter((id) => !schools.some((s) => s.id === id));
   if (missing.length > 0) throw new Error(`Content of ${missing.join(', ')} is invalid.`);
-  applySchoolUrls(schools, loaded.host);
-  return { schools, host: loaded.host };
+  return { schools: schools.map((s) => servedSchool(s, addressOf(s.id, s.config.domain, loaded.host))), host: loaded.host };
 }
 
 /** Seconds from the job's arrival to the end of each step, for the build's timeline. */
@@ -38,6 +38,8 @@ async function run(jobFile: string): Promise<void> {
     host: job.includeHost ? content.host : undefined,
     directory: job.directory,
     builtAt: new Date().toISOString(),
+    date: job.date ?? todayInVietnam(),
+    now: job.now ?? nowInVietnam(),
     syndication: content.host && syndicationOf(content.host),
   });
   if (process.env.CONGTRUONG_TEST_FAIL_SCHOOL && job.schoolIds.includes(process.env.CONGTRUONG_TEST_FAIL_SCHOOL)) {

@@ -35,14 +35,23 @@ interface CachedHash {
 export class FileHashes {
   #file: string | undefined;
   #entries = new Map<string, CachedHash>();
+  /** The project modules each source file imports, remembered the same way (`importsOf`). */
+  #imports = new Map<string, Omit<CachedHash, 'hash'> & { imports: string[] }>();
   #dirty = false;
 
   static async open(file: string): Promise<FileHashes> {
     const hashes = new FileHashes();
     hashes.#file = file;
     try {
-      const data = JSON.parse(await readFile(file, 'utf8')) as { version: number; files: Record<string, CachedHash> };
-      if (data.version === 1) hashes.#entries = new Map(Object.entries(data.files));
+      const data = JSON.parse(await readFile(file, 'utf8')) as {
+        version: number;
+        files: Record<string, CachedHash>;
+        imports?: Record<string, Omit<CachedHash, 'hash'> & { imports: string[] }>;
+      };
+      if (data.version === 1) {
+        hashes.#entries = new Map(Object.entries(data.files));
+        hashes.#imports = new Map(Object.entries(data.imports ?? {}));
+      }
     } catch {
       // No cache yet: every file is read once.
     }
@@ -91,9 +100,35 @@ export class FileHashes {
     });
   }
 
+  /**
+   * The project modules `file` imports (`projectImports`), read again only when the file was
+   * touched: following the theme's imports read and parsed some 200 source files on every
+   * build, most of a build where nothing changed (measured 0.2–0.6 s).
+   */
+  importsOf(file: string, root: string): string[] {
+    let st;
+    try {
+      st = statSync(file, { bigint: true });
+    } catch {
+      return projectImports(file, root);
+    }
+    const key = { size: Number(st.size), mtimeNs: String(st.mtimeNs), ctimeNs: String(st.ctimeNs), ino: String(st.ino) };
+    const known = this.#imports.get(file);
+    if (known && known.size === key.size && known.mtimeNs === key.mtimeNs && known.ctimeNs === key.ctimeNs && known.ino === key.ino) {
+      return known.imports;
+    }
+    const imports = projectImports(file, root);
+    this.#imports.set(file, { ...key, imports });
+    this.#dirty = true;
+    return imports;
+  }
+
   async save(): Promise<void> {
     if (!this.#file || !this.#dirty) return;
-    await writeFileAtomic(this.#file, JSON.stringify({ version: 1, files: Object.fromEntries(this.#entries) }));
+    await writeFileAtomic(
+      this.#file,
+      JSON.stringify({ version: 1, files: Object.fromEntries(this.#entries), imports: Object.fromEntries(this.#imports) }),
+    );
     this.#dirty = false;
   }
 }
@@ -139,14 +174,14 @@ const OUTPUT_ROOTS = ['templates', 'astro.config.mjs', 'src/pipeline', 'src/site
  * crawler, the scaffolding and the preview server are not reached, and editing them rebuilds
  * nothing.
  */
-export function themeSources(root: string = PACKAGE_ROOT): string[] {
+export function themeSources(root: string = PACKAGE_ROOT, importsOf: (file: string, root: string) => string[] = projectImports): string[] {
   const found = new Set<string>();
   const queue = OUTPUT_ROOTS.flatMap((p) => filesUnder(path.join(root, p)));
   while (queue.length > 0) {
     const file = queue.pop()!;
     if (found.has(file)) continue;
     found.add(file);
-    for (const target of projectImports(file, root)) if (!found.has(target)) queue.push(target);
+    for (const target of importsOf(file, root)) if (!found.has(target)) queue.push(target);
   }
   return [...found].sort();
 }

@@ -6,10 +6,13 @@
 import { Worker } from 'node:worker_threads';
 import type { IndexResult } from '../search/index-site.ts';
 import type { FinishRequest, FinishResponse } from './finish-thread.ts';
+import type { FinishSiteInput, FinishSiteResult } from './finish-site.ts';
 
 type Request = FinishRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
 export interface FinishPool {
+  /** Rebases, indexes and precompresses a site in one pass over its files (`finish-site.ts`). */
+  finish(input: FinishSiteInput): Promise<FinishSiteResult>;
   index(dir: string, cacheDir: string, base: string): Promise<IndexResult>;
   /** Precompresses `dir`, skipping files under folders named `skipDir`, reusing `previous`. */
   compress(dir: string, skipDir?: string, previous?: string): Promise<number>;
@@ -63,6 +66,7 @@ export function startFinishPool(size: number): FinishPool {
       .filter((t) => !t.dead)
       .reduce<Thread | undefined>((a, b) => (a === undefined || b.pending.size < a.pending.size ? b : a), undefined);
   return {
+    finish: (input) => send<FinishSiteResult>(leastBusy(), { op: 'finish', ...input }),
     index: (dir, cacheDir, base) => send<IndexResult>(leastBusy(), { op: 'index', dir, cacheDir, base }),
     compress: (dir, skipDir, previous) => send<number>(leastBusy(), { op: 'compress', dir, skipDir, previous }),
     async warmUp() {

@@ -1,6 +1,6 @@
 /**
- * Worker thread of the finishing pool (`finish-pool.ts`): indexes and precompresses assembled
- * sites. Both are mostly synchronous work on the thread that runs them (see `index-site.ts` and
+ * Worker thread of the finishing pool (`finish-pool.ts`): finishes assembled sites in one pass
+ * (`finish-site.ts`), or only indexes or precompresses one. Both are mostly synchronous work on the thread that runs them (see `index-site.ts` and
  * `precompress.ts`), so a pool of threads uses every core once Astro has finished rendering.
  * Each thread runs its own Pagefind service.
  */
@@ -8,8 +8,10 @@ import path from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import { precompressSite } from '../hosting/precompress.ts';
 import { closeSearchIndexer, indexSite, warmUpSearchIndexer } from '../search/index-site.ts';
+import { finishSite, type FinishSiteInput } from './finish-site.ts';
 
 export type FinishRequest =
+  | ({ id: number; op: 'finish' } & FinishSiteInput)
   | { id: number; op: 'index'; dir: string; cacheDir: string; base: string }
   | { id: number; op: 'compress'; dir: string; skipDir?: string | undefined; previous?: string | undefined }
   | { id: number; op: 'warm-up' }
@@ -20,6 +22,8 @@ export type FinishResponse =
 
 async function handle(req: FinishRequest): Promise<unknown> {
   switch (req.op) {
+    case 'finish':
+      return finishSite({ dir: req.dir, cacheDir: req.cacheDir, base: req.base, skipDir: req.skipDir, previous: req.previous });
     case 'index':
       return indexSite(req.dir, req.cacheDir, req.base);
     case 'compress': {

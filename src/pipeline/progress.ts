@@ -4,6 +4,8 @@
  * plain log lines are enough and nothing is redrawn.
  */
 import type { WriteStream } from 'node:tty';
+import type { Lang } from '../errors/content-errors.ts';
+import { buildMessage, type BuildMessage } from './build-messages.ts';
 
 export type Phase = 'render' | 'wait' | 'assemble' | 'index' | 'publish';
 
@@ -26,20 +28,20 @@ export interface BuildProgress {
   end(): void;
 }
 
-const PHASE_TEXT: Record<Phase, string> = {
-  render: 'đang dựng trang',
-  wait: 'chờ xử lý tiếp',
-  assemble: 'đang ghép',
-  index: 'đang lập chỉ mục tìm kiếm',
-  publish: 'đang nén và xuất bản',
+const PHASE_TEXT: Record<Phase, BuildMessage> = {
+  render: 'phaseRender',
+  wait: 'phaseWait',
+  assemble: 'phaseAssemble',
+  index: 'phaseIndex',
+  publish: 'phasePublish',
 };
 
 /** "2 phút 05 giây" style durations for the ETA. */
-export function formatDuration(seconds: number): string {
+export function formatDuration(seconds: number, lang: Lang = 'vi'): string {
   const s = Math.max(0, Math.round(seconds));
-  if (s < 60) return `${s} giây`;
+  if (s < 60) return buildMessage(lang, 'seconds', { s });
   const m = Math.floor(s / 60);
-  return `${m} phút ${String(s % 60).padStart(2, '0')} giây`;
+  return buildMessage(lang, 'minutes', { m, s: String(s % 60).padStart(2, '0') });
 }
 
 /**
@@ -66,7 +68,7 @@ interface State {
 }
 
 /** Renders the live block as lines (exported for tests). */
-export function progressLines(st: State, now: number, width: number, maxActive = 6): string[] {
+export function progressLines(st: State, now: number, width: number, maxActive = 6, lang: Lang = 'vi'): string[] {
   const done = st.built + st.failed;
   const elapsed = (now - st.startedAt) / 1000;
   const unknown = st.unknown;
@@ -76,19 +78,20 @@ export function progressLines(st: State, now: number, width: number, maxActive =
   const ratio = pagesTotal > 0 ? Math.min(1, st.pagesDone / pagesTotal) : 0;
   const filled = Math.round(ratio * barWidth);
   const head =
-    `[${'█'.repeat(filled)}${'░'.repeat(barWidth - filled)}] ${done}/${st.total + unknown} trang web` +
-    (st.failed > 0 ? ` (${st.failed} lỗi)` : '') +
-    ` · ${st.pagesDone} trang · ${formatDuration(elapsed)}` +
-    (eta === undefined ? '' : ` · còn khoảng ${formatDuration(eta)}`);
+    `[${'█'.repeat(filled)}${'░'.repeat(barWidth - filled)}] ` +
+    buildMessage(lang, 'progressSites', { done, total: st.total + unknown }) +
+    (st.failed > 0 ? buildMessage(lang, 'progressFailed', { count: st.failed }) : '') +
+    buildMessage(lang, 'progressPages', { pages: st.pagesDone, elapsed: formatDuration(elapsed, lang) }) +
+    (eta === undefined ? '' : buildMessage(lang, 'progressEta', { eta: formatDuration(eta, lang) }));
   const active = [...st.active.entries()];
   const lines = [head];
-  for (const [id, phase] of active.slice(0, maxActive)) lines.push(`  ${id}: ${PHASE_TEXT[phase]}`);
-  if (active.length > maxActive) lines.push(`  … và ${active.length - maxActive} trang web khác`);
+  for (const [id, phase] of active.slice(0, maxActive)) lines.push(`  ${id}: ${buildMessage(lang, PHASE_TEXT[phase])}`);
+  if (active.length > maxActive) lines.push(buildMessage(lang, 'progressMore', { count: active.length - maxActive }));
   return lines.map((l) => (l.length > width ? `${l.slice(0, width - 1)}…` : l));
 }
 
 /** The live display on a terminal stream; redraws at most ten times a second. */
-export function terminalProgress(stream: WriteStream, clock: () => number = Date.now): BuildProgress {
+export function terminalProgress(stream: WriteStream, clock: () => number = Date.now, lang: Lang = 'vi'): BuildProgress {
   const st: State = {
     total: 0,
     skipped: 0,
@@ -110,7 +113,7 @@ export function terminalProgress(stream: WriteStream, clock: () => number = Date
   };
   const draw = () => {
     clear();
-    const lines = progressLines(st, clock(), stream.columns || 80);
+    const lines = progressLines(st, clock(), stream.columns || 80, 6, lang);
     stream.write(`${lines.join('\n')}\n`);
     drawn = lines.length;
   };

@@ -6,6 +6,11 @@
  */
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { siteReport, type BuildClock, type BuildLog, type SiteReport } from './build-report.ts';
+import type { FinishedSite } from './finish.ts';
+import { writeState } from './fingerprint.ts';
+import type { Plan } from './plan.ts';
+import type { BuildProgress } from './progress.ts';
 
 const exists = (p: string) =>
   stat(p).then(
@@ -31,5 +36,48 @@ export async function recoverInterruptedSwaps(sitesDir: string): Promise<void> {
     const live = path.join(sitesDir, m[1]!);
     if (await exists(live)) await rm(path.join(sitesDir, name), { recursive: true, force: true });
     else await rename(path.join(sitesDir, name), live);
+  }
+}
+
+/**
+ * Publish stage: swaps each finished site in, records it in the build state (written after
+ * every publish, so that an interrupted build keeps what it finished) and reports it.
+ */
+export class Publisher {
+  // State writes are chained so that parallel publishes never write the file at the same time.
+  #stateWrites: Promise<void> = Promise.resolve();
+
+  readonly #plan: Plan;
+  readonly #clock: BuildClock;
+  readonly #log: BuildLog;
+  readonly #reports: SiteReport[];
+  readonly #progress: BuildProgress | undefined;
+
+  constructor(plan: Plan, clock: BuildClock, log: BuildLog, reports: SiteReport[], progress?: BuildProgress) {
+    this.#plan = plan;
+    this.#clock = clock;
+    this.#log = log;
+    this.#reports = reports;
+    this.#progress = progress;
+  }
+
+  async publish({ site: s, staged, folder, pages }: FinishedSite): Promise<void> {
+    const plan = this.#plan;
+    await this.#clock.timed('publish', () => publishSite(staged, plan.paths.sites, folder));
+    this.#clock.mark(`${s.id}: published`);
+    plan.state.sites[s.id] = {
+      domain: s.domain,
+      fingerprint: plan.fingerprints.get(s.id)!,
+      name: s.site.config.name,
+      compliance: s.compliance,
+      checkedOn: plan.date,
+      nextScheduled: s.site.scheduled[0],
+      dueMarker: plan.dueMarker(s.id) || undefined,
+    };
+    this.#stateWrites = this.#stateWrites.then(() => writeState(plan.stateFile, plan.state));
+    await this.#stateWrites;
+    this.#reports.push(siteReport(s, 'built', pages));
+    this.#progress?.finished(s.id, 'built', pages);
+    this.#log('published', { id: s.id, path: path.relative(process.cwd(), path.join(plan.paths.sites, folder)), pages });
   }
 }

@@ -69,22 +69,36 @@ export function withoutIgnored(html: string): string {
 /** Links to a site's own PDF and DOCX files (our pages quote attributes with `"`). */
 const ATTACHMENT_LINK = /<a\s[^>]*?href="(\/[^"?#]*\.(?:pdf|docx))(?:[?#][^"]*)?"/gi;
 
+/** One site's search index being fed page by page (`openSiteIndex`). */
+export interface SiteIndex {
+  /** Indexes one page of the site from its text (`file` is its path inside `siteDir`). */
+  addPage(file: string, html: string): Promise<void>;
+  /**
+   * Waits for every page, writes the index into `siteDir/pagefind/` and returns its files
+   * (already written), for the caller to compress without reading them back.
+   */
+  write(): Promise<{ files: { path: string; content: Uint8Array }[]; result: IndexResult; fillPage: (html: string) => string }>;
+  /** Frees Pagefind's index (always call it, also after a failure). */
+  close(): Promise<void>;
+}
+
 /**
- * Indexes `siteDir` into `siteDir/pagefind/`; `base` is the site's path prefix (`/` or `/<id>/`).
+ * Opens the Pagefind index of `siteDir`; `base` is the site's path prefix (`/` or `/<id>/`).
+ * Pages are handed in by the caller, which reads each file once for every finishing step
+ * (`src/pipeline/finish-site.ts`).
  *
  * Our own pages need no HTML parser: the searchable part is the page's `<main data-pagefind-body>`
  * (filters and meta live in it), sent to Pagefind as it is, with the extra text appended inside
  * it. Text for the folded copy is the fragment without its tags; it stays entity-escaped, which
- * folding leaves alone, so it is inserted as is. Files are read and written synchronously: the
+ * folding leaves alone, so it is inserted as is. The index is written synchronously: the
  * orchestrator has nothing else to do meanwhile, and a promise per file cost more CPU than the
  * indexing itself on a province build.
  */
-export async function indexSite(siteDir: string, cacheDir: string, base = '/'): Promise<IndexResult> {
+export async function openSiteIndex(siteDir: string, cacheDir: string, base = '/'): Promise<SiteIndex> {
   const started = performance.now();
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'vi' });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   let pages = 0;
-  let bytes = 0;
   const sent: Promise<void>[] = [];
   // A file linked from several pages (list, detail, sitemap) is read once.
   const attachments = new Map<string, Promise<string>>();
@@ -96,21 +110,13 @@ export async function indexSite(siteDir: string, cacheDir: string, base = '/'): 
     }
     return text;
   };
-  try {
-    const files = readdirSync(siteDir, { withFileTypes: true, recursive: true })
-      .filter((e) => e.isFile() && e.name.endsWith('.html') && !e.parentPath.split(path.sep).includes('pagefind'))
-      .map((e) => path.join(e.parentPath, e.name))
-      .sort();
-    /** Search pages, which name the metadata's hash once it is known. */
-    const waiting: string[] = [];
-    for (const file of files) {
-      const html = readFileSync(file, 'utf8');
-      if (html.includes(META_HASH_PLACEHOLDER)) waiting.push(file);
+  return {
+    async addPage(file, html) {
       const start = html.indexOf('<main');
       const end = html.lastIndexOf('</main>');
-      if (start < 0 || end < start) continue;
+      if (start < 0 || end < start) return;
       const open = html.slice(start, html.indexOf('>', start) + 1);
-      if (!open.includes('data-pagefind-body')) continue;
+      if (!open.includes('data-pagefind-body')) return;
       const main = withoutIgnored(html.slice(start, end));
       const linked = new Set<string>();
       for (const m of main.matchAll(ATTACHMENT_LINK)) {
@@ -135,38 +141,70 @@ export async function indexSite(siteDir: string, cacheDir: string, base = '/'): 
       // process. Pages are still sent in a stable order, so the index is reproducible.
       sent.push(index.addHTMLFile({ url, content: doc }).then((res) => assertOk(res, `indexing ${url}`)));
       pages++;
+    },
+    async write() {
+      await Promise.all(sent);
+      // The files come back in memory and are written by Node rather than by Pagefind: a write
+      // error (a full disk) then fails this site with a clear error, where the Pagefind process
+      // would panic and leave its caller waiting forever.
+      const res = await index.getFiles();
+      assertOk(res, 'writing the index');
+      const outDir = path.join(siteDir, 'pagefind');
+      const dirs = new Set<string>();
+      let bytes = 0;
+      for (const f of res.files) {
+        const target = path.join(outDir, f.path);
+        const dir = path.dirname(target);
+        if (!dirs.has(dir)) mkdirSync(dir, { recursive: true });
+        dirs.add(dir);
+        writeFileSync(target, f.content);
+        bytes += f.content.byteLength;
+      }
+      const hash = metaHash(res.files);
+      const meta = res.files.find((f) => f.path === `pagefind.${hash}.pf_meta`);
+      const chunks = meta ? indexChunks(meta.content).map((c) => [c.from, c.to, c.hash]) : [];
+      // In an attribute: quotes and ampersands escaped (a word of the index may hold any character).
+      const chunkList = JSON.stringify(chunks).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+      return {
+        files: res.files,
+        result: { pages, seconds: (performance.now() - started) / 1000, bytes },
+        fillPage: (html: string) => html.replaceAll(META_HASH_PLACEHOLDER, hash).replaceAll(CHUNKS_PLACEHOLDER, chunkList),
+      };
+    },
+    async close() {
+      // A failed page rejects `sent`; the others are awaited before the index goes away.
+      await Promise.allSettled(sent);
+      await index.deleteIndex();
+    },
+  };
+}
+
+/** Indexes `siteDir` into `siteDir/pagefind/` (every page under it, read from disk). */
+export async function indexSite(siteDir: string, cacheDir: string, base = '/'): Promise<IndexResult> {
+  const index = await openSiteIndex(siteDir, cacheDir, base);
+  try {
+    const files = readdirSync(siteDir, { withFileTypes: true, recursive: true })
+      .filter((e) => e.isFile() && e.name.endsWith('.html') && !e.parentPath.split(path.sep).includes('pagefind'))
+      .map((e) => path.join(e.parentPath, e.name))
+      .sort();
+    /** Search pages, which name the index's metadata hash and chunks once they are known. */
+    const waiting: { file: string; html: string }[] = [];
+    for (const file of files) {
+      const html = readFileSync(file, 'utf8');
+      if (needsIndexValues(html)) waiting.push({ file, html });
+      await index.addPage(file, html);
     }
-    await Promise.all(sent);
-    // The files come back in memory and are written by Node rather than by Pagefind: a write
-    // error (a full disk) then fails this site with a clear error, where the Pagefind process
-    // would panic and leave its caller waiting forever.
-    const res = await index.getFiles();
-    assertOk(res, 'writing the index');
-    const outDir = path.join(siteDir, 'pagefind');
-    const dirs = new Set<string>();
-    for (const f of res.files) {
-      const target = path.join(outDir, f.path);
-      const dir = path.dirname(target);
-      if (!dirs.has(dir)) mkdirSync(dir, { recursive: true });
-      dirs.add(dir);
-      writeFileSync(target, f.content);
-      bytes += f.content.byteLength;
-    }
-    const hash = metaHash(res.files);
-    const meta = res.files.find((f) => f.path === `pagefind.${hash}.pf_meta`);
-    const chunks = meta ? indexChunks(meta.content).map((c) => [c.from, c.to, c.hash]) : [];
-    // In an attribute: quotes and ampersands escaped (a word of the index may hold any character).
-    const chunkList = JSON.stringify(chunks).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-    for (const file of waiting) {
-      const html = readFileSync(file, 'utf8').replaceAll(META_HASH_PLACEHOLDER, hash).replaceAll(CHUNKS_PLACEHOLDER, chunkList);
-      writeFileSync(file, html);
-    }
+    const written = await index.write();
+    for (const w of waiting) writeFileSync(w.file, written.fillPage(w.html));
+    return written.result;
   } finally {
-    // A failed page rejects `sent`; the others are awaited before the index goes away.
-    await Promise.allSettled(sent);
-    await index.deleteIndex();
+    await index.close();
   }
-  return { pages, seconds: (performance.now() - started) / 1000, bytes };
+}
+
+/** The page names the index's metadata hash or chunks (the search page): filled in after `write`. */
+export function needsIndexValues(html: string): boolean {
+  return html.includes(META_HASH_PLACEHOLDER) || html.includes(CHUNKS_PLACEHOLDER);
 }
 
 /**

@@ -14,6 +14,13 @@ export interface RenderInput {
   directory: DirectoryEntry[];
   /** Build time, ISO. Pages show dates from content, never this, so output is reproducible. */
   builtAt: string;
+  /**
+   * The build's date (`YYYY-MM-DD`, Vietnam): the current school year, which công khai items are
+   * due. The theme reads it here, never the clock, so that a build with `--date` renders that day.
+   */
+  date: string;
+  /** The build's clock (Vietnam local `YYYY-MM-DDTHH:mm`): what scheduled entries are public. */
+  now: string;
   /** The host's own notices and văn bản, shown on every school site and linked back to the host. */
   syndication?: Syndication | undefined;
 }

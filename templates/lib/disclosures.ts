@@ -6,6 +6,8 @@ import type { Entry } from '../../src/content/load.ts';
 import type { Disclosure } from '../../src/schemas/collections.ts';
 import { DISCLOSURE_ITEMS, type DisclosureItemId } from '../../src/schemas/disclosure-items.ts';
 import type { Level } from '../../src/schemas/level.ts';
+import { disclosureDue } from '../../src/compliance/school-years.ts';
+import { vnDate } from '../../src/compliance/calendar.ts';
 import { t, type UiKey } from './i18n.ts';
 
 /**
@@ -17,7 +19,7 @@ const REQUIRED_FILES: Partial<Record<DisclosureItemId, { ext: string; lacking: U
 };
 
 export interface DisclosureStatus {
-  kind: 'published' | 'updated' | 'incomplete' | 'missing';
+  kind: 'published' | 'updated' | 'incomplete' | 'notDue' | 'missing';
   /** The label shown to parents: "Đã công khai", "Chưa đầy đủ"… */
   label: string;
   /** What is missing, for an incomplete item. */
@@ -26,9 +28,23 @@ export interface DisclosureStatus {
   cls: string;
 }
 
-/** Status of a required item from its entry (undefined when the school has not published it). */
-export function disclosureStatus(item: DisclosureItemId, entry: Entry<Disclosure> | undefined): DisclosureStatus {
-  if (!entry) return { kind: 'missing', label: t('disclosures.statusMissing'), cls: 'status-missing' };
+/**
+ * Status of a required item from its entry (undefined when the school has not published it).
+ * An item of `schoolYear` not published yet is only missing once its deadline has passed on the
+ * build's `date`; before, it is not due (the deadline is the compliance check's, `disclosureDue`).
+ */
+export function disclosureStatus(
+  item: DisclosureItemId,
+  entry: Entry<Disclosure> | undefined,
+  schoolYear?: string,
+  date?: string,
+): DisclosureStatus {
+  if (!entry) {
+    const due = schoolYear === undefined ? undefined : disclosureDue(schoolYear);
+    if (due && date !== undefined && date <= due.lastDay)
+      return { kind: 'notDue', label: t('disclosures.statusNotDue', { deadline: vnDate(due.lastDay) }), cls: 'status-not-due' };
+    return { kind: 'missing', label: t('disclosures.statusMissing'), cls: 'status-missing' };
+  }
   const required = REQUIRED_FILES[item];
   if (required && !entry.data.attachments.some((a) => a.file.toLowerCase().endsWith(`.${required.ext}`)))
     return { kind: 'incomplete', label: t('disclosures.statusIncomplete'), lacking: t(required.lacking), cls: 'status-incomplete' };

@@ -7,8 +7,8 @@ import type { LoadedSchool } from '../../src/content/load.ts';
 import { DISCLOSURE_ITEMS } from '../../src/schemas/disclosure-items.ts';
 import { NEWS_CATEGORIES, NEWS_CATEGORY_NAMES } from '../../src/schemas/collections.ts';
 import { t } from './i18n.ts';
-import { schoolYearOf, todayInVietnam } from '../../src/util/dates.ts';
-import { NEWS_PAGE_SIZE, newsUrl, pageUrl, paginate, publishedNews } from './site.ts';
+import { schoolYearOf } from '../../src/util/dates.ts';
+import { buildDate, NEWS_PAGE_SIZE, newsUrl, pageUrl, paginate, publishedNews } from './site.ts';
 import { entryUrl, sectionUrl } from '../../src/site/sections.ts';
 
 export interface SitePage {
@@ -35,7 +35,7 @@ export function aboutSubpages(site: LoadedSchool) {
  * (TT 09/2024 Điều 15 k2 asks to keep five years online) and any older year with content.
  */
 export function archiveYears(site: LoadedSchool): string[] {
-  const current = Number(schoolYearOf(todayInVietnam()).slice(0, 4));
+  const current = Number(schoolYearOf(buildDate()).slice(0, 4));
   const years = new Set(disclosureYears(site));
   for (let y = current; y >= current - 5; y--) years.add(`${y}-${y + 1}`);
   return [...years].sort().reverse();

@@ -20,6 +20,11 @@ export function hostPaths() {
   return host ? [{ params: { portal: 'portal' }, props: { host } }] : [];
 }
 
+/** The build's date (`YYYY-MM-DD`): pages read it, never the clock, so `--date` renders that day. */
+export function buildDate(): string {
+  return getRenderInput().date;
+}
+
 /** The school for a page; throws when the route was not built from `schoolPaths`. */
 export function siteOf(props: Record<string, unknown>): LoadedSchool {
   const site = props.site as LoadedSchool | undefined;

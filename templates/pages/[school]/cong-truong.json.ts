@@ -5,10 +5,10 @@
 import type { APIRoute } from 'astro';
 import { schoolFeeds } from '../../../src/feeds/school-feeds.ts';
 import { MANIFEST_VERSION, type Manifest } from '../../../src/ranking/manifest.ts';
-import { schoolYearOf, todayInVietnam } from '../../../src/util/dates.ts';
+import { schoolYearOf } from '../../../src/util/dates.ts';
 import { t } from '../../lib/i18n.ts';
 import { aboutSubpages, archiveYears, disclosureTitle } from '../../lib/site-pages.ts';
-import { newsUrl, publishedNews, published, schoolPaths, siteOf } from '../../lib/site.ts';
+import { buildDate, newsUrl, publishedNews, published, schoolPaths, siteOf } from '../../lib/site.ts';
 import { entryUrl, manifestSections, sectionUrl } from '../../../src/site/sections.ts';
 
 export const getStaticPaths = () => schoolPaths();
@@ -38,7 +38,7 @@ export const GET: APIRoute = ({ props }) => {
     },
     sections,
     disclosures: {
-      currentSchoolYear: schoolYearOf(todayInVietnam()),
+      currentSchoolYear: schoolYearOf(buildDate()),
       years: archiveYears(site)
         .map((year) => ({
           schoolYear: year,
