@@ -113,10 +113,15 @@ function setup(root: HTMLElement): void {
     const run = ++runs;
     const q = input.value.normalize('NFC').trim();
     list.replaceChildren();
+    // Busy until the page of results is complete (screen readers wait; so do the browser tests).
+    list.setAttribute('aria-busy', 'true');
     more.hidden = true;
     found = [];
     query = q;
-    if (!q) return void (status.textContent = '');
+    if (!q) {
+      list.setAttribute('aria-busy', 'false');
+      return void (status.textContent = '');
+    }
     status.textContent = text.loading!;
     const pagefind = await load();
     const url = new URL(location.href);
@@ -163,6 +168,7 @@ function setup(root: HTMLElement): void {
     const run = runs;
     // Hidden while the page loads: a second press would ask for the same results again.
     more.hidden = true;
+    list.setAttribute('aria-busy', 'true');
     const from = list.children.length;
     const next = found.slice(from, from + PAGE).map((r) => r.data());
     let first: HTMLLIElement | undefined;
@@ -173,6 +179,7 @@ function setup(root: HTMLElement): void {
       list.append(item);
     }
     more.hidden = list.children.length >= found.length;
+    list.setAttribute('aria-busy', 'false');
     if (from > 0) first?.querySelector('a')?.focus();
   };
 

@@ -67,7 +67,9 @@ async function showMore(page: Page): Promise<void> {
 async function waitForResults(page: Page): Promise<void> {
   await page.waitForFunction(() => {
     const s = document.querySelector('[data-search-status]')?.textContent ?? '';
-    return /Không tìm thấy/.test(s) || (/kết quả/.test(s) && document.querySelectorAll('[data-search-results] li').length > 0);
+    // Results show one by one as they arrive: the list says when the page of results is complete.
+    const done = document.querySelector('[data-search-results]')?.getAttribute('aria-busy') === 'false';
+    return /Không tìm thấy/.test(s) || (done && /kết quả/.test(s) && document.querySelectorAll('[data-search-results] li').length > 0);
   });
 }
 
