@@ -62,6 +62,8 @@ export interface BuildOptions {
   log?: (line: string) => void;
   /** Live progress (the terminal display); `log` lines are written either way. */
   progress?: BuildProgress | undefined;
+  /** Where the Astro jobs run: default, fresh Astro processes; the server passes its warm renderer. */
+  renderer?: (() => AstroWorker) | undefined;
 }
 
 /**
@@ -186,7 +188,8 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
   // it loaded this module): loading Node, Astro and the engine takes it about a second, which then
   // overlaps with fingerprinting, loading and checking content. When nothing changed it is
   // stopped unused.
-  const spares: AstroWorker[] = [takeWorker()];
+  const newWorker = opts.renderer ?? startWorker;
+  const spares: AstroWorker[] = [opts.renderer?.() ?? takeWorker()];
 
   // Fingerprints first, from remembered file hashes: what did not change is neither read nor
   // rendered again, its compliance facts and directory entry come from the cache.
@@ -280,7 +283,7 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
   }
   // Something will be built: a second worker renders the host portal beside the schools on a
   // multi-core machine, and loads while content is checked.
-  if (hostIncluded && availableParallelism() > 1) spares.push(startWorker());
+  if (hostIncluded && availableParallelism() > 1) spares.push(newWorker());
   const cached = new Map<string, SchoolSummary>();
   if (!opts.force) {
     const candidates = ids.filter((id) => unchanged(id, fingerprints.get(id)));
@@ -506,9 +509,9 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
     progress?.rendering(ids);
     let result: WorkerResult;
     try {
-      const worker = spares.shift() ?? startWorker();
+      const worker = spares.shift() ?? newWorker();
       // Node and Astro load (about a second) in the next chunk's worker while this one renders.
-      if ((queued > 0 || !allQueued) && spares.length === 0) spares.push(startWorker());
+      if ((queued > 0 || !allQueued) && spares.length === 0) spares.push(newWorker());
       result = await timed('render', () =>
         renderBatch(opts.contentDir, sites, outDir, path.join(paths.cache, 'astro'), directory, host, worker, () => {
           // Pagefind (and the indexing code) loads while Astro renders, once the first jobs are

@@ -21,11 +21,13 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { prestartWorker, takeWorker } from '../build/astro-workers.ts';
 import { buildSites, type BuildReport, type SiteReport } from '../build/build-sites.ts';
+import { buildPaths } from '../build/paths.ts';
 import { readState, type BuildState } from '../build/fingerprint.ts';
 import type { ContentIssue, Localized } from '../content/issues.ts';
 import { loadContent } from '../content/load.ts';
 import type { Lang } from '../errors/content-errors.ts';
 import { formatIssues } from '../errors/format.ts';
+import { WarmRenderer } from '../render-warm/warm-renderer.ts';
 import { nowInVietnam, todayInVietnam } from '../util/dates.ts';
 import { writeFileAtomic } from '../util/write-atomic.ts';
 import type { Account, ServerDatabase } from './accounts.ts';
@@ -78,6 +80,11 @@ export interface PublisherOptions {
   pollMs?: number | undefined;
   /** Keep an Astro worker loaded between builds (saves about a second per save). Default true. */
   warmWorker?: boolean | undefined;
+  /**
+   * Render saves with the warm renderer (`src/render-warm/`): the theme stays compiled in a
+   * process of its own, and a save renders without Astro's start-up. Default true.
+   */
+  warmRender?: boolean | undefined;
   log?: (line: string) => void;
 }
 
@@ -102,6 +109,7 @@ export class Publisher {
   private timer: NodeJS.Timeout | undefined;
   private workerWaiting = false;
   private stopped = false;
+  private warm: WarmRenderer | undefined;
 
   private readonly opts: PublisherOptions;
 
@@ -135,6 +143,9 @@ export class Publisher {
       await rm(this.journal, { force: true });
       this.log(`Đã hoàn tác một lần lưu bị gián đoạn: ${pending.paths.join(', ')}`);
     }
+    // The theme compiles in the warm renderer while the first build runs (a few seconds of one core).
+    if (this.opts.warmRender !== false)
+      this.warm = new WarmRenderer({ cacheDir: path.join(buildPaths(this.opts.outDir).cache, 'astro-warm'), log: this.log });
     // Not awaited: the server answers (logins, dashboards) while the first build runs; saves queue behind it.
     void this.enqueue(() => this.build(undefined, 'startup')).catch((err: unknown) =>
       this.log(`Lỗi khi dựng lúc khởi động: ${String(err)}`),
@@ -151,6 +162,7 @@ export class Publisher {
     await this.chain.catch(() => {});
     if (this.workerWaiting) takeWorker().cancel();
     this.workerWaiting = false;
+    this.warm?.close();
   }
 
   /** The next scheduled time known (Vietnam local), for the dashboards. */
@@ -161,6 +173,11 @@ export class Publisher {
   /** What the last builds recorded per site (address, compliance counts, next scheduled time), for the dashboards. */
   async siteStates(): Promise<BuildState['sites']> {
     return (await readState(path.join(this.opts.outDir, '.state.json'))).sites;
+  }
+
+  /** Waits until the warm renderer has compiled the theme; false when it is off or could not start. */
+  async warmReady(): Promise<boolean> {
+    return (await this.warm?.ready) ?? false;
   }
 
   /** Waits for everything queued so far (tests). */
@@ -296,16 +313,34 @@ export class Publisher {
     started = performance.now(),
   ): Promise<BuildReport> {
     const at = this.clock();
-    this.workerWaiting = false;
-    const report = await buildSites({
+    const options = {
       contentDir: this.opts.contentDir,
       outDir: this.opts.outDir,
       schools,
       date: todayInVietnam(at),
       now: nowInVietnam(at),
-      log: (l) => this.log(l),
-    });
-    if (this.opts.warmWorker !== false && !this.stopped) {
+      log: (l: string) => this.log(l),
+    };
+    // A save renders its school in the warm renderer; the full builds (start-up, schedule) render
+    // many schools, in fresh Astro processes as `congtruong build` does.
+    const warm = schools && this.warm && (await this.warm.ready) ? this.warm : undefined;
+    if (schools && this.warm && !warm) this.log(`Bộ dựng nóng không dùng được, dựng theo cách thường: ${firstLine(this.warm.failure)}`);
+    let report: BuildReport | undefined;
+    if (warm) {
+      report = await buildSites({ ...options, renderer: () => warm.asWorker() });
+      const failed = report.sites.filter((s) => s.status === 'failed');
+      if (failed.length > 0) {
+        // Whatever went wrong in the warm renderer, a cold build may still publish the change.
+        for (const s of failed) this.log(`Bộ dựng nóng lỗi ở ${s.id}, dựng lại theo cách thường: ${s.error ?? ''}`);
+        report = undefined;
+      }
+    }
+    if (!report) {
+      // The cold build takes the Astro worker started ahead.
+      this.workerWaiting = false;
+      report = await buildSites(options);
+    }
+    if (this.opts.warmWorker !== false && !this.stopped && !this.workerWaiting) {
       // The next build takes this worker, already loaded: it saves Node's and Astro's start-up.
       prestartWorker();
       this.workerWaiting = true;

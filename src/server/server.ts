@@ -49,6 +49,8 @@ export interface ServeOptions {
   clock?: (() => Date) | undefined;
   pollMs?: number | undefined;
   warmWorker?: boolean | undefined;
+  /** Render saves in the warm renderer (see `PublisherOptions.warmRender`). Default true. */
+  warmRender?: boolean | undefined;
   log?: (line: string) => void;
 }
 
@@ -123,6 +125,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     clock: opts.clock,
     pollMs: opts.pollMs,
     warmWorker: opts.warmWorker,
+    warmRender: opts.warmRender,
     log,
   });
   await publisher.start();
