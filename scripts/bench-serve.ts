@@ -48,10 +48,7 @@ try {
   git('-c', 'user.name=Bench', '-c', 'user.email=bench@example.edu.vn', 'commit', '--quiet', '-m', 'Nội dung ban đầu');
   const database = path.join(dir, 'data', 'congtruong.db');
   const db = new ServerDatabase(database);
-  db.addUser(
-    { login: 'gv.bench', name: 'Giáo viên', email: 'gv@example.edu.vn', role: 'editor', school },
-    await hashPassword(PASSWORD),
-  );
+  db.addUser({ login: 'gv.bench', name: 'Giáo viên', email: 'gv@example.edu.vn', role: 'editor', school }, await hashPassword(PASSWORD));
   db.close();
   const lines: string[] = [];
   const server = await startServer({

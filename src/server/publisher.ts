@@ -110,6 +110,8 @@ export class Publisher {
   private workerWaiting = false;
   private stopped = false;
   private warm: WarmRenderer | undefined;
+  /** Whether the last build rendered in the warm renderer (for the save's log line). */
+  private renderedWarm = false;
 
   private readonly opts: PublisherOptions;
 
@@ -277,7 +279,7 @@ export class Publisher {
       const result = this.outcome(site, report, ms);
       if (site?.error) this.log(`${req.school}: ${site.error}`);
       this.log(
-        `${req.kind} ${req.school} ${req.account.login}: ${site?.status ?? 'không dựng'}, ${commit?.slice(0, 10) ?? 'không đổi'}; kiểm tra ${Math.round(validated - t0)} ms, commit ${Math.round(committedAt - validated)} ms, dựng và đăng ${Math.round(performance.now() - committedAt)} ms (trong đó Astro ${Math.round(report.timings.render * 1000)} ms), tổng ${ms} ms`,
+        `${req.kind} ${req.school} ${req.account.login}: ${site?.status ?? 'không dựng'}, ${commit?.slice(0, 10) ?? 'không đổi'}; kiểm tra ${Math.round(validated - t0)} ms, commit ${Math.round(committedAt - validated)} ms, dựng và đăng ${Math.round(performance.now() - committedAt)} ms (${this.renderedWarm ? 'bộ dựng nóng' : 'Astro khởi động mới'}, trong đó dựng trang ${Math.round(report.timings.render * 1000)} ms, chỉ mục tìm kiếm ${Math.round(report.timings.index * 1000)} ms), tổng ${ms} ms`,
       );
       return { ...result, commit };
     } catch (err) {
@@ -326,6 +328,7 @@ export class Publisher {
     const warm = schools && this.warm && (await this.warm.ready) ? this.warm : undefined;
     if (schools && this.warm && !warm) this.log(`Bộ dựng nóng không dùng được, dựng theo cách thường: ${firstLine(this.warm.failure)}`);
     let report: BuildReport | undefined;
+    this.renderedWarm = false;
     if (warm) {
       report = await buildSites({ ...options, renderer: () => warm.asWorker() });
       const failed = report.sites.filter((s) => s.status === 'failed');
@@ -333,7 +336,7 @@ export class Publisher {
         // Whatever went wrong in the warm renderer, a cold build may still publish the change.
         for (const s of failed) this.log(`Bộ dựng nóng lỗi ở ${s.id}, dựng lại theo cách thường: ${s.error ?? ''}`);
         report = undefined;
-      }
+      } else this.renderedWarm = true;
     }
     if (!report) {
       // The cold build takes the Astro worker started ahead.

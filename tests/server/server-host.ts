@@ -26,7 +26,11 @@ export interface TestHost {
 
 export const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8' });
 
-export async function startTestHost(clockAt = '2026-12-02T09:00', publicUrl?: string): Promise<TestHost> {
+export async function startTestHost(
+  clockAt = '2026-12-02T09:00',
+  publicUrl?: string,
+  log: (line: string) => void = () => {},
+): Promise<TestHost> {
   const dir = await tempDir('congtruong-serve-');
   const content = path.join(dir, 'content');
   const out = path.join(dir, 'dist');
@@ -52,7 +56,7 @@ export async function startTestHost(clockAt = '2026-12-02T09:00', publicUrl?: st
     publicUrl,
     clock: () => clock,
     pollMs: 100,
-    log: () => {},
+    log,
   });
   await server.publisher.idle();
   return {
