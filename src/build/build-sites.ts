@@ -64,6 +64,13 @@ export interface BuildOptions {
   progress?: BuildProgress | undefined;
   /** Where the Astro jobs run: default, fresh Astro processes; the server passes its warm renderer. */
   renderer?: (() => AstroWorker) | undefined;
+  /** Threads that index and compress, kept by the caller between builds (not closed here). Default: a pool for this build. */
+  finishPool?: FinishPool | undefined;
+  /**
+   * Awaited before each site is swapped in; when it throws, the site fails and the published one
+   * stays. The server records the save in git meanwhile and publishes nothing unrecorded.
+   */
+  beforePublish?: (() => Promise<void>) | undefined;
 }
 
 /**
@@ -403,7 +410,7 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
   // Indexing and compression run on a pool of threads (one per job), started once the first
   // Astro jobs are out (starting it earlier would delay them) or when the first site needs it.
   let pool: FinishPool | undefined;
-  const finishPool = () => (pool ??= startFinishPool(jobs));
+  const finishPool = () => (pool ??= opts.finishPool ?? startFinishPool(jobs));
   let searchReady: Promise<void> | undefined;
   let peakWorkerRssMb = 0;
   const jobs = Math.max(1, opts.jobs ?? availableParallelism());
@@ -460,6 +467,7 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
       search.seconds += indexed.seconds;
       search.bytes += indexed.bytes;
       mark(`${s.id}: compressed`);
+      await opts.beforePublish?.();
       await timed('publish', () => publishSite(staged, paths.sites, folder));
       mark(`${s.id}: published`);
       state.sites[s.id] = {
@@ -634,7 +642,7 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
     progress?.end();
     await rm(astroRunDir, { recursive: true, force: true });
     await searchReady;
-    await pool?.close();
+    if (pool !== opts.finishPool) await pool?.close();
     await rm(runDir, { recursive: true, force: true });
     // Leave no empty staging folder behind; another run may still be using it.
     await rmdir(paths.staging).catch(() => {});

@@ -99,7 +99,24 @@ const keepPrerenderer: AstroIntegration = {
   },
 };
 
+/** Removes the folders of warm renderers whose server was killed (their process is gone). */
+async function removeStale(parent: string): Promise<void> {
+  for (const name of await readdir(parent).catch(() => [] as string[])) {
+    const pid = Number(name);
+    if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) continue;
+    let alive: boolean;
+    try {
+      alive = process.kill(pid, 0);
+    } catch (err) {
+      // EPERM: the process exists but belongs to another user.
+      alive = (err as NodeJS.ErrnoException).code === 'EPERM';
+    }
+    if (!alive) await rm(path.join(parent, name), { recursive: true, force: true });
+  }
+}
+
 async function warmUp(cacheDir: string): Promise<void> {
+  await removeStale(path.dirname(home));
   await rm(home, { recursive: true, force: true });
   // Nothing to render: the build compiles the theme and generates no page.
   setBuildData({ schools: [], directory: [], builtAt: new Date().toISOString() });

@@ -19,8 +19,9 @@
  */
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { prestartWorker, takeWorker } from '../build/astro-workers.ts';
+import { prestartWorker, startWorker, takeWorker } from '../build/astro-workers.ts';
 import { buildSites, type BuildReport, type SiteReport } from '../build/build-sites.ts';
+import { startFinishPool, type FinishPool } from '../build/finish-pool.ts';
 import { buildPaths } from '../build/paths.ts';
 import { readState, type BuildState } from '../build/fingerprint.ts';
 import type { ContentIssue, Localized } from '../content/issues.ts';
@@ -110,6 +111,8 @@ export class Publisher {
   private workerWaiting = false;
   private stopped = false;
   private warm: WarmRenderer | undefined;
+  /** Indexing and compression threads of the warm saves, kept between saves with their Pagefind service. */
+  private pool: FinishPool | undefined;
   /** Whether the last build rendered in the warm renderer (for the save's log line). */
   private renderedWarm = false;
 
@@ -165,6 +168,8 @@ export class Publisher {
     if (this.workerWaiting) takeWorker().cancel();
     this.workerWaiting = false;
     this.warm?.close();
+    await this.pool?.close();
+    this.pool = undefined;
   }
 
   /** The next scheduled time known (Vietnam local), for the dashboards. */
@@ -240,18 +245,28 @@ export class Publisher {
         await restore();
         return { ok: false, status: 422, message: problems, ms: 0 };
       }
-      const commit = await commitPaths(this.opts.contentDir, repoPaths, req.message, req.account);
-      committed = true;
-      const committedAt = performance.now();
-      await rm(this.journal, { force: true });
+      // The change is recorded in git while the school renders: nothing is published before its
+      // commit exists (the build waits for it before the swap), and a failed commit fails the
+      // publication and puts the files back, as before.
+      let committedAt = 0;
+      const committing = commitPaths(this.opts.contentDir, repoPaths, req.message, req.account).then(async (commit) => {
+        committed = true;
+        committedAt = performance.now();
+        await rm(this.journal, { force: true });
+        return commit;
+      });
+      committing.catch(() => {}); // awaited below
       if (!req.publish) {
+        const commit = await committing;
         const message = { vi: 'Đã lưu tệp.', en: 'File saved.' };
         return { ok: true, status: 200, message, commit, ms: 0 };
       }
       let report: BuildReport;
       try {
-        report = await this.build([req.school], req.kind, req.account, commit, started);
+        report = await this.build([req.school], req.kind, req.account, committing, started);
       } catch (err) {
+        // Not recorded: the outer handler puts the files back (and reports the commit's error).
+        const commit = await committing;
         // The change is recorded; only its publication failed, and the site online is the previous one.
         this.log(
           `${req.kind} ${req.school} ${req.account.login}: lỗi khi dựng: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
@@ -274,12 +289,18 @@ export class Publisher {
         });
         return { ok: false, status: 200, message, commit, ms: Math.round(performance.now() - started) };
       }
+      const commit = await committing;
       const site = report.sites.find((s) => s.id === req.school);
       const ms = Math.round(performance.now() - started);
       const result = this.outcome(site, report, ms);
       if (site?.error) this.log(`${req.school}: ${site.error}`);
       this.log(
-        `${req.kind} ${req.school} ${req.account.login}: ${site?.status ?? 'không dựng'}, ${commit?.slice(0, 10) ?? 'không đổi'}; kiểm tra ${Math.round(validated - t0)} ms, commit ${Math.round(committedAt - validated)} ms, dựng và đăng ${Math.round(performance.now() - committedAt)} ms (${this.renderedWarm ? 'bộ dựng nóng' : 'Astro khởi động mới'}, trong đó dựng trang ${Math.round(report.timings.render * 1000)} ms, chỉ mục tìm kiếm ${Math.round(report.timings.index * 1000)} ms), tổng ${ms} ms`,
+        `${req.kind} ${req.school} ${req.account.login}: ${site?.status ?? 'không dựng'}, ${commit?.slice(0, 10) ?? 'không đổi'}; kiểm tra ${Math.round(validated - t0)} ms, commit ${Math.round(committedAt - validated)} ms cùng lúc với dựng và đăng ${Math.round(performance.now() - validated)} ms (${this.renderedWarm ? 'bộ dựng nóng' : 'Astro khởi động mới'}; ms: ${Object.entries(
+          report.timings,
+        )
+          .filter(([, v]) => v > 0)
+          .map(([k, v]) => `${k} ${Math.round(v * 1000)}`)
+          .join(', ')}), tổng ${ms} ms`,
       );
       return { ...result, commit };
     } catch (err) {
@@ -311,7 +332,7 @@ export class Publisher {
     schools: string[] | undefined,
     kind: string,
     account?: Pick<Account, 'login' | 'name'>,
-    commit?: string,
+    committing?: Promise<string | undefined>,
     started = performance.now(),
   ): Promise<BuildReport> {
     const at = this.clock();
@@ -322,6 +343,8 @@ export class Publisher {
       date: todayInVietnam(at),
       now: nowInVietnam(at),
       log: (l: string) => this.log(l),
+      // A save's commit may still be running: its site is swapped in only once it is recorded.
+      beforePublish: committing && (async () => void (await committing)),
     };
     // A save renders its school in the warm renderer; the full builds (start-up, schedule) render
     // many schools, in fresh Astro processes as `congtruong build` does.
@@ -330,19 +353,32 @@ export class Publisher {
     let report: BuildReport | undefined;
     this.renderedWarm = false;
     if (warm) {
-      report = await buildSites({ ...options, renderer: () => warm.asWorker() });
+      report = await buildSites({ ...options, renderer: () => warm.asWorker(), finishPool: (this.pool ??= startFinishPool(2)) });
       const failed = report.sites.filter((s) => s.status === 'failed');
-      if (failed.length > 0) {
+      // A failed commit fails the site too; the save then fails as a whole (no second build).
+      const recorded = await committing?.then(
+        () => true,
+        () => false,
+      );
+      if (failed.length > 0 && recorded !== false) {
+        // The threads may be the culprit: the next warm build starts new ones.
+        void this.pool?.close();
+        this.pool = undefined;
         // Whatever went wrong in the warm renderer, a cold build may still publish the change.
         for (const s of failed) this.log(`Bộ dựng nóng lỗi ở ${s.id}, dựng lại theo cách thường: ${s.error ?? ''}`);
         report = undefined;
       } else this.renderedWarm = true;
     }
-    if (!report) {
+    if (!report && warm) {
+      // After a failed warm render, a fresh Astro process: the one waiting since the last cold
+      // build may be as old as the server (and stays for the next one).
+      report = await buildSites({ ...options, renderer: startWorker });
+    } else if (!report) {
       // The cold build takes the Astro worker started ahead.
       this.workerWaiting = false;
       report = await buildSites(options);
     }
+    const commit = await committing;
     if (this.opts.warmWorker !== false && !this.stopped && !this.workerWaiting) {
       // The next build takes this worker, already loaded: it saves Node's and Astro's start-up.
       prestartWorker();
