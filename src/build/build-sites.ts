@@ -64,6 +64,12 @@ export interface BuildOptions {
   progress?: BuildProgress | undefined;
   /** Where the Astro jobs run: default, fresh Astro processes; the server passes its warm renderer. */
   renderer?: (() => AstroWorker) | undefined;
+  /**
+   * What a long-running caller (the server) keeps between builds: the file hashes (a province's
+   * cache file is megabytes of JSON to parse and write again for every save) and the theme's
+   * sources and dependency versions, which cannot change while the process runs. Filled here.
+   */
+  memory?: BuildMemory | undefined;
   /** Threads that index and compress, kept by the caller between builds (not closed here). Default: a pool for this build. */
   finishPool?: FinishPool | undefined;
   /**
@@ -71,6 +77,15 @@ export interface BuildOptions {
    * stays. The server records the save in git meanwhile and publishes nothing unrecorded.
    */
   beforePublish?: (() => Promise<void>) | undefined;
+}
+
+/** See `BuildOptions.memory`. */
+export interface BuildMemory {
+  hashes?: FileHashes;
+  themeSources?: string[];
+  dependencies?: string;
+  /** The last write of the hashes, done beside the build rather than before it. */
+  saved?: Promise<void>;
 }
 
 /**
@@ -218,15 +233,18 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
       ? startLoading(opts.contentDir, ids, { now, domainOwners })
       : undefined;
   loadingAll?.catch(() => {}); // awaited below; a failure surfaces there
-  const hashes = await FileHashes.open(path.join(paths.cache, 'file-hashes.json'));
+  const memory = opts.memory;
+  const hashes = memory?.hashes ?? (await FileHashes.open(path.join(paths.cache, 'file-hashes.json')));
+  const sources = memory?.themeSources ?? themeSources();
   const [[engine, hostPart, ...schoolHashes], dependencies] = await Promise.all([
     hashes.hashGroups([
-      themeSources(),
+      sources,
       [path.join(contentRoot, 'host.yaml'), path.join(contentRoot, 'host')],
       ...ids.map((id) => [path.join(schoolsDir, id)]),
     ]),
-    dependencyVersions(),
+    memory?.dependencies ?? dependencyVersions(),
   ]);
+  if (memory) Object.assign(memory, { hashes, themeSources: sources, dependencies });
   const theme = combine(engine!, dependencies);
   const yearPart = schoolYearOf(date);
   // A site whose scheduled entry has fallen due since its build changes without any file
@@ -242,7 +260,9 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
     const parts = [theme, hostPart!, yearPart, schoolHashes[i]!, dueMarker(id), hostDue].filter((p) => p !== '');
     fingerprints.set(id, combine(...parts));
   });
-  await hashes.save();
+  // The hashes are a cache: a caller that keeps them writes them while the build goes on.
+  if (memory) memory.saved = (memory.saved ?? Promise.resolve()).then(() => hashes.save()).catch(() => {});
+  else await hashes.save();
   const published = new Set(await readdir(paths.sites).catch(() => [] as string[]));
   // Nothing changed at all (the common case of a scheduled build): answer from the state,
   // without loading, checking or rendering anything.

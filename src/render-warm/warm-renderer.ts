@@ -26,6 +26,7 @@ export class WarmRenderer {
   private readonly pending = new Map<number, (r: WorkerResult) => void>();
   private nextId = 0;
   private dead: string | undefined;
+  private started = false;
   private output = '';
 
   constructor(opts: WarmRendererOptions) {
@@ -46,6 +47,7 @@ export class WarmRenderer {
       if ('ready' in m) {
         if (!m.ready) this.dead = m.error;
         else opts.log?.('Bộ dựng nóng đã sẵn sàng (giao diện đã biên dịch).');
+        this.started = m.ready;
         settle(m.ready);
         return;
       }
@@ -86,7 +88,14 @@ export class WarmRenderer {
     return { run: (jobFile) => this.run(jobFile), cancel: () => {} };
   }
 
+  /** Whether the renderer compiled the theme and then stopped (a crash): a new one may do better. */
+  get crashed(): boolean {
+    return this.started && this.dead !== undefined;
+  }
+
   close(): void {
-    this.child.kill();
+    // Disconnecting lets the worker remove its folder; a worker still compiling is stopped.
+    if (this.child.connected) this.child.disconnect();
+    setTimeout(() => this.child.kill(), 5000).unref();
   }
 }

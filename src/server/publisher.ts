@@ -20,7 +20,7 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { prestartWorker, startWorker, takeWorker } from '../build/astro-workers.ts';
-import { buildSites, type BuildReport, type SiteReport } from '../build/build-sites.ts';
+import { buildSites, type BuildMemory, type BuildReport, type SiteReport } from '../build/build-sites.ts';
 import { startFinishPool, type FinishPool } from '../build/finish-pool.ts';
 import { buildPaths } from '../build/paths.ts';
 import { readState, type BuildState } from '../build/fingerprint.ts';
@@ -113,6 +113,8 @@ export class Publisher {
   private warm: WarmRenderer | undefined;
   /** Indexing and compression threads of the warm saves, kept between saves with their Pagefind service. */
   private pool: FinishPool | undefined;
+  /** File hashes and the theme's sources, kept between warm saves (see `BuildOptions.memory`). */
+  private readonly memory: BuildMemory = {};
   /** Whether the last build rendered in the warm renderer (for the save's log line). */
   private renderedWarm = false;
 
@@ -149,8 +151,7 @@ export class Publisher {
       this.log(`Đã hoàn tác một lần lưu bị gián đoạn: ${pending.paths.join(', ')}`);
     }
     // The theme compiles in the warm renderer while the first build runs (a few seconds of one core).
-    if (this.opts.warmRender !== false)
-      this.warm = new WarmRenderer({ cacheDir: path.join(buildPaths(this.opts.outDir).cache, 'astro-warm'), log: this.log });
+    if (this.opts.warmRender !== false) this.startWarmRenderer();
     // Not awaited: the server answers (logins, dashboards) while the first build runs; saves queue behind it.
     void this.enqueue(() => this.build(undefined, 'startup')).catch((err: unknown) =>
       this.log(`Lỗi khi dựng lúc khởi động: ${String(err)}`),
@@ -168,6 +169,7 @@ export class Publisher {
     if (this.workerWaiting) takeWorker().cancel();
     this.workerWaiting = false;
     this.warm?.close();
+    await this.memory.saved;
     await this.pool?.close();
     this.pool = undefined;
   }
@@ -180,6 +182,10 @@ export class Publisher {
   /** What the last builds recorded per site (address, compliance counts, next scheduled time), for the dashboards. */
   async siteStates(): Promise<BuildState['sites']> {
     return (await readState(path.join(this.opts.outDir, '.state.json'))).sites;
+  }
+
+  private startWarmRenderer(): void {
+    this.warm = new WarmRenderer({ cacheDir: path.join(buildPaths(this.opts.outDir).cache, 'astro-warm'), log: this.log });
   }
 
   /** Waits until the warm renderer has compiled the theme; false when it is off or could not start. */
@@ -348,12 +354,22 @@ export class Publisher {
     };
     // A save renders its school in the warm renderer; the full builds (start-up, schedule) render
     // many schools, in fresh Astro processes as `congtruong build` does.
+    if (this.warm?.crashed && !this.stopped) {
+      // It worked before (a crash, not a theme that does not compile): a new one compiles the theme.
+      this.log(`Bộ dựng nóng đã dừng, khởi động lại: ${firstLine(this.warm.failure)}`);
+      this.startWarmRenderer();
+    }
     const warm = schools && this.warm && (await this.warm.ready) ? this.warm : undefined;
     if (schools && this.warm && !warm) this.log(`Bộ dựng nóng không dùng được, dựng theo cách thường: ${firstLine(this.warm.failure)}`);
     let report: BuildReport | undefined;
     this.renderedWarm = false;
     if (warm) {
-      report = await buildSites({ ...options, renderer: () => warm.asWorker(), finishPool: (this.pool ??= startFinishPool(2)) });
+      report = await buildSites({
+        ...options,
+        renderer: () => warm.asWorker(),
+        finishPool: (this.pool ??= startFinishPool(2)),
+        memory: this.memory,
+      });
       const failed = report.sites.filter((s) => s.status === 'failed');
       // A failed commit fails the site too; the save then fails as a whole (no second build).
       const recorded = await committing?.then(
