@@ -88,6 +88,11 @@ export class WarmRenderer {
     return { run: (jobFile) => this.run(jobFile), cancel: () => {} };
   }
 
+  /** Whether the theme is compiled and the renderer is running. */
+  get isReady(): boolean {
+    return this.started && this.dead === undefined;
+  }
+
   /** Whether the renderer compiled the theme and then stopped (a crash): a new one may do better. */
   get crashed(): boolean {
     return this.started && this.dead !== undefined;

@@ -111,6 +111,8 @@ export class Publisher {
   private workerWaiting = false;
   private stopped = false;
   private warm: WarmRenderer | undefined;
+  /** The start-up build, after which the warm renderer starts. */
+  private startup: Promise<void> = Promise.resolve();
   /** Indexing and compression threads of the warm saves, kept between saves with their Pagefind service. */
   private pool: FinishPool | undefined;
   /** File hashes and the theme's sources, kept between warm saves (see `BuildOptions.memory`). */
@@ -150,12 +152,14 @@ export class Publisher {
       await rm(this.journal, { force: true });
       this.log(`Đã hoàn tác một lần lưu bị gián đoạn: ${pending.paths.join(', ')}`);
     }
-    // The theme compiles in the warm renderer while the first build runs (a few seconds of one core).
-    if (this.opts.warmRender !== false) this.startWarmRenderer();
     // Not awaited: the server answers (logins, dashboards) while the first build runs; saves queue behind it.
-    void this.enqueue(() => this.build(undefined, 'startup')).catch((err: unknown) =>
-      this.log(`Lỗi khi dựng lúc khởi động: ${String(err)}`),
-    );
+    this.startup = this.enqueue(() => this.build(undefined, 'startup'))
+      .catch((err: unknown) => this.log(`Lỗi khi dựng lúc khởi động: ${String(err)}`))
+      .then(() => {
+        // The theme compiles in the warm renderer once the first build is done (a few seconds of
+        // one core, which the first build needs more); saves meanwhile are built the usual way.
+        if (this.opts.warmRender !== false && !this.stopped) this.startWarmRenderer();
+      });
     this.timer = setInterval(
       () => void this.checkSchedule()?.catch((err: unknown) => this.log(`Lỗi khi đăng theo lịch: ${String(err)}`)),
       this.opts.pollMs ?? 30_000,
@@ -190,6 +194,7 @@ export class Publisher {
 
   /** Waits until the warm renderer has compiled the theme; false when it is off or could not start. */
   async warmReady(): Promise<boolean> {
+    await this.startup;
     return (await this.warm?.ready) ?? false;
   }
 
@@ -271,7 +276,7 @@ export class Publisher {
       try {
         report = await this.build([req.school], req.kind, req.account, committing, started);
       } catch (err) {
-        // Not recorded: the outer handler puts the files back (and reports the commit's error).
+        // A failed commit throws here: nothing was recorded, and the outer handler puts the files back.
         const commit = await committing;
         // The change is recorded; only its publication failed, and the site online is the previous one.
         this.log(
@@ -355,12 +360,15 @@ export class Publisher {
     // A save renders its school in the warm renderer; the full builds (start-up, schedule) render
     // many schools, in fresh Astro processes as `congtruong build` does.
     if (this.warm?.crashed && !this.stopped) {
-      // It worked before (a crash, not a theme that does not compile): a new one compiles the theme.
+      // It worked before (a crash, not a theme that does not compile): a new one compiles the
+      // theme, and this save is built the usual way.
       this.log(`Bộ dựng nóng đã dừng, khởi động lại: ${firstLine(this.warm.failure)}`);
       this.startWarmRenderer();
     }
-    const warm = schools && this.warm && (await this.warm.ready) ? this.warm : undefined;
-    if (schools && this.warm && !warm) this.log(`Bộ dựng nóng không dùng được, dựng theo cách thường: ${firstLine(this.warm.failure)}`);
+    // Not waited for: until it has compiled the theme, a save is built the usual way (as fast).
+    const warm = schools && this.warm?.isReady ? this.warm : undefined;
+    if (schools && this.warm && !warm)
+      this.log(`Bộ dựng nóng chưa sẵn sàng, dựng theo cách thường${this.warm.failure ? `: ${firstLine(this.warm.failure)}` : '.'}`);
     let report: BuildReport | undefined;
     this.renderedWarm = false;
     if (warm) {

@@ -54,7 +54,7 @@ beforeAll(async () => {
   base = host.server.url;
   alpha = (await login(base, 'gv.alpha')).session!;
   expect(await host.server.publisher.warmReady()).toBe(true);
-}, 180_000);
+}, 300_000);
 
 afterAll(async () => {
   await host?.close();
