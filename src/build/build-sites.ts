@@ -84,8 +84,6 @@ export interface BuildMemory {
   hashes?: FileHashes;
   themeSources?: string[];
   dependencies?: string;
-  /** The last write of the hashes, done beside the build rather than before it. */
-  saved?: Promise<void>;
 }
 
 /**
@@ -260,9 +258,8 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
     const parts = [theme, hostPart!, yearPart, schoolHashes[i]!, dueMarker(id), hostDue].filter((p) => p !== '');
     fingerprints.set(id, combine(...parts));
   });
-  // The hashes are a cache: a caller that keeps them writes them while the build goes on.
-  if (memory) memory.saved = (memory.saved ?? Promise.resolve()).then(() => hashes.save()).catch(() => {});
-  else await hashes.save();
+  // A caller that keeps the hashes writes them when it suits it (the server: after its answer).
+  if (!memory) await hashes.save();
   const published = new Set(await readdir(paths.sites).catch(() => [] as string[]));
   // Nothing changed at all (the common case of a scheduled build): answer from the state,
   // without loading, checking or rendering anything.

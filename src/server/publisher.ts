@@ -117,6 +117,7 @@ export class Publisher {
   private pool: FinishPool | undefined;
   /** File hashes and the theme's sources, kept between warm saves (see `BuildOptions.memory`). */
   private readonly memory: BuildMemory = {};
+  private hashesTimer: NodeJS.Timeout | undefined;
   /** Whether the last build rendered in the warm renderer (for the save's log line). */
   private renderedWarm = false;
 
@@ -173,7 +174,8 @@ export class Publisher {
     if (this.workerWaiting) takeWorker().cancel();
     this.workerWaiting = false;
     this.warm?.close();
-    await this.memory.saved;
+    clearTimeout(this.hashesTimer);
+    await this.memory.hashes?.save().catch(() => {});
     await this.pool?.close();
     this.pool = undefined;
   }
@@ -190,6 +192,20 @@ export class Publisher {
 
   private startWarmRenderer(): void {
     this.warm = new WarmRenderer({ cacheDir: path.join(buildPaths(this.opts.outDir).cache, 'astro-warm'), log: this.log });
+  }
+
+  /**
+   * Writes the kept file hashes (a cache for the next start) once the saves pause: a province's
+   * are megabytes of JSON, which would hold the server's thread before the editor's answer.
+   */
+  private saveHashesLater(): void {
+    clearTimeout(this.hashesTimer);
+    this.hashesTimer = setTimeout(() => {
+      void this.enqueue(() => this.memory.hashes?.save() ?? Promise.resolve()).catch((err: unknown) =>
+        this.log(`Không ghi được bộ nhớ đệm mã băm tệp: ${String(err)}`),
+      );
+    }, 5000);
+    this.hashesTimer.unref();
   }
 
   /** Waits until the warm renderer has compiled the theme; false when it is off or could not start. */
@@ -378,6 +394,7 @@ export class Publisher {
         finishPool: (this.pool ??= startFinishPool(2)),
         memory: this.memory,
       });
+      this.saveHashesLater();
       const failed = report.sites.filter((s) => s.status === 'failed');
       // A failed commit fails the site too; the save then fails as a whole (no second build).
       const recorded = await committing?.then(
