@@ -4,7 +4,8 @@
  *   1. a bare `astro build` of the same pages (the reference: no assembly, search, compression),
  *   2. the full build (pages, feeds, search indexes, precompression, atomic publish),
  *   3. a rebuild with no change, and 4. a rebuild after editing one news item of one school;
- * then the compliance check of 100 schools and the ranking job on local fixture sites.
+ * then the compliance check of 100 schools, the ranking job on local fixture sites, and the
+ * publishing server's save-to-online latency (`bench-serve.ts`, 20 edits on the same host size).
  * Record results in BENCHMARKS.md.
  *
  * Usage: npm run bench -- [--schools 100] [--news 200] [--runs 1]
@@ -158,4 +159,12 @@ await rm(base, { recursive: true, force: true });
   console.log('');
   const ranking = await measure([path.join(import.meta.dirname, 'bench-ranking.ts')]);
   process.stdout.write(ranking.output);
+}
+
+// Publishing server (issue 19): save-to-online latency of 20 edits through the server's API, on
+// a synthetic host of the same size, with the warm renderer.
+{
+  console.log('');
+  const serve = await measure([path.join(import.meta.dirname, 'bench-serve.ts'), '--schools', String(schools), '--news', String(news)]);
+  process.stdout.write(serve.output.replace(/^Warning: Indexing all PDF objects\n/gm, ''));
 }

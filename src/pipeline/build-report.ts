@@ -7,6 +7,9 @@ import type { LoadedHost, LoadedSchool } from '../content/load.ts';
 import type { ContentIssue } from '../errors/content-issue.ts';
 import type { Lang } from '../errors/content-errors.ts';
 import type { BuildProgress } from './progress.ts';
+import type { AstroWorker } from './astro-workers.ts';
+import type { FileHashes } from './fingerprint.ts';
+import type { FinishPool } from './finish-pool.ts';
 import { buildMessage, type BuildMessage } from './build-messages.ts';
 
 export interface BuildOptions {
@@ -42,6 +45,28 @@ export interface BuildOptions {
   lang?: Lang | undefined;
   /** Live progress (the terminal display); `log` lines are written either way. */
   progress?: BuildProgress | undefined;
+  /** Where the Astro jobs run: default, fresh Astro processes; the server passes its warm renderer. */
+  renderer?: (() => AstroWorker) | undefined;
+  /**
+   * What a long-running caller (the server) keeps between builds: the file hashes (a province's
+   * cache file is megabytes of JSON to parse and write again for every save) and the theme's
+   * sources and dependency versions, which cannot change while the process runs. Filled here.
+   */
+  memory?: BuildMemory | undefined;
+  /** Threads that index and compress, kept by the caller between builds (not closed here). Default: a pool for this build. */
+  finishPool?: FinishPool | undefined;
+  /**
+   * Awaited before each site is swapped in; when it throws, the site fails and the published one
+   * stays. The server records the save in git meanwhile and publishes nothing unrecorded.
+   */
+  beforePublish?: (() => Promise<void>) | undefined;
+}
+
+/** See `BuildOptions.memory`. */
+export interface BuildMemory {
+  hashes?: FileHashes;
+  themeSources?: string[];
+  dependencies?: string;
 }
 
 /**

@@ -27,6 +27,7 @@ import { finalReport, upToDateReport } from './report.ts';
 
 export {
   describeFailure,
+  type BuildMemory,
   type BuildOptions,
   type BuildReport,
   type SiteReport,
@@ -42,7 +43,8 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
   // it loaded this module): loading Node, Astro and the engine takes it about a second, which then
   // overlaps with fingerprinting, loading and checking content. When nothing changed it is
   // stopped unused.
-  const spares: AstroWorker[] = [takeWorker()];
+  const newWorker = opts.renderer ?? startWorker;
+  const spares: AstroWorker[] = [opts.renderer?.() ?? takeWorker()];
 
   // 1. Plan: what to build, and what the last build left that is still good (a swap that a
   // killed build interrupted is put back first).
@@ -55,7 +57,7 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
   const { plan } = planned;
   // Something will be built: a second worker renders the host portal beside the schools on a
   // multi-core machine, and loads while content is checked.
-  if (plan.hostIncluded && availableParallelism() > 1) spares.push(startWorker());
+  if (plan.hostIncluded && availableParallelism() > 1) spares.push(newWorker());
 
   // 2. Gate: each school is checked as it loads, and goes on to be rendered if it may.
   const { host, issues: hostIssues, schools } = await clock.timed('load', () => planned.loading);
@@ -81,11 +83,15 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
     paths: plan.paths,
     runDir,
     jobs,
+    pool: opts.finishPool,
     force: opts.force === true,
     hostExtras: () => ({ directory: hostInput?.directory ?? [], dashboard: hostInput?.dashboard }),
     clock,
     progress,
-    publish: (site) => publisher.publish(site),
+    publish: async (site) => {
+      await opts.beforePublish?.();
+      await publisher.publish(site);
+    },
     failed,
   });
   const renderer = new Renderer({
@@ -97,6 +103,7 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
     now: plan.now,
     directory: () => hostInput?.directory ?? [],
     spares,
+    newWorker,
     clock,
     log,
     progress,

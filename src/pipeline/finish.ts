@@ -36,6 +36,8 @@ export interface FinisherInput {
   runDir: string;
   /** Threads (and sites finished at once after the render). */
   jobs: number;
+  /** Threads kept by the caller between builds (the server): used, and left open. */
+  pool?: FinishPool | undefined;
   /** A forced build trusts nothing published: no compressed copy is reused. */
   force: boolean;
   /** The host portal's extras, known once every school passed the gate. */
@@ -64,7 +66,7 @@ export class Finisher {
 
   /** Indexing and compression run on a pool of threads (one per job), started on first use. */
   get #threads(): FinishPool {
-    return (this.#pool ??= startFinishPool(this.#input.jobs));
+    return (this.#pool ??= this.#input.pool ?? startFinishPool(this.#input.jobs));
   }
 
   /** Starts the threads' Pagefind services ahead of the first site (while Astro renders). */
@@ -94,7 +96,7 @@ export class Finisher {
 
   async close(): Promise<void> {
     await this.#warm;
-    await this.#pool?.close();
+    if (this.#pool !== this.#input.pool) await this.#pool?.close();
   }
 
   async #finish(s: BatchSite, batchDir: string, siblings: BatchSite[]): Promise<void> {

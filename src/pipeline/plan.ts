@@ -82,15 +82,21 @@ export async function planBuild(opts: BuildOptions, clock: BuildClock): Promise<
       ? startLoading(opts.contentDir, ids, { now, domainOwners })
       : undefined;
   loadingAll?.catch(() => {}); // awaited by the gate; a failure surfaces there
-  const hashes = await FileHashes.open(path.join(paths.cache, 'file-hashes.json'));
+  // A long-running caller (the server) keeps the hashes, the theme's sources and the dependency
+  // versions between builds: reading and writing a province's hash cache for every save would
+  // cost more than the save's render.
+  const memory = opts.memory;
+  const hashes = memory?.hashes ?? (await FileHashes.open(path.join(paths.cache, 'file-hashes.json')));
+  const sources = memory?.themeSources ?? themeSources(PACKAGE_ROOT, (file, root) => hashes.importsOf(file, root));
   const [[engine, hostPart, ...schoolHashes], dependencies] = await Promise.all([
     hashes.hashGroups([
-      themeSources(PACKAGE_ROOT, (file, root) => hashes.importsOf(file, root)),
+      sources,
       [path.join(contentRoot, 'host.yaml'), path.join(contentRoot, 'host')],
       ...ids.map((id) => [path.join(schoolsDir, id)]),
     ]),
-    dependencyVersions(),
+    memory?.dependencies ?? dependencyVersions(),
   ]);
+  if (memory) Object.assign(memory, { hashes, themeSources: sources, dependencies });
   const theme = combine(engine!, dependencies);
   const yearPart = schoolYearOf(date);
   // A site whose scheduled entry has fallen due since its build changes without any file
@@ -106,7 +112,8 @@ export async function planBuild(opts: BuildOptions, clock: BuildClock): Promise<
     const parts = [theme, hostPart!, yearPart, schoolHashes[i]!, dueMarker(id), hostDue].filter((p) => p !== '');
     fingerprints.set(id, combine(...parts));
   });
-  await hashes.save();
+  // A caller that keeps the hashes writes them when it suits it (the server: after its answer).
+  if (!memory) await hashes.save();
   const published = new Set(await readdir(paths.sites).catch(() => [] as string[]));
   const unchanged = (id: string, fingerprint: string | undefined) => {
     const prev = state.sites[id];

@@ -99,6 +99,8 @@ export interface RendererInput {
   directory: () => DirectoryEntry[];
   /** Workers started ahead of time. */
   spares: AstroWorker[];
+  /** Starts a worker when no spare is left (fresh Astro processes, or the server's warm renderer). */
+  newWorker: () => AstroWorker;
   clock: BuildClock;
   log: BuildLog;
   progress?: BuildProgress | undefined;
@@ -183,7 +185,7 @@ export class Renderer {
 
   async #render(sites: BatchSite[]): Promise<void> {
     if (this.#stopped) return;
-    const { clock, log, progress, spares } = this.#input;
+    const { clock, log, progress, spares, newWorker } = this.#input;
     const outDir = path.join(this.runDir, `batch-${this.#batchNumber++}`);
     const ids = sites.map((s) => s.id);
     const label = ids.length > 3 ? `${ids.length} sites` : ids.join(', ');
@@ -193,9 +195,9 @@ export class Renderer {
     progress?.rendering(ids);
     let result: WorkerResult;
     try {
-      const worker = spares.shift() ?? startWorker();
+      const worker = spares.shift() ?? newWorker();
       // Node and Astro load (about a second) in the next chunk's worker while this one renders.
-      if ((this.#queued > 0 || !this.#allQueued) && spares.length === 0) spares.push(startWorker());
+      if ((this.#queued > 0 || !this.#allQueued) && spares.length === 0) spares.push(newWorker());
       result = await clock.timed('render', () =>
         renderJob({
           contentDir: this.#input.contentDir,

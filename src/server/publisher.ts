@@ -19,13 +19,16 @@
  */
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { prestartWorker, takeWorker } from '../pipeline/astro-workers.ts';
-import { buildSites, type BuildReport, type SiteReport } from '../pipeline/build-sites.ts';
+import { prestartWorker, startWorker, takeWorker } from '../pipeline/astro-workers.ts';
+import { buildSites, type BuildMemory, type BuildReport, type SiteReport } from '../pipeline/build-sites.ts';
+import { startFinishPool, type FinishPool } from '../pipeline/finish-pool.ts';
+import { buildPaths } from '../pipeline/paths.ts';
 import { readState, type BuildState } from '../pipeline/fingerprint.ts';
 import type { ContentIssue, Localized } from '../errors/content-issue.ts';
 import { loadContent } from '../content/load.ts';
 import type { Lang } from '../errors/content-errors.ts';
 import { formatIssues } from '../errors/format.ts';
+import { WarmRenderer } from '../pipeline/warm-renderer.ts';
 import { nowInVietnam, todayInVietnam } from '../util/dates.ts';
 import { writeFileAtomic } from '../util/write-atomic.ts';
 import type { Account, ServerDatabase } from './accounts.ts';
@@ -83,6 +86,11 @@ export interface PublisherOptions {
   hostRefreshMs?: number | undefined;
   /** Keep an Astro worker loaded between builds (saves about a second per save). Default true. */
   warmWorker?: boolean | undefined;
+  /**
+   * Render saves with the warm renderer (`src/pipeline/warm-renderer.ts`): the theme stays compiled in a
+   * process of its own, and a save renders without Astro's start-up. Default true.
+   */
+  warmRender?: boolean | undefined;
   log?: (line: string) => void;
 }
 
@@ -107,6 +115,16 @@ export class Publisher {
   private timer: NodeJS.Timeout | undefined;
   private workerWaiting = false;
   private stopped = false;
+  private warm: WarmRenderer | undefined;
+  /** The start-up build, after which the warm renderer starts. */
+  private startup: Promise<void> = Promise.resolve();
+  /** Indexing and compression threads of the warm saves, kept between saves with their Pagefind service. */
+  private pool: FinishPool | undefined;
+  /** File hashes and the theme's sources, kept between warm saves (see `BuildOptions.memory`). */
+  private readonly memory: BuildMemory = {};
+  private hashesTimer: NodeJS.Timeout | undefined;
+  /** Whether the last build rendered in the warm renderer (for the save's log line). */
+  private renderedWarm = false;
 
   private readonly opts: PublisherOptions;
   private readonly hostRefresh: HostRefresh;
@@ -154,9 +172,13 @@ export class Publisher {
       this.log(`Đã hoàn tác một lần lưu bị gián đoạn: ${pending.paths.join(', ')}`);
     }
     // Not awaited: the server answers (logins, dashboards) while the first build runs; saves queue behind it.
-    void this.enqueue(() => this.build(undefined, 'startup')).catch((err: unknown) =>
-      this.log(`Lỗi khi dựng lúc khởi động: ${String(err)}`),
-    );
+    this.startup = this.enqueue(() => this.build(undefined, 'startup'))
+      .catch((err: unknown) => this.log(`Lỗi khi dựng lúc khởi động: ${String(err)}`))
+      .then(() => {
+        // The theme compiles in the warm renderer once the first build is done (a few seconds of
+        // one core, which the first build needs more); saves meanwhile are built the usual way.
+        if (this.opts.warmRender !== false && !this.stopped) this.startWarmRenderer();
+      });
     this.timer = setInterval(
       () => void this.checkSchedule()?.catch((err: unknown) => this.log(`Lỗi khi đăng theo lịch: ${String(err)}`)),
       this.opts.pollMs ?? 30_000,
@@ -170,6 +192,11 @@ export class Publisher {
     await this.chain.catch(() => {});
     if (this.workerWaiting) takeWorker().cancel();
     this.workerWaiting = false;
+    this.warm?.close();
+    clearTimeout(this.hashesTimer);
+    await this.memory.hashes?.save().catch(() => {});
+    await this.pool?.close();
+    this.pool = undefined;
   }
 
   /** The next scheduled time known (Vietnam local), for the dashboards. */
@@ -185,6 +212,30 @@ export class Publisher {
   /** How many times the host portal was refreshed after saves. */
   get hostRefreshes(): number {
     return this.hostRefresh.runs;
+  }
+
+  private startWarmRenderer(): void {
+    this.warm = new WarmRenderer({ cacheDir: path.join(buildPaths(this.opts.outDir).cache, 'astro-warm'), log: this.log });
+  }
+
+  /**
+   * Writes the kept file hashes (a cache for the next start) once the saves pause: a province's
+   * are megabytes of JSON, which would hold the server's thread before the editor's answer.
+   */
+  private saveHashesLater(): void {
+    clearTimeout(this.hashesTimer);
+    this.hashesTimer = setTimeout(() => {
+      void this.enqueue(() => this.memory.hashes?.save() ?? Promise.resolve()).catch((err: unknown) =>
+        this.log(`Không ghi được bộ nhớ đệm mã băm tệp: ${String(err)}`),
+      );
+    }, 5000);
+    this.hashesTimer.unref();
+  }
+
+  /** Waits until the warm renderer has compiled the theme; false when it is off or could not start. */
+  async warmReady(): Promise<boolean> {
+    await this.startup;
+    return (await this.warm?.ready) ?? false;
   }
 
   /** Waits for everything queued so far (tests). */
@@ -256,18 +307,28 @@ export class Publisher {
         await restore();
         return { ok: true, status: 200, message: { vi: 'Nội dung hợp lệ.', en: 'The content is valid.' }, ms: 0 };
       }
-      const commit = await commitPaths(this.opts.contentDir, repoPaths, req.message, req.account);
-      committed = true;
-      const committedAt = performance.now();
-      await rm(this.journal, { force: true });
+      // The change is recorded in git while the school renders: nothing is published before its
+      // commit exists (the build waits for it before the swap), and a failed commit fails the
+      // publication and puts the files back, as before.
+      let committedAt = 0;
+      const committing = commitPaths(this.opts.contentDir, repoPaths, req.message, req.account).then(async (commit) => {
+        committed = true;
+        committedAt = performance.now();
+        await rm(this.journal, { force: true });
+        return commit;
+      });
+      committing.catch(() => {}); // awaited below
       if (!req.publish) {
+        const commit = await committing;
         const message = { vi: 'Đã lưu tệp.', en: 'File saved.' };
         return { ok: true, status: 200, message, commit, ms: 0 };
       }
       let report: BuildReport;
       try {
-        report = await this.build([req.school], req.kind, req.account, commit, started);
+        report = await this.build([req.school], req.kind, req.account, committing, started);
       } catch (err) {
+        // A failed commit throws here: nothing was recorded, and the outer handler puts the files back.
+        const commit = await committing;
         // The change is recorded; only its publication failed, and the site online is the previous one.
         this.log(
           `${req.kind} ${req.school} ${req.account.login}: lỗi khi dựng: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
@@ -290,12 +351,18 @@ export class Publisher {
         });
         return { ok: false, status: 200, message, commit, ms: Math.round(performance.now() - started) };
       }
+      const commit = await committing;
       const site = report.sites.find((s) => s.id === req.school);
       const ms = Math.round(performance.now() - started);
       const result = this.outcome(site, report, ms);
       if (site?.error) this.log(`${req.school}: ${site.error}`);
       this.log(
-        `${req.kind} ${req.school} ${req.account.login}: ${site?.status ?? 'không dựng'}, ${commit?.slice(0, 10) ?? 'không đổi'}; kiểm tra ${Math.round(validated - t0)} ms, commit ${Math.round(committedAt - validated)} ms, dựng và đăng ${Math.round(performance.now() - committedAt)} ms (trong đó Astro ${Math.round(report.timings.render * 1000)} ms), tổng ${ms} ms`,
+        `${req.kind} ${req.school} ${req.account.login}: ${site?.status ?? 'không dựng'}, ${commit?.slice(0, 10) ?? 'không đổi'}; kiểm tra ${Math.round(validated - t0)} ms, commit ${Math.round(committedAt - validated)} ms cùng lúc với dựng và đăng ${Math.round(performance.now() - validated)} ms (${this.renderedWarm ? 'bộ dựng nóng' : 'Astro khởi động mới'}; ms: ${Object.entries(
+          report.timings,
+        )
+          .filter(([, v]) => v > 0)
+          .map(([k, v]) => `${k} ${Math.round(v * 1000)}`)
+          .join(', ')}), tổng ${ms} ms`,
       );
       return { ...result, commit };
     } catch (err) {
@@ -327,20 +394,68 @@ export class Publisher {
     schools: string[] | undefined,
     kind: string,
     account?: Pick<Account, 'login' | 'name'>,
-    commit?: string,
+    committing?: Promise<string | undefined>,
     started = performance.now(),
   ): Promise<BuildReport> {
     const at = this.clock();
-    this.workerWaiting = false;
-    const report = await buildSites({
+    const options = {
       contentDir: this.opts.contentDir,
       outDir: this.opts.outDir,
       schools,
       date: todayInVietnam(at),
       now: nowInVietnam(at),
-      log: (l) => this.log(l),
-    });
-    if (this.opts.warmWorker !== false && !this.stopped) {
+      log: (l: string) => this.log(l),
+      // A save's commit may still be running: its site is swapped in only once it is recorded.
+      beforePublish: committing && (async () => void (await committing)),
+    };
+    // A save renders its school in the warm renderer; the full builds (start-up, schedule) render
+    // many schools, in fresh Astro processes as `congtruong build` does.
+    if (this.warm?.crashed && !this.stopped) {
+      // It worked before (a crash, not a theme that does not compile): a new one compiles the
+      // theme, and this save is built the usual way.
+      this.log(`Bộ dựng nóng đã dừng, khởi động lại: ${firstLine(this.warm.failure)}`);
+      this.startWarmRenderer();
+    }
+    // Not waited for: until it has compiled the theme, a save is built the usual way (as fast).
+    const warm = schools && this.warm?.isReady ? this.warm : undefined;
+    if (schools && this.warm && !warm)
+      this.log(`Bộ dựng nóng chưa sẵn sàng, dựng theo cách thường${this.warm.failure ? `: ${firstLine(this.warm.failure)}` : '.'}`);
+    let report: BuildReport | undefined;
+    this.renderedWarm = false;
+    if (warm) {
+      report = await buildSites({
+        ...options,
+        renderer: () => warm.asWorker(),
+        finishPool: (this.pool ??= startFinishPool(2)),
+        memory: this.memory,
+      });
+      this.saveHashesLater();
+      const failed = report.sites.filter((s) => s.status === 'failed');
+      // A failed commit fails the site too; the save then fails as a whole (no second build).
+      const recorded = await committing?.then(
+        () => true,
+        () => false,
+      );
+      if (failed.length > 0 && recorded !== false) {
+        // The threads may be the culprit: the next warm build starts new ones.
+        void this.pool?.close();
+        this.pool = undefined;
+        // Whatever went wrong in the warm renderer, a cold build may still publish the change.
+        for (const s of failed) this.log(`Bộ dựng nóng lỗi ở ${s.id}, dựng lại theo cách thường: ${s.error ?? ''}`);
+        report = undefined;
+      } else this.renderedWarm = true;
+    }
+    if (!report && warm) {
+      // After a failed warm render, a fresh Astro process: the one waiting since the last cold
+      // build may be as old as the server (and stays for the next one).
+      report = await buildSites({ ...options, renderer: startWorker });
+    } else if (!report) {
+      // The cold build takes the Astro worker started ahead.
+      this.workerWaiting = false;
+      report = await buildSites(options);
+    }
+    const commit = await committing;
+    if (this.opts.warmWorker !== false && !this.stopped && !this.workerWaiting) {
       // The next build takes this worker, already loaded: it saves Node's and Astro's start-up.
       prestartWorker();
       this.workerWaiting = true;

@@ -58,6 +58,8 @@ export interface ServeOptions {
   hostRefreshMs?: number | undefined;
   /** Login through the hosting unit's OpenID Connect provider (`src/schemas/oidc-settings.ts`). */
   oidc?: OidcSettings | undefined;
+  /** Render saves in the warm renderer (see `PublisherOptions.warmRender`). Default true. */
+  warmRender?: boolean | undefined;
   log?: (line: string) => void;
 }
 
@@ -139,6 +141,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     pollMs: opts.pollMs,
     warmWorker: opts.warmWorker,
     hostRefreshMs: opts.hostRefreshMs,
+    warmRender: opts.warmRender,
     log,
   });
   await publisher.start();

@@ -30,7 +30,7 @@ export const git = (cwd: string, ...args: string[]) => execFileSync('git', args,
 export async function startTestHost(
   clockAt = '2026-12-02T09:00',
   publicUrl?: string,
-  extra: Partial<Pick<ServeOptions, 'oidc' | 'hostRefreshMs'>> = {},
+  extra: Partial<Pick<ServeOptions, 'oidc' | 'hostRefreshMs' | 'log'>> = {},
 ): Promise<TestHost> {
   const dir = await tempDir('congtruong-serve-');
   const content = path.join(dir, 'content');
@@ -59,7 +59,9 @@ export async function startTestHost(
     pollMs: 100,
     ...extra,
     // CONGTRUONG_TEST_SERVER_LOG=<file> keeps the server's log lines, to see why a test failed.
-    log: process.env.CONGTRUONG_TEST_SERVER_LOG ? (l) => appendFileSync(process.env.CONGTRUONG_TEST_SERVER_LOG!, `${l}\n`) : () => {},
+    log:
+      extra.log ??
+      (process.env.CONGTRUONG_TEST_SERVER_LOG ? (l) => appendFileSync(process.env.CONGTRUONG_TEST_SERVER_LOG!, `${l}\n`) : () => {}),
   });
   await server.publisher.idle();
   return {
