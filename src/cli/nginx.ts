@@ -82,7 +82,7 @@ export async function nginx(args: {
   const certDir = args.tlsCerts === undefined ? undefined : path.resolve(args.tlsCerts);
   const unsafeCerts = certDir === undefined ? undefined : nginxPathProblem(certDir);
   if (certDir !== undefined && unsafeCerts) {
-    return fail('unsafeCertDir', { dir: certDir, chars: unsafeCerts });
+    return fail('unsafeCertDir', { dir: certDir, char: unsafeCerts });
   }
   const config =
     nginxConfig(domains, {

@@ -321,8 +321,8 @@ export const CLI_ERRORS = {
   },
   unsafeCertDir: {
     message: {
-      vi: 'Đường dẫn chứng chỉ {dir} có ký tự {chars} mà nginx không đọc đúng được.',
-      en: 'The certificate path {dir} contains {chars}, which nginx cannot read safely.',
+      vi: 'Đường dẫn chứng chỉ {dir} có ký tự {char} mà nginx không đọc đúng được.',
+      en: 'The certificate path {dir} contains {char}, which nginx cannot read safely.',
     },
     fix: {
       vi: 'Dùng một thư mục không có ký tự đó, ví dụ /etc/letsencrypt/live.',

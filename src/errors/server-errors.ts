@@ -60,7 +60,10 @@ export const SERVER_ERRORS = {
   },
   reviewNotFound: {
     message: { vi: 'Không có thay đổi chờ duyệt này ở trường này.', en: 'There is no such pending change for this school.' },
-    fix: { vi: '', en: '' },
+    fix: {
+      vi: 'Mở trang của trường để xem các thay đổi đang chờ duyệt.',
+      en: "Open the school's page to see the changes waiting for review.",
+    },
   },
   adminOnly: {
     message: {

@@ -76,8 +76,8 @@ export const LOCKOUT = { attempts: 10, ms: 15 * 60_000 } as const;
 /** A session lasts one working day; then the editor logs in again. */
 export const SESSION_MS = 12 * 3600_000;
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS users (
+/** The accounts table's columns: one definition for a new database and for the upgrade of an older one. */
+const USER_COLUMNS = `
   id INTEGER PRIMARY KEY,
   login TEXT NOT NULL UNIQUE,
   name TEXT NOT NULL,
@@ -89,7 +89,11 @@ CREATE TABLE IF NOT EXISTS users (
   failed_logins INTEGER NOT NULL DEFAULT 0,
   locked_until INTEGER,
   created_at INTEGER NOT NULL
-);
+`;
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS users (
+${USER_COLUMNS});
 CREATE TABLE IF NOT EXISTS sessions (
   token_hash TEXT PRIMARY KEY,
   user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
@@ -141,18 +145,7 @@ PRAGMA foreign_keys = OFF;
 BEGIN;
 DELETE FROM sessions;
 CREATE TABLE users_roles (
-  id INTEGER PRIMARY KEY,
-  login TEXT NOT NULL UNIQUE,
-  name TEXT NOT NULL,
-  email TEXT NOT NULL,
-  role TEXT NOT NULL CHECK (role IN ('admin', 'editor', 'approver')),
-  school TEXT,
-  password TEXT NOT NULL,
-  disabled INTEGER NOT NULL DEFAULT 0,
-  failed_logins INTEGER NOT NULL DEFAULT 0,
-  locked_until INTEGER,
-  created_at INTEGER NOT NULL
-);
+${USER_COLUMNS});
 INSERT INTO users_roles SELECT id, login, name, email, role, school, password, disabled, failed_logins, locked_until, created_at FROM users;
 DROP TABLE users;
 ALTER TABLE users_roles RENAME TO users;

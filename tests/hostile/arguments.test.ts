@@ -74,7 +74,7 @@ describe('congtruong nginx with hostile input', () => {
     await mkdir(sites, { recursive: true });
     const r = cli(['nginx', '--sites', sites]);
     expect(r.code).toBe(2);
-    expect(r.err).toContain('Cách sửa: chuyển thư mục kết quả sang đường dẫn không có ký tự đó');
+    expect(r.err).toContain('Cách sửa: Chuyển thư mục kết quả sang đường dẫn không có ký tự đó');
     noTrace(r.err);
   });
 
@@ -120,7 +120,7 @@ describe('congtruong nginx with hostile input', () => {
     expect(t.status, t.stderr).toBe(0);
     const bad = cli(['nginx', '--sites', sites, '--tls-certs', path.join(base, 'a$b'), '--lang', 'en']);
     expect(bad.code).toBe(2);
-    expect(bad.err).toContain('Fix: use a folder without it');
+    expect(bad.err).toContain('How to fix: Use a folder without it');
     noTrace(bad.err);
   });
 

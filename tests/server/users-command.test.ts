@@ -102,7 +102,8 @@ describe('congtruong users', () => {
     expect(users(['list']).out).toContain('duyet.alpha\tPhạm Văn Duyệt\tduyet@thunghiem.edu.vn\tduyệt alpha');
     const bad = users(['add', 'duyet.x', '--name', 'Duyệt X', '--email', 'x@thunghiem.edu.vn', '--school', 'alpha', '--role', 'truong']);
     expect(bad.code).toBe(2);
-    expect(bad.err).toContain('--role: editor (biên tập viên) hoặc approver (người duyệt bài)');
+    expect(bad.err).toContain('--role "truong": không có vai trò này.');
+    expect(bad.err).toContain('Ghi --role editor (biên tập viên) hoặc --role approver (người duyệt bài của trường).');
     const on = users(['review', 'alpha', 'on']);
     expect(on.code).toBe(0);
     expect(on.out.trim()).toBe('Đã bật duyệt bài cho trường alpha: thay đổi của biên tập viên chờ người duyệt đồng ý rồi mới được đăng.');
