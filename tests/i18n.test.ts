@@ -20,6 +20,7 @@ describe('UI strings', () => {
       n: 48,
       done: 6,
       q: 'hoc sinh',
+      deadline: '29/6/2027',
       total: 5,
       year: '2025-2026',
       host: 'Phòng Giáo dục và Đào tạo huyện Sông Xanh',

@@ -161,14 +161,14 @@ export async function openSiteIndex(siteDir: string, cacheDir: string, base = '/
         bytes += f.content.byteLength;
       }
       const hash = metaHash(res.files);
-      const meta = res.files.find((f) => f.path === `pagefind.${hash}.pf_meta`);
+      const meta = hash === undefined ? undefined : res.files.find((f) => f.path === `pagefind.${hash}.pf_meta`);
       const chunks = meta ? indexChunks(meta.content).map((c) => [c.from, c.to, c.hash]) : [];
       // In an attribute: quotes and ampersands escaped (a word of the index may hold any character).
       const chunkList = JSON.stringify(chunks).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
       return {
         files: res.files,
         result: { pages, seconds: (performance.now() - started) / 1000, bytes },
-        fillPage: (html: string) => html.replaceAll(META_HASH_PLACEHOLDER, hash).replaceAll(CHUNKS_PLACEHOLDER, chunkList),
+        fillPage: (html: string) => html.replaceAll(META_HASH_PLACEHOLDER, hash ?? '').replaceAll(CHUNKS_PLACEHOLDER, chunkList),
       };
     },
     async close() {
@@ -209,15 +209,17 @@ export function needsIndexValues(html: string): boolean {
 
 /**
  * The hash that names the site's Pagefind metadata (`pagefind.<hash>.pf_meta`), read from the
- * entry file Pagefind wrote. It changes whenever the index does.
+ * entry file Pagefind wrote. It changes whenever the index does. None when the site has no page
+ * to index (a host portal whose schools are all held back): the search page then names no hash.
  */
-function metaHash(files: { path: string; content: Uint8Array }[]): string {
+function metaHash(files: { path: string; content: Uint8Array }[]): string | undefined {
   const entry = files.find((f) => f.path === 'pagefind-entry.json');
   const languages = entry
     ? (JSON.parse(Buffer.from(entry.content).toString('utf8')) as { languages?: Record<string, { hash?: string }> }).languages
     : undefined;
   const hash = languages?.['vi']?.hash ?? Object.values(languages ?? {})[0]?.hash;
-  if (!hash || !/^[\w-]+$/.test(hash)) throw new Error('Pagefind wrote no metadata hash in pagefind-entry.json');
+  if (hash === undefined) return undefined;
+  if (!/^[\w-]+$/.test(hash)) throw new Error(`Pagefind wrote an unexpected metadata hash in pagefind-entry.json: ${JSON.stringify(hash)}`);
   return hash;
 }
 
