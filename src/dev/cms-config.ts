@@ -136,9 +136,22 @@ export interface CmsCollection {
   schema: CollectionName | 'school';
 }
 
+/**
+ * The editor's commit messages in Vietnamese (Decap's defaults are "Create News “…”"): the
+ * history page, the review page and the host's dashboard show them to teachers. `{{collection}}`
+ * is the collection's singular label.
+ */
+export const COMMIT_MESSAGES = {
+  create: 'Thêm {{collection}} “{{slug}}”',
+  update: 'Sửa {{collection}} “{{slug}}”',
+  delete: 'Xoá {{collection}} “{{slug}}”',
+  uploadMedia: 'Tải lên “{{path}}”',
+  deleteMedia: 'Xoá tệp “{{path}}”',
+};
+
 export interface CmsConfig {
   locale: string;
-  backend: { name: string; proxy_url: string; branch: string };
+  backend: { name: string; proxy_url: string; branch: string; commit_messages: typeof COMMIT_MESSAGES };
   local_backend: { url: string; allowed_hosts: string[] };
   site_url: string;
   display_url: string;
@@ -224,7 +237,7 @@ export function buildCmsConfig(input: CmsConfigInput): CmsConfig {
   const hostname = new URL(input.origin).hostname;
   return {
     locale: 'vi',
-    backend: { name: 'proxy', proxy_url: api, branch: 'main' },
+    backend: { name: 'proxy', proxy_url: api, branch: 'main', commit_messages: COMMIT_MESSAGES },
     local_backend: { url: api, allowed_hosts: [hostname] },
     site_url: input.origin,
     display_url: input.origin,

@@ -14,7 +14,7 @@ export const esc = (s: string): string =>
 
 const STYLE = `body{font:16px/1.5 system-ui,sans-serif;margin:0 auto;max-width:60rem;padding:1rem;color:#1b1b1b}
 h1{font-size:1.5rem}table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.4rem;border-bottom:1px solid #ccc;vertical-align:top}
-.fail{color:#a00000}.ok{color:#005a00}label{display:block;margin:.8rem 0 .2rem}input{font:inherit;padding:.4rem;width:18rem;max-width:100%}
+.fail{color:#a00000}.ok{color:#005a00}label{display:block;margin:.8rem 0 .2rem}input{font:inherit;padding:.4rem;width:18rem;max-width:100%}textarea{font:inherit;box-sizing:border-box;width:100%}
 button{font:inherit;padding:.4rem 1rem;margin-top:1rem}.error{border-left:4px solid #a00000;padding:.2rem .8rem;background:#fff0f0}
 pre{white-space:pre-wrap}nav{display:flex;gap:1rem;justify-content:space-between;align-items:baseline}nav form button{margin:0}`;
 

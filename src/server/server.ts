@@ -581,7 +581,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
           ...rest,
           site_url: siteUrl,
           display_url: siteUrl,
-          backend: { name: 'proxy', proxy_url: `/s/${school}/api/v1`, branch: 'main' },
+          backend: { ...rest.backend, proxy_url: `/s/${school}/api/v1` },
           collections,
         },
         { lineWidth: 0, aliasDuplicateObjects: false },

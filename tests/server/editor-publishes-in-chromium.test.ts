@@ -62,7 +62,11 @@ it('publishes a title and a new photo changed in the browser editor', async () =
   const added = git(host.content, 'log', '-1', '--format=%an', '--name-only', '--', 'schools/alpha/media').trim().split('\n');
   expect(added[0]).toBe('Trần Thị Alpha');
   expect(added).toContainEqual(expect.stringMatching(/^schools\/alpha\/media\/(anh\/)?anh-khai-giang-moi\.jpg$/));
-  expect(git(host.content, 'log', '-1', '--format=%an', '--', 'schools/alpha/news/le-khai-giang.md').trim()).toBe('Trần Thị Alpha');
+  // In the teacher's words (the history page shows them), not Decap's "Update News “…”".
+  expect(git(host.content, 'log', '-1', '--format=%an|%s', '--', 'schools/alpha/news/le-khai-giang.md').trim()).toBe(
+    'Trần Thị Alpha|Sửa tin “le-khai-giang”',
+  );
+  expect(added[0]).toBe('Trần Thị Alpha');
 
   // Content the form cannot catch (a date that does not exist, sent as the editor sends a save):
   // the server's Vietnamese errors appear on the editor page, and nothing is published.
