@@ -7,10 +7,13 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { PACKAGE_ROOT } from '../util/package-root.ts';
+import type { RenderedPages } from './warm-protocol.ts';
 
 export const ASTRO_WORKER = fileURLToPath(new URL('./astro-worker.ts', import.meta.url));
 
-export type WorkerResult = { ok: true; maxRssKb: number; steps: Record<string, number> } | { ok: false; error: string };
+/** `pages`: only from the warm renderer, which renders again only the pages that changed. */
+export type WorkerResult =
+  { ok: true; maxRssKb: number; steps: Record<string, number>; pages?: RenderedPages | undefined } | { ok: false; error: string };
 
 export interface AstroWorker {
   /** Hands the worker its job and waits for it to finish. */

@@ -18,6 +18,19 @@ export const BUILD_MESSAGES = {
     vi: 'Dựng chung thất bại; dựng lại từng trường để tìm trường bị lỗi.',
     en: 'The shared build failed; building each school alone to find the one at fault.',
   },
+  /**
+   * The warm renderer rendered only the pages whose content changed (issue 19) and took the
+   * others from the school's last save.
+   */
+  pagesReused: {
+    vi: '{ids}: dựng {rendered} trang, dùng lại {reused} trang không đổi',
+    en: '{ids}: rendered {rendered} page(s), reused {reused} unchanged page(s)',
+  },
+  /** The warm renderer cannot follow what the theme reads (`src/site/render-tracking.ts`): it renders every page. */
+  pagesUntrackable: {
+    vi: 'Bộ dựng nóng không theo dõi được trang nào đọc gì ({why}): mỗi lần lưu sẽ dựng lại mọi trang.',
+    en: 'The warm renderer cannot follow what each page reads ({why}): every save renders every page.',
+  },
   /** A site was published. */
   published: { vi: '  ✓ {id} → {path} ({pages} trang)', en: '  ✓ {id} → {path} ({pages} pages)' },
   /** A school's summary could not be cached (the next build loads it again). */

@@ -231,6 +231,12 @@ export class Renderer {
     }
     this.peakWorkerRssMb = Math.max(this.peakWorkerRssMb, result.maxRssKb / 1024);
     for (const [step, at] of Object.entries(result.steps)) clock.mark(`${label}: worker ${step} ${at.toFixed(2)} s after the job`);
+    if (result.pages) {
+      const { rendered, reused } = result.pages;
+      clock.mark(`${label}: worker rendered ${rendered.length} pages, reused ${reused}`);
+      log('pagesReused', { ids: label, rendered: rendered.length, reused });
+      if (result.pages.untrackable) log('pagesUntrackable', { why: result.pages.untrackable });
+    }
     clock.mark(`${label}: rendered`);
     this.#input.rendered(sites, outDir);
   }

@@ -11,8 +11,22 @@ export interface WarmRequest {
   failSchool?: string | undefined;
 }
 
+/**
+ * What a job rendered: the paths Astro rendered (sorted), and how many pages were the last job's
+ * output again because nothing they read had changed.
+ */
+export interface RenderedPages {
+  rendered: string[];
+  reused: number;
+  /**
+   * Why the renderer cannot tell which pages changed (a theme that writes to its input…), said
+   * once per renderer: from then on it renders every page.
+   */
+  untrackable?: string | undefined;
+}
+
 export type WarmReply =
   | { ready: true }
   | { ready: false; error: string }
-  | { id: number; ok: true; steps: Record<string, number>; maxRssKb: number }
+  | { id: number; ok: true; steps: Record<string, number>; pages: RenderedPages; maxRssKb: number }
   | { id: number; ok: false; error: string };

@@ -17,6 +17,11 @@ export interface WarmRendererOptions {
   /** Vite's cache folder for the one build. */
   cacheDir: string;
   log?: ((line: string) => void) | undefined;
+  /**
+   * Take the pages whose inputs did not change from the school's last job (`warm-worker.ts`).
+   * Default true; false renders every page of every job (the tests' reference).
+   */
+  reuse?: boolean | undefined;
 }
 
 export class WarmRenderer {
@@ -30,7 +35,7 @@ export class WarmRenderer {
   private output = '';
 
   constructor(opts: WarmRendererOptions) {
-    this.child = spawn(process.execPath, [WARM_WORKER, opts.cacheDir], {
+    this.child = spawn(process.execPath, [WARM_WORKER, opts.cacheDir, ...(opts.reuse === false ? ['--no-reuse'] : [])], {
       cwd: PACKAGE_ROOT,
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       // Jobs carry loaded content with its `Map`s.
@@ -53,7 +58,7 @@ export class WarmRenderer {
       }
       const done = this.pending.get(m.id);
       this.pending.delete(m.id);
-      done?.(m.ok ? { ok: true, maxRssKb: m.maxRssKb, steps: m.steps } : { ok: false, error: m.error });
+      done?.(m.ok ? { ok: true, maxRssKb: m.maxRssKb, steps: m.steps, pages: m.pages } : { ok: false, error: m.error });
     });
     this.child.on('exit', (code, signal) => {
       this.dead ??= `The warm renderer stopped (${signal ?? `exit code ${code}`}). ${this.output.trim().split('\n').slice(-8).join('\n')}`;

@@ -4,15 +4,23 @@
  * time starting Node and Astro and bundling the theme with Vite, although only the data changes
  * between two saves. This worker runs Astro's `build()` once, with no site to render, and keeps
  * the compiled prerender app that Astro's own page generation uses. Each job then only swaps the
- * data (`setBuildData`), forgets the static paths Astro remembered, and renders every path with
+ * data (`setBuildData`), forgets the static paths Astro remembered, and renders the paths with
  * Astro's `renderPath`, into a folder laid out as a cold run lays it out: pages under
  * `<school>/`, the theme's `_astro/` assets and public files at the top.
+ *
+ * Only the pages whose inputs changed are rendered again (issue 19, "≤ 1 s save-to-online"): each
+ * render records what it read of the input (`src/site/render-tracking.ts`), and the worker keeps
+ * each page's props, reads and output from the school's last job. A path whose props are the
+ * same and whose every read finds the same value in the new input gets its kept output, byte for
+ * byte. Anything unsure renders: the first job of a school, a job with the host portal, a theme
+ * that writes to its input, a read no page owns.
  *
  * The theme's code cannot change while the server runs (an upgrade restarts it), so one build
  * per process is one build per theme fingerprint.
  *
  * Protocol (IPC, advanced serialization): the parent sends `{ id, jobFile }`; the worker answers
- * `{ id, ok, error?, steps, maxRssKb }`. It first answers `{ ready: true }` or `{ ready: false, error }`.
+ * `{ id, ok, error?, steps, pages, maxRssKb }`. It first answers `{ ready: true }` or `{ ready: false, error }`.
+ * Arguments: Vite's cache folder, then `--no-reuse` to render every page of every job.
  */
 import { cp, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -20,17 +28,22 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'astro';
 import type { AstroIntegration, AstroPrerenderer, RouteData } from 'astro';
 import { readJob } from './astro-job.ts';
-import { setRenderInput } from '../site/render-input.ts';
+import { setRenderInput, type RenderInput } from '../site/render-input.ts';
+import { ReadCheck, track, type Reads, type Tracking } from '../site/render-tracking.ts';
 import { PACKAGE_ROOT } from '../util/package-root.ts';
 import { syndicationOf } from '../site/syndication.ts';
 import { limiter } from '../util/concurrency.ts';
 import { nowInVietnam, todayInVietnam } from '../util/dates.ts';
-import type { WarmReply, WarmRequest } from './warm-protocol.ts';
+import type { RenderedPages, WarmReply, WarmRequest } from './warm-protocol.ts';
 
 /** Astro's default prerenderer (astro/dist/core/build/default-prerenderer.js) holds the compiled app. */
 type Prerenderer = AstroPrerenderer & { app?: BuildApp };
 interface BuildApp {
-  routeCache: { clearAll(): void };
+  routeCache: {
+    clearAll(): void;
+    /** What the route's `getStaticPaths` returned, by path (Astro's `callGetStaticPaths`). */
+    get(route: RouteData): { staticPaths?: { keyed: Map<string, { props?: unknown }> } } | undefined;
+  };
   getOptions(): StaticBuildOptions;
 }
 interface StaticBuildOptions {
@@ -136,7 +149,62 @@ async function warmUp(cacheDir: string): Promise<void> {
   await rename(appCopy, appDir);
 }
 
-async function render({ jobFile, failSchool }: WarmRequest, steps: Record<string, number>): Promise<void> {
+/** One page of a job, as the next job of the same school may reuse it. */
+interface KeptPage {
+  /** The route's component: the same path from another route is another page. */
+  component: string;
+  /** `Tracking.propsKey` of the page's props. */
+  props: string;
+  reads: Reads;
+  /**
+   * The raw output (before the search index fills anything in) and where it goes in the job's
+   * folder; null when Astro wrote nothing for the path.
+   */
+  file: { rel: string; body: Buffer | string } | null;
+}
+
+/**
+ * The pages of the last job of each set of schools (a save renders one school), most recent
+ * last. Kept in memory rather than as files: the staging folders are the build's to rewrite and
+ * remove, and writing a kept page is then one write.
+ */
+const kept = new Map<string, { pages: Map<string, KeptPage>; bytes: number }>();
+/**
+ * Memory for kept pages (a school of 200 news keeps a few MB of pages and reads): the schools
+ * saved least recently are forgotten first, and their next save renders every page.
+ */
+const KEPT_BYTES = 256 * 1024 * 1024;
+const reuse = !process.argv.includes('--no-reuse');
+let reportedUntrackable = false;
+
+function keep(key: string, pages: Map<string, KeptPage>): void {
+  let bytes = 0;
+  for (const p of pages.values()) bytes += (p.file?.body.length ?? 0) + 4 * p.reads.ids.length;
+  kept.set(key, { pages, bytes });
+  let total = 0;
+  for (const k of kept.values()) total += k.bytes;
+  for (const [k, v] of kept) {
+    if (total <= KEPT_BYTES || k === key) break;
+    kept.delete(k);
+    total -= v.bytes;
+  }
+}
+
+/** The props key of each path once `getStaticPaths` has run; undefined when its props are unknown. */
+function propsKeys(app: BuildApp, paths: { pathname: string; route: RouteData }[], tracking: Tracking): Map<string, string | undefined> {
+  const keys = new Map<string, string | undefined>();
+  for (const { pathname, route } of paths) {
+    // A route without parameters has no `getStaticPaths` and no props.
+    if (route.pathname) keys.set(pathname, '');
+    else {
+      const entry = app.routeCache.get(route)?.staticPaths?.keyed.get(pathname);
+      keys.set(pathname, entry ? tracking.propsKey(entry.props ?? {}) : undefined);
+    }
+  }
+  return keys;
+}
+
+async function render({ jobFile, failSchool }: WarmRequest, steps: Record<string, number>, pagesOut: RenderedPages): Promise<void> {
   const started = performance.now();
   const step = (name: string) => (steps[name] = (performance.now() - started) / 1000);
   const prerenderer = captured!;
@@ -144,7 +212,7 @@ async function render({ jobFile, failSchool }: WarmRequest, steps: Record<string
   const job = await readJob(jobFile);
   if (!job.content) throw new Error('A warm render needs the loaded content in its job.');
   step('content loaded');
-  setRenderInput({
+  const input: RenderInput = {
     schools: job.content.schools,
     host: job.includeHost ? job.content.host : undefined,
     directory: job.directory,
@@ -152,35 +220,87 @@ async function render({ jobFile, failSchool }: WarmRequest, steps: Record<string
     date: job.date ?? todayInVietnam(),
     now: job.now ?? nowInVietnam(),
     syndication: job.content.host && syndicationOf(job.content.host),
-  });
-  // Lets tests prove that a failed warm render falls back to a cold build (or fails cleanly).
-  if (failSchool && job.schoolIds.includes(failSchool)) throw new Error(`Simulated warm render failure of ${failSchool}.`);
-  // Astro remembers each route's `getStaticPaths` result; they come from the previous job's data.
-  app.routeCache.clearAll();
-  const options = app.getOptions();
-  options.settings.config.outDir = pathToFileURL(`${path.resolve(job.outDir)}${path.sep}`);
-  await mkdir(job.outDir, { recursive: true });
-  for (const name of await readdir(staticDir)) await cp(path.join(staticDir, name), path.join(job.outDir, name), { recursive: true });
-  const paths = await prerenderer.getStaticPaths();
-  step('paths');
-  // As many pages at a time as `build.concurrency` in astro.config.mjs.
-  const limit = limiter(4);
-  const madeDirs = new Set<string>();
-  await Promise.all(
-    paths.map(({ pathname, route }) =>
-      limit(async () => {
-        // Astro appends each written file to its route; a server that renders all day must not grow it.
-        route.distURL = [];
-        const result = await renderPath({ prerenderer, pathname, route, options, logger: options.logger, collectMetadata: false });
-        if (!result) return;
-        const dir = result.outFolder.href;
-        if (!madeDirs.has(dir)) await mkdir(result.outFolder, { recursive: true });
-        madeDirs.add(dir);
-        await writeFile(result.outFile, result.body);
-      }),
-    ),
-  );
-  step('Astro done');
+  };
+  // The host portal reads the whole directory: its jobs are rare (full builds) and render everything.
+  const tracked = reuse && !job.includeHost;
+  const jobKey = JSON.stringify(job.schoolIds);
+  const previous = tracked ? kept.get(jobKey) : undefined;
+  // Taken out: a job that fails leaves nothing to reuse.
+  kept.delete(jobKey);
+  const tracking = tracked ? track(input) : undefined;
+  setRenderInput(tracking?.input ?? input);
+  try {
+    // Lets tests prove that a failed warm render falls back to a cold build (or fails cleanly).
+    if (failSchool && job.schoolIds.includes(failSchool)) throw new Error(`Simulated warm render failure of ${failSchool}.`);
+    // Astro remembers each route's `getStaticPaths` result; they come from the previous job's data.
+    app.routeCache.clearAll();
+    const options = app.getOptions();
+    options.settings.config.outDir = pathToFileURL(`${path.resolve(job.outDir)}${path.sep}`);
+    await mkdir(job.outDir, { recursive: true });
+    for (const name of await readdir(staticDir)) await cp(path.join(staticDir, name), path.join(job.outDir, name), { recursive: true });
+    const paths = await prerenderer.getStaticPaths();
+    const keys = tracking && propsKeys(app, paths, tracking);
+    tracking?.rendering();
+    step('paths');
+    const check = previous && new ReadCheck(input);
+    const pages = new Map<string, KeptPage>();
+    const rendered: string[] = [];
+    const reused: string[] = [];
+    // As many pages at a time as `build.concurrency` in astro.config.mjs.
+    const limit = limiter(4);
+    const madeDirs = new Set<string>();
+    const write = async (file: string, body: Buffer | string) => {
+      const dir = path.dirname(file);
+      if (!madeDirs.has(dir)) await mkdir(dir, { recursive: true });
+      madeDirs.add(dir);
+      await writeFile(file, body);
+    };
+    const renderOne = async (pathname: string, route: RouteData) => {
+      // Astro appends each written file to its route; a server that renders all day must not grow it.
+      route.distURL = [];
+      const go = () => renderPath({ prerenderer, pathname, route, options, logger: options.logger, collectMetadata: false });
+      const { result, reads } = tracking ? await tracking.record(go) : { result: await go(), reads: undefined };
+      let file: KeptPage['file'] = null;
+      if (result) {
+        const out = fileURLToPath(result.outFile);
+        file = { rel: path.relative(job.outDir, out), body: result.body };
+        await write(out, result.body);
+      }
+      rendered.push(pathname);
+      const props = keys?.get(pathname);
+      if (reads && props !== undefined) pages.set(pathname, { component: route.component, props, reads, file });
+    };
+    await Promise.all(
+      paths.map(({ pathname, route }) =>
+        limit(async () => {
+          const old = previous?.pages.get(pathname);
+          const props = keys?.get(pathname);
+          if (old && props !== undefined && old.props === props && old.component === route.component && !check!.changed(old.reads)) {
+            if (old.file) await write(path.join(job.outDir, old.file.rel), old.file.body);
+            reused.push(pathname);
+            pages.set(pathname, old);
+            return;
+          }
+          await renderOne(pathname, route);
+        }),
+      ),
+    );
+    if (tracking?.untrackable) {
+      // The reads of this job cannot be trusted, and the theme does the same on every job: the
+      // pages taken from the last job are rendered after all, and nothing is kept.
+      // Said once: the server's log would repeat it at every save.
+      if (!reportedUntrackable) pagesOut.untrackable = tracking.untrackable;
+      reportedUntrackable = true;
+      const again = new Set(reused);
+      reused.length = 0;
+      await Promise.all(paths.filter((p) => again.has(p.pathname)).map(({ pathname, route }) => limit(() => renderOne(pathname, route))));
+    } else if (tracking) keep(jobKey, pages);
+    pagesOut.rendered = rendered.sort();
+    pagesOut.reused = reused.length;
+    step('Astro done');
+  } finally {
+    tracking?.stop();
+  }
 }
 
 const send = (reply: WarmReply) => process.send!(reply);
@@ -204,9 +324,10 @@ let queue: Promise<void> = Promise.resolve();
 process.on('message', (req: WarmRequest) => {
   queue = queue.then(async () => {
     const steps: Record<string, number> = {};
+    const pages: RenderedPages = { rendered: [], reused: 0 };
     try {
-      await render(req, steps);
-      send({ id: req.id, ok: true, steps, maxRssKb: process.resourceUsage().maxRSS });
+      await render(req, steps, pages);
+      send({ id: req.id, ok: true, steps, pages, maxRssKb: process.resourceUsage().maxRSS });
     } catch (err) {
       send({ id: req.id, ok: false, error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
     }

@@ -3,6 +3,7 @@
  * k3; TT 09/2014/TT-BTTTT Điều 2 k3), for a school or for the host portal alike.
  */
 import type { LoadedHost, LoadedSchool } from '../../src/content/load.ts';
+import { memo, type Memoized } from '../../src/site/render-tracking.ts';
 
 export interface Identity {
   name: string;
@@ -21,20 +22,22 @@ export interface Identity {
   updated?: string | undefined;
 }
 
-const latestCache = new WeakMap<object, string | undefined>();
+const latestCache = new WeakMap<object, Memoized<string | undefined>>();
 
-/** The newest date among a site's news, documents and disclosures (`YYYY-MM-DD`). */
+/**
+ * The newest date among a site's news, documents and disclosures (`YYYY-MM-DD`), once per site
+ * (every page shows it); through `memo`, so that the warm renderer credits its reads to each page.
+ */
 function latestDate(site: LoadedSchool | LoadedHost): string | undefined {
-  if (latestCache.has(site)) return latestCache.get(site);
-  const c = site.collections;
-  const dates = [
-    ...c.news.filter((n) => !n.data.draft).map((n) => n.data.updated ?? n.data.date),
-    ...c.documents.map((d) => d.data.issued),
-    ...c.disclosures.map((d) => d.data.updated ?? d.data.published),
-  ].map((d) => d.slice(0, 10));
-  const latest = dates.sort().at(-1);
-  latestCache.set(site, latest);
-  return latest;
+  return memo(latestCache, site, () => {
+    const c = site.collections;
+    const dates = [
+      ...c.news.filter((n) => !n.data.draft).map((n) => n.data.updated ?? n.data.date),
+      ...c.documents.map((d) => d.data.issued),
+      ...c.disclosures.map((d) => d.data.updated ?? d.data.published),
+    ].map((d) => d.slice(0, 10));
+    return dates.sort().at(-1);
+  });
 }
 
 export function schoolIdentity(site: LoadedSchool): Identity {

@@ -7,6 +7,7 @@ import type { News } from '../../src/schemas/collections.ts';
 import { formatDateVi, formatLongDateVi, toInstant } from '../../src/util/dates.ts';
 import { normalizeFileRef } from '../../src/content/files.ts';
 import { entryUrl } from '../../src/site/sections.ts';
+import { memo, type Memoized } from '../../src/site/render-tracking.ts';
 
 export { formatDateVi, formatLongDateVi };
 
@@ -43,22 +44,20 @@ export function absoluteUrl(domain: string, path: string): string {
   return `https://${domain}${path}`;
 }
 
-const newestFirst = new WeakMap<readonly Entry<News>[], readonly Entry<News>[]>();
+const newestFirst = new WeakMap<readonly Entry<News>[], Memoized<readonly Entry<News>[]>>();
 
 /**
  * Published news, newest first. Sorted once per site and remembered: every page asks for it
  * (menus, the home page, related items), and sorting 200 items with a date parse per comparison
- * on each of a school's 270 pages took a noticeable part of the render.
+ * on each of a school's 270 pages took a noticeable part of the render. Remembered through
+ * `memo`, so that the warm renderer credits the dates read by the sort to every page using it.
  */
 export function publishedNews(site: { collections: { news: Entry<News>[] } }): readonly Entry<News>[] {
   const all = site.collections.news;
-  let list = newestFirst.get(all);
-  if (!list) {
+  return memo(newestFirst, all, () => {
     const time = new Map(all.map((n) => [n, toInstant(n.data.date).getTime()]));
-    list = Object.freeze(all.filter((n) => !n.data.draft).sort((a, b) => time.get(b)! - time.get(a)! || a.slug.localeCompare(b.slug)));
-    newestFirst.set(all, list);
-  }
-  return list;
+    return Object.freeze(all.filter((n) => !n.data.draft).sort((a, b) => time.get(b)! - time.get(a)! || a.slug.localeCompare(b.slug)));
+  });
 }
 
 export function newsUrl(slug: string): string {
