@@ -32,7 +32,7 @@ import { WarmRenderer } from '../pipeline/warm-renderer.ts';
 import { nowInVietnam, todayInVietnam } from '../util/dates.ts';
 import { writeFileAtomic } from '../util/write-atomic.ts';
 import type { Account, ServerDatabase } from './accounts.ts';
-import { commitPaths, git, restorePaths } from './git.ts';
+import { commitPaths, removeStaleLocks, restorePaths } from './git.ts';
 import { HostRefresh, refreshHostPortal } from './host-refresh.ts';
 
 /** One file of a save: new content, or `null` to delete it. `rel` is relative to the school folder. */
@@ -151,16 +151,8 @@ export class Publisher {
   /** Recovers an interrupted save, then builds what changed while the server was down. */
   async start(): Promise<void> {
     await mkdir(this.opts.stateDir, { recursive: true });
-    // A server killed while git wrote its index leaves the lock behind, and every later commit
-    // would fail. This server is the repository's only writer while it runs, so the lock is stale.
-    const lock = path.resolve(this.opts.contentDir, (await git(this.opts.contentDir, ['rev-parse', '--git-path', 'index.lock'])).trim());
-    if (
-      await rm(lock).then(
-        () => true,
-        () => false,
-      )
-    )
-      this.log(`Đã xoá khoá git còn sót lại: ${lock}`);
+    // A server killed while git wrote leaves its locks behind, and every later commit would fail.
+    for (const lock of await removeStaleLocks(this.opts.contentDir)) this.log(`Đã xoá khoá git còn sót lại: ${lock}`);
     const pending = await readFile(this.journal, 'utf8').then(
       (t) => JSON.parse(t) as { paths: string[] },
       () => undefined,
