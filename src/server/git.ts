@@ -62,7 +62,7 @@ const gitDate = (at: Date) => `${Math.floor(at.getTime() / 1000)} +0700`;
  * changed → no commit), and the commit is made by `fast-import` from the branch's tip, which
  * refuses to move a branch that moved meanwhile. The index then gets the new blobs of these
  * paths only, so that `git status` stays clean. `fast-import` runs no hooks and no automatic
- * `gc`: `maintain` does that when the saves pause.
+ * `gc` (see `maintain`).
  */
 export async function commitPaths(
   cwd: string,
@@ -128,7 +128,6 @@ export async function commitPaths(
     throw err;
   }
   const commit = (await git(cwd, ['rev-parse', branch])).trim();
-  scheduleMaintenance(cwd);
   return commit;
 }
 
@@ -156,22 +155,13 @@ function gitWithInput(cwd: string, args: string[], input: Buffer): Promise<strin
   });
 }
 
-const maintenance = new Map<string, NodeJS.Timeout>();
-/** How long the saves must pause before git tidies the repository. */
-export const MAINTENANCE_DELAY_MS = 60_000;
-
 /**
- * `git gc --auto` once saves pause: each fast-import leaves a small pack, and git repacks when
- * they pass its limit (50). `git commit` did this inside the save, now and then for seconds.
+ * `git gc --auto`: each save leaves a few loose objects, which git packs once they pass its limit
+ * (`gc.auto`, 6,700). `git commit` did this inside the save, now and then for seconds; the server runs it in its
+ * queue once saves pause, never beside a commit (both take git's locks).
  */
-function scheduleMaintenance(cwd: string): void {
-  clearTimeout(maintenance.get(cwd));
-  const timer = setTimeout(() => {
-    maintenance.delete(cwd);
-    void git(cwd, ['gc', '--auto', '--quiet']).catch(() => undefined);
-  }, MAINTENANCE_DELAY_MS);
-  timer.unref();
-  maintenance.set(cwd, timer);
+export async function maintain(cwd: string): Promise<void> {
+  await git(cwd, ['gc', '--auto', '--quiet']);
 }
 
 /**

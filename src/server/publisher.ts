@@ -32,7 +32,7 @@ import { WarmRenderer } from '../pipeline/warm-renderer.ts';
 import { nowInVietnam, todayInVietnam } from '../util/dates.ts';
 import { writeFileAtomic } from '../util/write-atomic.ts';
 import type { Account, ServerDatabase } from './accounts.ts';
-import { commitPaths, removeStaleLocks, restorePaths } from './git.ts';
+import { commitPaths, maintain, removeStaleLocks, restorePaths } from './git.ts';
 import { HostRefresh, refreshHostPortal } from './host-refresh.ts';
 
 /** One file of a save: new content, or `null` to delete it. `rel` is relative to the school folder. */
@@ -123,6 +123,7 @@ export class Publisher {
   /** File hashes and the theme's sources, kept between warm saves (see `BuildOptions.memory`). */
   private readonly memory: BuildMemory = {};
   private hashesTimer: NodeJS.Timeout | undefined;
+  private maintenanceTimer: NodeJS.Timeout | undefined;
   /** Whether the last build rendered in the warm renderer (for the save's log line). */
   private renderedWarm = false;
 
@@ -186,6 +187,7 @@ export class Publisher {
     this.workerWaiting = false;
     this.warm?.close();
     clearTimeout(this.hashesTimer);
+    clearTimeout(this.maintenanceTimer);
     await this.memory.hashes?.save().catch(() => {});
     await this.pool?.close();
     this.pool = undefined;
@@ -222,6 +224,15 @@ export class Publisher {
       );
     }, 5000);
     this.hashesTimer.unref();
+  }
+
+  /** Tidies the content repository (`git gc --auto`) once saves have paused for a minute, in the queue. */
+  private maintainLater(): void {
+    clearTimeout(this.maintenanceTimer);
+    this.maintenanceTimer = setTimeout(() => {
+      void this.enqueue(() => maintain(this.opts.contentDir)).catch((err: unknown) => this.log(`git gc: ${String(err)}`));
+    }, 60_000);
+    this.maintenanceTimer.unref();
   }
 
   /** Waits until the warm renderer has compiled the theme; false when it is off or could not start. */
@@ -306,6 +317,7 @@ export class Publisher {
       const committing = commitPaths(this.opts.contentDir, repoPaths, req.message, req.account).then(async (commit) => {
         committed = true;
         committedAt = performance.now();
+        if (commit) this.maintainLater();
         await rm(this.journal, { force: true });
         return commit;
       });

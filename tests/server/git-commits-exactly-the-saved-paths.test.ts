@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { commitPaths, removeStaleLocks, restorePaths } from '../../src/server/git.ts';
+import { commitPaths, maintain, removeStaleLocks, restorePaths } from '../../src/server/git.ts';
 import { tempDir } from '../helpers.ts';
 
 const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8' });
@@ -125,6 +125,19 @@ describe('the commit of a save', () => {
     await restorePaths(dir, ['a.md', 'moi.md']);
     expect(await readFile(path.join(dir, 'a.md'), 'utf8')).toBe('a\n');
     expect(await stat(path.join(dir, 'moi.md')).catch(() => null)).toBeNull();
+    expect(git(dir, 'status', '--porcelain')).toBe('');
+  });
+
+  it('is tidied by maintenance without losing a commit (git decides when to pack: gc --auto)', async () => {
+    const dir = await repo({ 'a.md': 'a\n' });
+    for (let i = 0; i < 5; i++) {
+      await writeFile(path.join(dir, 'a.md'), `a${i}\n`);
+      await commitPaths(dir, ['a.md'], `Sửa ${i}`, EDITOR);
+    }
+    git(dir, 'config', 'gc.auto', '1');
+    await maintain(dir);
+    git(dir, 'fsck', '--strict', '--no-progress');
+    expect(git(dir, 'log', '--format=%s').trim().split('\n')).toEqual(['Sửa 4', 'Sửa 3', 'Sửa 2', 'Sửa 1', 'Sửa 0', 'Nội dung ban đầu']);
     expect(git(dir, 'status', '--porcelain')).toBe('');
   });
 });
