@@ -9,8 +9,8 @@ import type { z } from 'zod';
 import { hostSchema, type Host } from '../schemas/host.ts';
 import { schoolSchema, type School } from '../schemas/school.ts';
 import { schoolYear as schoolYearField } from '../schemas/fields.ts';
-import { findFileRefs, htmlToText, renderMarkdown } from '../render/markdown.ts';
-import { planImage, publicFilePath, type PublishedImage } from '../media/published-files.ts';
+import { findFileRefs, htmlToText, renderMarkdown, type MediaResolver } from '../render/markdown.ts';
+import { planImage, publicFilePath } from '../media/published-files.ts';
 import { checkAttachment, checkImage, FILE_LIMITS, isImage } from '../media/file-policy.ts';
 import { imageHtml } from '../media/image-html.ts';
 import { slugify } from '../util/slug.ts';
@@ -22,8 +22,11 @@ import { splitFrontMatter } from './front-matter.ts';
 import { fieldPath, type ContentIssue } from '../errors/content-issue.ts';
 import { parseWithFriendlyErrors } from './validate.ts';
 import { locate, parseYaml } from './yaml-source.ts';
+import type { EntryRef, FileCheck, LoadMemo, ParsedEntryFile, PublishedFile, RenderedBody } from './load-memo.ts';
 import { limiter, mapLimit } from '../util/concurrency.ts';
 import { schoolYearOf, todayInVietnam } from '../util/dates.ts';
+
+export type { PublishedFile } from './load-memo.ts';
 
 /** One validated Markdown file. */
 export interface Entry<T> {
@@ -41,17 +44,6 @@ export interface Entry<T> {
 }
 
 export type Collections = { [K in CollectionName]: Entry<z.infer<(typeof COLLECTIONS)[K]>>[] };
-
-/** A file that the site publishes. */
-export interface PublishedFile {
-  /** Absolute path of the source. */
-  abs: string;
-  /** Site path, e.g. `/media/tep/ke-hoach.pdf`; for an image, its largest WebP variant. */
-  url: string;
-  bytes: number;
-  /** For images: the variants to produce. */
-  image?: PublishedImage;
-}
 
 export interface LoadedSite<C> {
   /** Folder name (schools) or `host`. */
@@ -195,6 +187,11 @@ export interface LoadOptions {
    * A school naming a domain owned by another is held back whatever the order of their ids.
    */
   domainOwners?: ReadonlyMap<string, string>;
+  /**
+   * What the last loads of the same sites computed, reused where the files did not change (see
+   * `LoadMemo`). The publishing server keeps one between saves; unset, everything is computed.
+   */
+  memo?: LoadMemo | undefined;
 }
 
 /** Loads a whole content folder. `only` restricts to some school ids. */
@@ -329,6 +326,7 @@ async function loadSite<S extends z.ZodType>(
   options: LoadOptions = {},
 ): Promise<{ site?: LoadedSite<z.infer<S>>; issues: ContentIssue[]; domain?: string | undefined }> {
   const dir = await realpath(dirIn);
+  const memo = options.memo?.site(dir);
   const collectionsRoot = await realpath(collectionsRootIn).catch(() => collectionsRootIn);
   // Files are resolved against the folder that holds the collections (the school folder,
   // or `host/` for the host).
@@ -393,83 +391,57 @@ async function loadSite<S extends z.ZodType>(
         issues.push(src);
         continue;
       }
-      const split = splitFrontMatter(src);
-      if (!split) {
-        issues.push({ name: 'frontMatterMissing', severity: 'error', file, line: 1 });
-        continue;
-      }
-      const y = parseYaml(split.yaml, file, split.yamlLineOffset);
-      if (!y.ok) {
-        issues.push(y.issue);
-        continue;
-      }
-      if (y.data !== null && (typeof y.data !== 'object' || Array.isArray(y.data))) {
-        issues.push({ name: 'notAnObject', severity: 'error', file, line: 2 });
-        continue;
-      }
-      const res = parseWithFriendlyErrors(COLLECTIONS[name], y.data ?? {}, file, y.source);
-      let schoolYear: string | undefined;
-      if (name === 'disclosures') {
-        schoolYear = path.basename(path.dirname(abs));
-        if (!schoolYearField().safeParse(schoolYear).success) {
-          issues.push({ name: 'schoolYearFolder', severity: 'error', file, found: JSON.stringify(schoolYear) });
-        }
-      }
-      if (!res.ok) {
-        issues.push(...res.issues);
-        continue;
-      }
-      const base = path.basename(abs, path.extname(abs));
-      const slug = slugify(base);
-      if (!slug) {
-        issues.push({ name: 'badFileName', severity: 'error', file, found: JSON.stringify(path.basename(abs)) });
-        continue;
-      }
-      const key = `${schoolYear ?? ''}/${slug}`;
+      const parse = () => parseEntryFile(abs, file, name, src, dateLimit);
+      const parsed = memo ? memo.parse(abs, src, `${name}\0${file}\0${dateLimit}`, parse) : parse();
+      issues.push(...parsed.issues);
+      const e = parsed.entry;
+      if (!e) continue;
+      const key = `${e.schoolYear ?? ''}/${e.slug}`;
       const other = seen.get(key);
       if (other) {
-        issues.push({ name: 'duplicateSlug', severity: 'error', file, found: JSON.stringify(slug), args: { other } });
+        issues.push({ name: 'duplicateSlug', severity: 'error', file, found: JSON.stringify(e.slug), args: { other } });
         continue;
       }
       seen.set(key, file);
-      issues.push(...futureDates(res.data, file, y.source, dateLimit));
-      const due = publicationDate(name, res.data);
-      const later = isScheduled(due, options.now);
-      if (later) scheduled.push(due!);
-      const publish = !later && !(name === 'disclosures' && (res.data as { draft?: boolean }).draft);
-      for (const u of collectFileRefs(res.data)) {
-        fileRefs.push({ ref: u.ref, file, field: fieldPath(u.path), at: locate(y.source, u.path), publish });
-      }
-      for (const r of findFileRefs(split.body)) fileRefs.push({ ref: r.ref, file, field: '(nội dung / body)', publish });
+      issues.push(...e.warnings);
+      const later = isScheduled(e.due, options.now);
+      if (later) scheduled.push(e.due!);
+      const publish = !later && !(name === 'disclosures' && (e.data as { draft?: boolean }).draft);
+      for (const r of e.refs) fileRefs.push({ ...r, file, publish });
       if (later) continue;
-      const entry: Entry<unknown> = { slug, file, data: res.data, html: '', text: '', schoolYear };
-      pending.push({ entry, body: split.body, name });
+      const entry: Entry<unknown> = { slug: e.slug, file, data: e.data, html: '', text: '', schoolYear: e.schoolYear };
+      // The parse found the front matter: the body follows it.
+      pending.push({ entry, body: splitFrontMatter(src)!.body, name });
     }
   }
 
   // Resolve every file reference; each file is checked once (type, size, image decoding) and
-  // only then published. Every reference to a refused file gets its own message.
-  const checks = new Map<string, ReturnType<typeof checkFile>>();
-  const firstUse = new Map<string, (typeof fileRefs)[number]>();
-  await mapLimit(fileRefs, 32, async (r) => {
+  // only then published. Every reference to a refused file gets its own message. The outcomes
+  // are taken in the order of the references, not of the checks ending: the same content gives
+  // the same messages, files and "first use" on every load.
+  const checks = new Map<string, Promise<FileCheck>>();
+  const outcomes = await mapLimit(fileRefs, 32, async (r) => {
     const resolved = await resolveFileRef(filesRoot, r.ref);
-    if (!resolved.ok) {
-      issues.push({ ...resolved.issue, file: r.file, field: r.field, ...r.at });
-      return;
-    }
-    let check = checks.get(resolved.rel);
+    if (!resolved.ok) return { issue: resolved.issue };
+    const { abs, rel } = resolved;
+    let check = checks.get(rel);
     if (!check) {
-      check = checkFile(resolved.abs, resolved.rel);
-      checks.set(resolved.rel, check);
+      check = memo ? memo.check(abs, rel, (size) => checkFile(abs, rel, size)) : stat(abs).then((s) => checkFile(abs, rel, s.size));
+      checks.set(rel, check);
     }
     const checked = await check;
-    if ('name' in checked) issues.push({ ...checked, file: r.file, field: r.field, ...r.at });
+    return 'name' in checked ? { issue: checked } : { rel, checked };
+  });
+  const firstUse = new Map<string, (typeof fileRefs)[number]>();
+  for (const [i, r] of fileRefs.entries()) {
+    const o = outcomes[i]!;
+    if ('issue' in o) issues.push({ ...o.issue, file: r.file, field: r.field, ...r.at });
     // An entry that is not public yet (scheduled, a draft) has its files checked, not published.
     else if (r.publish !== false) {
-      files.set(resolved.rel, checked);
-      if (!firstUse.has(resolved.rel)) firstUse.set(resolved.rel, r);
+      files.set(o.rel, o.checked);
+      if (!firstUse.has(o.rel)) firstUse.set(o.rel, r);
     }
-  });
+  }
   // Two files published under one address (`Đơn.pdf` and `don.pdf`, or `anh.jpg` and `anh.png`,
   // whose WebP variants share a name) would silently replace each other: the second is refused.
   const addresses = new Map<string, string>();
@@ -486,7 +458,7 @@ async function loadSite<S extends z.ZodType>(
     issues.push({ name: 'publishedNameClash', severity: 'error', file: r.file, field: r.field, ...r.at, found: JSON.stringify(rel), args: { other } });
   }
 
-  const media = {
+  const media: Required<MediaResolver> = {
     fileUrl: (ref: string) => files.get(normalizeFileRef(ref))?.url,
     imageHtml: (ref: string, alt: string) => {
       const img = files.get(normalizeFileRef(ref))?.image;
@@ -497,19 +469,55 @@ async function loadSite<S extends z.ZodType>(
     if (options.render === false) {
       entry.text = body.normalize('NFC');
     } else {
-      const rendered = renderMarkdown(body, media);
+      const render = (m: MediaResolver): RenderedBody => {
+        const r = renderMarkdown(body, m);
+        return { ...r, text: htmlToText(r.html) };
+      };
+      const rendered = memo ? memo.render(body, media, render) : render(media);
       if (rendered.removedUnsafe) issues.push({ name: 'unsafeHtml', severity: 'warning', file: entry.file, field: '(nội dung / body)' });
       entry.html = rendered.html;
-      entry.text = htmlToText(rendered.html);
+      entry.text = rendered.text;
     }
     // A draft công khai item must never be published nor count as published for the checker:
     // it is validated above, then left out of the site (news drafts are filtered by consumers).
     if (name === 'disclosures' && (entry.data as { draft?: boolean }).draft) continue;
     (out[name] as Entry<unknown>[]).push(entry);
   }
+  memo?.done(options.render !== false);
   if (!config) return { issues, domain };
   scheduled.sort();
   return { site: { id, dir, config, collections: out, files, scheduled }, issues, domain };
+}
+
+/**
+ * Parses and validates one Markdown file of collection `name` (`file` is `abs` as messages show
+ * it). Depends only on these arguments: a `LoadMemo` keeps the result while they stay the same.
+ */
+function parseEntryFile(abs: string, file: string, name: CollectionName, src: string, dateLimit: string): ParsedEntryFile {
+  const issues: ContentIssue[] = [];
+  const split = splitFrontMatter(src);
+  if (!split) return { issues: [{ name: 'frontMatterMissing', severity: 'error', file, line: 1 }] };
+  const y = parseYaml(split.yaml, file, split.yamlLineOffset);
+  if (!y.ok) return { issues: [y.issue] };
+  if (y.data !== null && (typeof y.data !== 'object' || Array.isArray(y.data))) {
+    return { issues: [{ name: 'notAnObject', severity: 'error', file, line: 2 }] };
+  }
+  const res = parseWithFriendlyErrors(COLLECTIONS[name], y.data ?? {}, file, y.source);
+  let schoolYear: string | undefined;
+  if (name === 'disclosures') {
+    schoolYear = path.basename(path.dirname(abs));
+    if (!schoolYearField().safeParse(schoolYear).success) {
+      issues.push({ name: 'schoolYearFolder', severity: 'error', file, found: JSON.stringify(schoolYear) });
+    }
+  }
+  if (!res.ok) return { issues: [...issues, ...res.issues] };
+  const base = path.basename(abs, path.extname(abs));
+  const slug = slugify(base);
+  if (!slug) return { issues: [...issues, { name: 'badFileName', severity: 'error', file, found: JSON.stringify(path.basename(abs)) }] };
+  const refs: EntryRef[] = collectFileRefs(res.data).map((u) => ({ ref: u.ref, field: fieldPath(u.path), at: locate(y.source, u.path) }));
+  for (const r of findFileRefs(split.body)) refs.push({ ref: r.ref, field: '(nội dung / body)' });
+  const warnings = futureDates(res.data, file, y.source, dateLimit);
+  return { issues, entry: { slug, schoolYear, data: res.data, due: publicationDate(name, res.data), refs, warnings } };
 }
 
 /**
@@ -517,8 +525,7 @@ async function loadSite<S extends z.ZodType>(
  * image by decoding it (its variants are planned from the decoded size). Returns the file to
  * publish or the problem.
  */
-async function checkFile(abs: string, rel: string): Promise<PublishedFile | Omit<ContentIssue, 'file' | 'field'>> {
-  const { size } = await stat(abs);
+async function checkFile(abs: string, rel: string, size: number): Promise<FileCheck> {
   const published: PublishedFile = { abs, url: publicFilePath(rel), bytes: size };
   if (isImage(rel)) {
     const checked = await checkImage(abs, rel, size);

@@ -4,6 +4,7 @@
  * time to.
  */
 import type { LoadedHost, LoadedSchool } from '../content/load.ts';
+import type { LoadMemo } from '../content/load-memo.ts';
 import type { ContentIssue } from '../errors/content-issue.ts';
 import type { Lang } from '../errors/content-errors.ts';
 import type { BuildProgress } from './progress.ts';
@@ -53,6 +54,12 @@ export interface BuildOptions {
    * sources and dependency versions, which cannot change while the process runs. Filled here.
    */
   memory?: BuildMemory | undefined;
+  /**
+   * What the last loads of the same schools computed (parsed files, rendered bodies, checked
+   * images), kept by the server between a save's validation and its build and from one save to
+   * the next: only what changed is loaded again. Default: everything is loaded.
+   */
+  loadMemo?: LoadMemo | undefined;
   /** Threads that index and compress, kept by the caller between builds (not closed here). Default: a pool for this build. */
   finishPool?: FinishPool | undefined;
   /**

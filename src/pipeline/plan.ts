@@ -79,7 +79,7 @@ export async function planBuild(opts: BuildOptions, clock: BuildClock): Promise<
   // beside the fingerprints (which read every file on a first build too).
   const loadingAll =
     (opts.force || Object.keys(state.sites).length === 0) && !opts.hostOnly
-      ? startLoading(opts.contentDir, ids, { now, domainOwners })
+      ? startLoading(opts.contentDir, ids, { now, domainOwners, memo: opts.loadMemo })
       : undefined;
   loadingAll?.catch(() => {}); // awaited by the gate; a failure surfaces there
   // A long-running caller (the server) keeps the hashes, the theme's sources and the dependency
@@ -177,6 +177,7 @@ export async function planBuild(opts: BuildOptions, clock: BuildClock): Promise<
       now,
       otherDomains: new Map([...plan.cached].map(([id, c]) => [c.ownDomain, id])),
       domainOwners,
+      memo: opts.loadMemo,
     });
   return { kind: 'build', plan, loading };
 }

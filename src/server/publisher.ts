@@ -26,6 +26,7 @@ import { buildPaths } from '../pipeline/paths.ts';
 import { readState, type BuildState } from '../pipeline/fingerprint.ts';
 import type { ContentIssue, Localized } from '../errors/content-issue.ts';
 import { loadContent } from '../content/load.ts';
+import { LoadMemo } from '../content/load-memo.ts';
 import type { Lang } from '../errors/content-errors.ts';
 import { formatIssues } from '../errors/format.ts';
 import { WarmRenderer } from '../pipeline/warm-renderer.ts';
@@ -122,6 +123,11 @@ export class Publisher {
   private pool: FinishPool | undefined;
   /** File hashes and the theme's sources, kept between warm saves (see `BuildOptions.memory`). */
   private readonly memory: BuildMemory = {};
+  /**
+   * What the loads of the last saved schools computed: a save's build reuses what its validation
+   * parsed and checked, and the next save of a school loads again only the files it changed.
+   */
+  private readonly loadMemo = new LoadMemo();
   private hashesTimer: NodeJS.Timeout | undefined;
   private maintenanceTimer: NodeJS.Timeout | undefined;
   /** Whether the last build rendered in the warm renderer (for the save's log line). */
@@ -378,7 +384,11 @@ export class Publisher {
 
   /** The school's errors as the editor should read them (paths relative to the school folder), or undefined. */
   private async validate(school: string): Promise<Localized | undefined> {
-    const loaded = await loadContent(this.opts.contentDir, [school], { render: false, now: nowInVietnam(this.clock()) });
+    const loaded = await loadContent(this.opts.contentDir, [school], {
+      render: false,
+      now: nowInVietnam(this.clock()),
+      memo: this.loadMemo,
+    });
     const schoolDir = path.resolve(this.opts.contentDir, 'schools', school);
     const errors = loaded.issues.filter((i) => i.severity === 'error');
     if (loaded.schools.some((s) => s.id === school) && errors.length === 0) return undefined;
@@ -411,6 +421,8 @@ export class Publisher {
       log: (l: string) => this.log(l),
       // A save's commit may still be running: its site is swapped in only once it is recorded.
       beforePublish: committing && (async () => void (await committing)),
+      // Only a save's build: a full build (start-up, schedule) would fill it with schools nobody edits.
+      loadMemo: schools && this.loadMemo,
     };
     // A save renders its school in the warm renderer; the full builds (start-up, schedule) render
     // many schools, in fresh Astro processes as `congtruong build` does.
