@@ -59,8 +59,9 @@ try {
     warmWorker: values.mode !== 'cold',
     warmRender: values.mode === 'warm',
     log: (l) => {
-      // The save's line, and the warm renderer's count of pages rendered and reused.
-      if (/^save |: dựng \d+ trang, dùng lại/.test(l)) lines.push(l);
+      // Saves, the warm renderer's count of pages rendered and reused, and the host portal's
+      // refreshes that run between saves.
+      if (/^(save |Cổng đơn vị chủ quản)|: dựng \d+ trang, dùng lại/.test(l)) lines.push(l);
     },
   });
   let t = performance.now();

@@ -67,6 +67,12 @@ export interface BuildOptions {
    * stays. The server records the save in git meanwhile and publishes nothing unrecorded.
    */
   beforePublish?: (() => Promise<void>) | undefined;
+  /**
+   * Return once each site is swapped in, and remove the version it replaced afterwards (the
+   * server answers the editor first; `removalsDone` in `publish.ts` waits for them). Default:
+   * removed before the build returns.
+   */
+  deferRemoval?: boolean | undefined;
 }
 
 /** See `BuildOptions.memory`. */

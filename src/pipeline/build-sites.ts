@@ -78,7 +78,7 @@ export async function buildSites(opts: BuildOptions): Promise<BuildReport> {
     reports.push(siteReport(s, status, 0, error));
     progress?.finished(s.id, 'failed', 0);
   };
-  const publisher = new Publisher(plan, clock, log, reports, progress);
+  const publisher = new Publisher(plan, clock, log, reports, progress, opts.deferRemoval);
   const finisher = new Finisher({
     paths: plan.paths,
     runDir,

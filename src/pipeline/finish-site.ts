@@ -5,6 +5,12 @@
  * compressed from memory too. Before, the site was walked and every page re-read four times
  * (page count, rebase, index, compress).
  *
+ * Every page is sent to Pagefind before anything is compressed, and the index is asked for at
+ * once: Pagefind indexes and builds in its own process (the other core) while this thread
+ * compresses, and the index arrives when the compression is done. Compressing page by page
+ * between sends, as before, left Pagefind's build (the largest part of a save's finishing time)
+ * to run alone afterwards.
+ *
  * Runs on a finishing thread (`finish-thread.ts`): all of it is synchronous file I/O, string
  * work and zlib.
  */
@@ -59,6 +65,8 @@ export async function finishSite(input: FinishSiteInput): Promise<FinishSiteResu
   let compressed = 0;
   /** Search pages: written and compressed once the index's metadata hash and chunks are known. */
   const waiting: { file: string; rel: string; text: string; compressible: boolean }[] = [];
+  /** The other text files, compressed while Pagefind builds the index. */
+  const later: { file: string; rel: string; data: Buffer }[] = [];
   const index = await openSiteIndex(dir, input.cacheDir, base);
   try {
     for (const file of files) {
@@ -87,9 +95,18 @@ export async function finishSite(input: FinishSiteInput): Promise<FinishSiteResu
           }
         }
       }
-      if (compressible && (await time('compress', () => compressFile(file, data, rel, previousOf(rel))))) compressed++;
+      if (compressible) later.push({ file, rel, data });
     }
-    const written = await time('index', () => index.write());
+    // Asked for now, answered once Pagefind has every page and has built the index.
+    const writing = index.write();
+    writing.catch(() => {}); // awaited below, after the compression
+    for (const c of later) {
+      if (await time('compress', () => compressFile(c.file, c.data, c.rel, previousOf(c.rel)))) compressed++;
+      // Lets the pages still queued for Pagefind go out, and its answer come in, between files.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    // The time the index adds to the compression it ran beside.
+    const written = await time('index', () => writing);
     for (const w of waiting) {
       const data = Buffer.from(written.fillPage(w.text), 'utf8');
       writeFileSync(w.file, data);

@@ -23,6 +23,7 @@ import { prestartWorker, startWorker, takeWorker } from '../pipeline/astro-worke
 import { buildSites, type BuildMemory, type BuildReport, type SiteReport } from '../pipeline/build-sites.ts';
 import { startFinishPool, type FinishPool } from '../pipeline/finish-pool.ts';
 import { buildPaths } from '../pipeline/paths.ts';
+import { removalsDone } from '../pipeline/publish.ts';
 import { readState, type BuildState } from '../pipeline/fingerprint.ts';
 import type { ContentIssue, Localized } from '../errors/content-issue.ts';
 import { loadContent } from '../content/load.ts';
@@ -83,8 +84,13 @@ export interface PublisherOptions {
   clock?: (() => Date) | undefined;
   /** How often the scheduler compares the clock with the next due time, in ms. Default 30 s. */
   pollMs?: number | undefined;
-  /** How long after a published save the host portal is refreshed, in ms (saves within it share one refresh). Default 2 s. */
+  /**
+   * The host portal is refreshed once no save was published for this long, in ms (saves within it
+   * share one refresh). Default 10 s. See `host-refresh.ts`.
+   */
   hostRefreshMs?: number | undefined;
+  /** …and at the latest this long after the first save that asked for the refresh, in ms. Default 60 s. */
+  hostRefreshMaxMs?: number | undefined;
   /** Keep an Astro worker loaded between builds (saves about a second per save). Default true. */
   warmWorker?: boolean | undefined;
   /**
@@ -107,6 +113,8 @@ const firstLine = (error: string | undefined) =>
 
 export class Publisher {
   private chain: Promise<unknown> = Promise.resolve();
+  /** Tasks queued or running in `chain`. */
+  private queued = 0;
   private readonly clock: () => Date;
   private readonly log: (line: string) => void;
   private readonly journal: string;
@@ -142,16 +150,25 @@ export class Publisher {
     this.log = opts.log ?? (() => {});
     this.journal = path.join(opts.stateDir, 'save-in-progress.json');
     this.hostRefresh = new HostRefresh({
-      delayMs: opts.hostRefreshMs ?? 2000,
-      enqueue: (task) => this.enqueue(task),
-      run: () =>
-        refreshHostPortal({
+      timing: { quietMs: opts.hostRefreshMs ?? 10_000, maxWaitMs: opts.hostRefreshMaxMs ?? 60_000 },
+      whenIdle: (task, deadline) => this.enqueueWhenIdle(task, deadline),
+      busy: () => this.queued > 0,
+      log: this.log,
+      run: () => {
+        // The warm renderer renders the portal as it renders saves: no Astro start-up, and the
+        // Astro worker loaded for the next cold build stays loaded.
+        const warm = this.warm?.isReady && !this.stopped ? this.warm : undefined;
+        return refreshHostPortal({
           contentDir: opts.contentDir,
           outDir: opts.outDir,
           at: this.clock(),
           log: this.log,
+          renderer: warm && (() => warm.asWorker()),
+          memory: this.memory,
+          finishPool: (this.pool ??= startFinishPool(2)),
           rewarm: this.workerWaiting && !this.stopped,
-        }),
+        });
+      },
     });
   }
 
@@ -197,6 +214,7 @@ export class Publisher {
     await this.memory.hashes?.save().catch(() => {});
     await this.pool?.close();
     this.pool = undefined;
+    await removalsDone();
   }
 
   /** The next scheduled time known (Vietnam local), for the dashboards. */
@@ -274,9 +292,22 @@ export class Publisher {
   }
 
   private enqueue<T>(task: () => Promise<T>): Promise<T> {
+    this.queued++;
     const next = this.chain.then(task);
-    this.chain = next.catch(() => {});
+    this.chain = next.catch(() => {}).then(() => void this.queued--);
     return next;
+  }
+
+  /**
+   * Queues `task` once nothing else is queued nor running (the host portal's refresh: a save
+   * arriving while it waits goes first), or behind what is queued when `deadline` settles first.
+   */
+  private async enqueueWhenIdle(task: () => Promise<void>, deadline: Promise<void>): Promise<void> {
+    let overdue = false;
+    void deadline.then(() => (overdue = true));
+    // Checked and queued in one step: no save can slip in between.
+    while (this.queued > 0 && !overdue) await Promise.race([this.chain, deadline]);
+    return this.enqueue(task);
   }
 
   private async runSave(req: SaveRequest): Promise<SaveResult> {
@@ -423,6 +454,8 @@ export class Publisher {
       beforePublish: committing && (async () => void (await committing)),
       // Only a save's build: a full build (start-up, schedule) would fill it with schools nobody edits.
       loadMemo: schools && this.loadMemo,
+      // The replaced version is removed after the editor's answer (`publish.ts`).
+      deferRemoval: true,
     };
     // A save renders its school in the warm renderer; the full builds (start-up, schedule) render
     // many schools, in fresh Astro processes as `congtruong build` does.

@@ -54,8 +54,10 @@ export interface ServeOptions {
   clock?: (() => Date) | undefined;
   pollMs?: number | undefined;
   warmWorker?: boolean | undefined;
-  /** How long after a published save the host portal is refreshed (ms). Default 2 s. */
+  /** The host portal is refreshed once saves have paused this long (ms). Default 10 s (see `PublisherOptions`). */
   hostRefreshMs?: number | undefined;
+  /** …and at the latest this long after the first save that asked (ms). Default 60 s. */
+  hostRefreshMaxMs?: number | undefined;
   /** Login through the hosting unit's OpenID Connect provider (`src/schemas/oidc-settings.ts`). */
   oidc?: OidcSettings | undefined;
   /** Render saves in the warm renderer (see `PublisherOptions.warmRender`). Default true. */
@@ -141,6 +143,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     pollMs: opts.pollMs,
     warmWorker: opts.warmWorker,
     hostRefreshMs: opts.hostRefreshMs,
+    hostRefreshMaxMs: opts.hostRefreshMaxMs,
     warmRender: opts.warmRender,
     log,
   });

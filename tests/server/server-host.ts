@@ -30,7 +30,7 @@ export const git = (cwd: string, ...args: string[]) => execFileSync('git', args,
 export async function startTestHost(
   clockAt = '2026-12-02T09:00',
   publicUrl?: string,
-  extra: Partial<Pick<ServeOptions, 'oidc' | 'hostRefreshMs' | 'log'>> = {},
+  extra: Partial<Pick<ServeOptions, 'oidc' | 'hostRefreshMs' | 'hostRefreshMaxMs' | 'log'>> = {},
 ): Promise<TestHost> {
   const dir = await tempDir('congtruong-serve-');
   const content = path.join(dir, 'content');
