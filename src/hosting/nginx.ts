@@ -80,6 +80,19 @@ ${indent}}`;
 }
 
 /**
+ * The `Cache-Control` the locations above give a file of a site, by its URL path (`/<id>/` first
+ * in path mode), or `undefined` (pages: their modification time only). For the servers that stand
+ * in for nginx in the phone benchmark and the browser tests: the same rules, written once.
+ */
+export function cacheControlFor(urlPath: string): string | undefined {
+  if (/^\/([a-z0-9-]+\/)?_astro\//.test(urlPath)) return 'public, max-age=31536000, immutable';
+  const pagefind = /^\/([a-z0-9-]+\/)?pagefind(-truong\/[a-z0-9-]+)?\/(.*)$/.exec(urlPath);
+  if (!pagefind) return undefined;
+  if (/^(index\/|fragment\/|filter\/|pagefind\.[a-z0-9_-]+\.pf_meta$)/.test(pagefind[3]!)) return 'public, max-age=31536000, immutable';
+  return `public, max-age=${PAGEFIND_MAX_AGE}`;
+}
+
+/**
  * Names that may appear as they are in the configuration (domains, paths, `listen` values).
  * Anything else would let a folder name or an argument add directives of its own.
  */
