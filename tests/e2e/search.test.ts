@@ -44,7 +44,7 @@ async function search(base: string, q: string): Promise<Hit[]> {
       lis.map((li) => ({
         title: li.querySelector('h2')?.textContent ?? '',
         url: li.querySelector('a')?.getAttribute('href') ?? '',
-        excerpt: li.querySelector('p:last-child')?.textContent ?? '',
+        excerpt: li.querySelector('.excerpt')?.textContent ?? '',
         meta: li.querySelector('.meta')?.textContent ?? '',
       })),
     );
@@ -164,6 +164,29 @@ describe('district-wide search on the host portal', () => {
         const links = [...document.querySelectorAll('[data-search-results] a')].map((a) => a.getAttribute('href') ?? '');
         return links.length > 0 && links.every((h) => h.startsWith('https://thcsleloi.songxanh.edu.vn/'));
       });
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('the host portal searches its schools through one index, whatever their number (issue 18)', () => {
+  it("asks for no school's own index, and links a school's news to a search of that school's site", async () => {
+    const page = await browser.newPage();
+    const asked: string[] = [];
+    page.context().on('request', (r) => asked.push(new URL(r.url()).pathname));
+    try {
+      await page.goto(`${host.url}/tim-kiem/?q=${encodeURIComponent('khai giang')}`);
+      await waitForResults(page);
+      // The host's own index and the index of the schools' news: nothing per school.
+      expect(asked.filter((p) => p.startsWith('/pagefind-truong/'))).toEqual([]);
+      expect(asked.filter((p) => p.startsWith('/pagefind-cac-truong/index/')).length).toBeGreaterThan(0);
+      const item = page.locator('[data-search-results] li', { hasText: 'Trường Trung học cơ sở Lê Lợi' }).first();
+      const title = item.locator('h2 a');
+      expect(await title.getAttribute('href')).toMatch(/^https:\/\/thcsleloi\.songxanh\.edu\.vn\/tin-tuc\//);
+      const inSchool = item.locator('p > a');
+      expect(await inSchool.textContent()).toBe('Tìm "khai giang" trong trang của Trường Trung học cơ sở Lê Lợi');
+      expect(await inSchool.getAttribute('href')).toBe('https://thcsleloi.songxanh.edu.vn/tim-kiem/?q=khai+giang');
     } finally {
       await page.close();
     }
@@ -360,7 +383,12 @@ describe('the search box in the header of every page (issue 18)', () => {
   async function serveWithCache(served: string[]): Promise<StaticServer> {
     return serveFolder(path.join(out, 'sites', SCHOOL_DOMAIN), { cacheControl: cacheControlFor, log: (p) => served.push(p) });
   }
-  const STARTUP = ['/pagefind/pagefind.js', '/pagefind/pagefind-worker.js', '/pagefind/pagefind-entry.json', '/pagefind/wasm.unknown.pagefind'];
+  const STARTUP = [
+    '/pagefind/pagefind.js',
+    '/pagefind/pagefind-worker.js',
+    '/pagefind/pagefind-entry.json',
+    '/pagefind/wasm.unknown.pagefind',
+  ];
 
   it('loads no Pagefind file on a page where nobody touches the search box', async () => {
     const served: string[] = [];
