@@ -46,12 +46,7 @@ function watch(form: HTMLFormElement, input: HTMLInputElement): void {
       .then((html) => {
         const page = new DOMParser().parseFromString(html, 'text/html');
         const url = (href: string) => new URL(href, form.action).href;
-        const startup = page.querySelector<HTMLTemplateElement>('template[data-pagefind-startup]')?.content;
-        const files = [
-          ...page.querySelectorAll<HTMLElement>('script[type=module][src], link[rel=modulepreload], link[rel=preload]'),
-          ...(startup?.querySelectorAll<HTMLElement>('link[rel=preload]') ?? []),
-        ];
-        for (const el of files) {
+        for (const el of page.querySelectorAll<HTMLElement>('script[type=module][src], link[rel=modulepreload], link[rel=preload]')) {
           const href = el.getAttribute('src') ?? el.getAttribute('href');
           if (href) prefetch(url(href));
         }

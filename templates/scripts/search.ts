@@ -7,9 +7,8 @@
  * Pagefind ships no đ folding, hence the folded copy in the index (src/search/index-site.ts).
  *
  * Pagefind's script downloads with the search page (Search.astro preloads it; other pages only
- * once the visitor uses the header's search box, see search-prefetch.ts); the files its worker
- * needs to start are asked for by this script, after the query's index chunks; the index starts
- * loading once the visitor is about to search: when the page opens with a query, or when the
+ * once the visitor uses the header's search box, see search-prefetch.ts), with the files its
+ * worker needs to start; the index starts loading once the visitor is about to search: when the page opens with a query, or when the
  * search box gets focus. Results come ten at a time, with a
  * button for more; the filters chosen stay in the address, so a reload or a shared link keeps them.
  */
@@ -216,27 +215,11 @@ function setup(root: HTMLElement): void {
     void load().then((pagefind) => (typed ? pagefind.preload(`${typed} ${foldDiacritics(typed)}`) : undefined));
   });
   const initial = params.get('q');
-  // The index chunks of the query first, then Pagefind's start-up files (see `startupFiles`).
-  if (initial) preloadChunks(root, initial.normalize('NFC'));
-  startupFiles(root);
   if (initial) {
+    preloadChunks(root, initial.normalize('NFC'));
     input.value = initial;
     void run();
   }
-}
-
-/**
- * Asks for what Pagefind's worker fetches as it starts (its script, entry, metadata and
- * WebAssembly), written in the page in an inert `<template>` so that they do not share the slow
- * line with the page's own script: until that script has run, nothing asks for the query's index
- * chunks, the last files the first results wait for. The worker then finds them in the browser's
- * HTTP cache (src/hosting/nginx.ts).
- */
-function startupFiles(root: HTMLElement): void {
-  // No hash: the site has no index of its own, and Pagefind starts from another one (`load`).
-  if (!root.dataset.pagefindMeta) return;
-  const template = root.ownerDocument.querySelector<HTMLTemplateElement>('template[data-pagefind-startup]');
-  if (template) document.head.append(template.content.cloneNode(true));
 }
 
 /**
@@ -258,6 +241,7 @@ function preloadChunks(root: HTMLElement, query: string): void {
     link.rel = 'preload';
     link.as = 'fetch';
     link.crossOrigin = 'anonymous';
+    link.setAttribute('fetchpriority', 'low');
     link.href = `${base}index/${hash}.pf_index`;
     document.head.append(link);
   }
