@@ -6,11 +6,15 @@
  * 360 × 740 with the CPU slowed 4× and the network of Lighthouse's mobile profile ("slow 4G":
  * 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up), through the DevTools protocol. Measures the
  * home page (load event, bytes) and the search page opened with a query, up to the first result
- * in the list, on a school site and on the host portal (which merges every school's index). Times
+ * in the list, on a school site and on the host portal; and the routes a parent takes from the
+ * home page (`Typed`): the query typed at `TYPING_MS` a character, Enter, the first result (timed
+ * from Enter; KB and requests are those after Enter). Other times
  * are the page's own (from the start of the navigation). Each figure is the median of `--runs`
  * cold loads: a new browser context each, so an empty cache, with caching on as on a phone.
  *
  * Usage: node scripts/bench-phone.ts [--runs 5] [--dist DIR] [--protocol h2|h1] [--only TEXT]
+ *        [--school FOLDER] [--host FOLDER]   (the sites under DIR/sites/ to serve)
+ *        [--school-query TEXT] [--host-query TEXT]   (default "hoc sinh", "khai giang")
  *        [--timeline]   (without --dist, builds the demo; --timeline prints each search's
  *        requests as the server saw them and the page's own marks)
  */
@@ -25,6 +29,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser } from 'playwright-core';
+import { cacheControlFor } from '../src/hosting/nginx.ts';
 import { buildSites } from '../src/pipeline/build-sites.ts';
 
 const { values } = parseArgs({
@@ -34,6 +39,11 @@ const { values } = parseArgs({
     protocol: { type: 'string', default: 'h2' },
     timeline: { type: 'boolean', default: false },
     only: { type: 'string' },
+    // The folders under dist/sites/ to serve (a synthetic host's, for instance).
+    school: { type: 'string', default: 'thcsleloi.songxanh.edu.vn' },
+    host: { type: 'string', default: 'songxanh.edu.vn' },
+    'school-query': { type: 'string', default: 'hoc sinh' },
+    'host-query': { type: 'string', default: 'khai giang' },
   },
 });
 const RUNS = Number(values.runs);
@@ -42,6 +52,11 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 /** Lighthouse's mobile throttling, applied by DevTools. */
 const NETWORK = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
 const CPU_SLOWDOWN = 4;
+/**
+ * A parent typing on a phone: 300 ms a character, about 40 words a minute (the average on phones
+ * in Palin et al., "How do people type on mobile devices?", MobileHCI 2019, is 36).
+ */
+const TYPING_MS = 300;
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -52,19 +67,6 @@ const TYPES: Record<string, string> = {
   '.webp': 'image/webp',
   '.png': 'image/png',
 };
-
-/**
- * The caching the generated nginx configuration asks for (src/hosting/nginx.ts): hashed theme
- * assets and Pagefind's content-named files for a year, Pagefind's other files for a few
- * minutes, pages with their modification time only.
- */
-function cacheControl(urlPath: string): string | undefined {
-  if (/\/_astro\//.test(urlPath)) return 'public, max-age=31536000, immutable';
-  if (/\/pagefind(-truong\/[^/]+)?\/((index|fragment|filter)\/|pagefind\.[^/]+\.pf_meta$)/.test(urlPath))
-    return 'public, max-age=31536000, immutable';
-  if (/\/pagefind(-truong\/[^/]+)?\//.test(urlPath)) return 'public, max-age=300';
-  return undefined;
-}
 
 /** A request as the server saw it, for the timeline. */
 interface Seen {
@@ -130,7 +132,7 @@ async function serve(
       'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
       'Last-Modified': info.mtime.toUTCString(),
     };
-    const cache = cacheControl(urlPath);
+    const cache = cacheControlFor(urlPath);
     if (cache) headers['Cache-Control'] = cache;
     if (/\bgzip\b/.test(String(req.headers['accept-encoding'])) && (await stat(`${file}.gz`).catch(() => null))) {
       headers['Content-Encoding'] = 'gzip';
@@ -154,6 +156,15 @@ async function serve(
   };
 }
 
+/**
+ * A search typed by the parent, from the home page: through the menu to the search page (a phone
+ * held upright, where the header has no search box), or in the header's box (the phone sideways).
+ */
+interface Typed {
+  route: 'menu' | 'header';
+  query: string;
+}
+
 interface Sample {
   ms: number;
   kb: number;
@@ -169,8 +180,10 @@ interface Sample {
  * for. Each load has a new browser context, hence an empty cache, as on a first visit (the cache
  * stays on, as on a real phone: what the page preloads is then there for Pagefind's worker).
  */
-async function load(browser: Browser, url: string, ready: 'load' | 'results'): Promise<Sample> {
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+async function load(browser: Browser, url: string, ready: 'load' | 'results', typed?: Typed): Promise<Sample> {
+  // The header's search box shows from 640 px on: the same phone held sideways.
+  const viewport = typed?.route === 'header' ? { width: 740, height: 360 } : { width: 360, height: 740 };
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
@@ -209,14 +222,42 @@ async function load(browser: Browser, url: string, ready: 'load' | 'results'): P
     }).observe(document, { subtree: true, childList: true, characterData: true });
   });
   await page.goto(url, { waitUntil: 'load' });
+  /** Wall-clock time of Enter, for a search typed into the header's box. */
+  let enter: number | undefined;
+  let bytesBefore = 0;
+  let requestsBefore = 0;
+  if (typed !== undefined) {
+    // The parent goes to the search box as soon as the page is there, types at a phone's pace and
+    // presses Enter; the time is from Enter (the pages before it have their own figures).
+    if (typed.route === 'header') {
+      note('tap on the search box');
+      await page.tap('#site-search-q');
+    } else {
+      note('tap on the menu');
+      await page.tap('.menu-toggle summary');
+      await page.tap('.menu-toggle a[href$="/tim-kiem/"]');
+      await page.waitForURL(/\/tim-kiem\/$/);
+      note('tap on the search box');
+      await page.tap('[data-search] input[name=q]');
+    }
+    await page.keyboard.type(typed.query, { delay: TYPING_MS });
+    bytesBefore = bytes;
+    requestsBefore = requests;
+    note('Enter');
+    enter = Date.now();
+    await page.keyboard.press('Enter');
+  }
   if (ready === 'results') await page.waitForSelector('[data-search-results] li', { timeout: 60_000 });
   note('Playwright saw the page ready');
   const w = await page.evaluate(() => {
     const win = window as unknown as { benchMarks: string[]; benchFirstResult?: number };
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
-    return { marks: win.benchMarks, firstResult: win.benchFirstResult, load: nav.loadEventStart };
+    // As wall-clock time too, to compare with the Enter of the page before.
+    return { marks: win.benchMarks, firstResult: win.benchFirstResult, load: nav.loadEventStart, origin: performance.timeOrigin };
   });
-  const ms = ready === 'results' ? w.firstResult! : w.load;
+  const ms = ready === 'load' ? w.load : enter === undefined ? w.firstResult! : w.origin + w.firstResult! - enter;
+  bytes -= bytesBefore;
+  requests -= requestsBefore;
   if (values.timeline) events.push(`  page: ${w.load.toFixed(0)} load event`, ...w.marks.map((m) => `  page: ${m}`));
   await context.close();
   return { ms, kb: bytes / 1024, requests, started, events };
@@ -244,25 +285,35 @@ const browser = await chromium.launch({
   ],
 });
 const seen: Seen[] = [];
-const school = await serve(path.join(dist, 'sites', 'thcsleloi.songxanh.edu.vn'), tls, seen);
-const host = await serve(path.join(dist, 'sites', 'songxanh.edu.vn'), tls, seen);
+const school = await serve(path.join(dist, 'sites', values.school), tls, seen);
+const host = await serve(path.join(dist, 'sites', values.host), tls, seen);
 try {
-  const cases: [string, string, 'load' | 'results'][] = [
+  const sq = values['school-query'];
+  const hq = values['host-query'];
+  const cases: [string, string, 'load' | 'results', Typed?][] = [
     ['school home page (load event)', `${school.url}/`, 'load'],
     ['school công khai 2025-2026 (load event)', `${school.url}/cong-khai/2025-2026/`, 'load'],
-    ['school search "hoc sinh" (first results)', `${school.url}/tim-kiem/?q=hoc%20sinh`, 'results'],
-    ['host search "khai giang" (first results)', `${host.url}/tim-kiem/?q=khai%20giang`, 'results'],
+    [`school search "${sq}" (first results)`, `${school.url}/tim-kiem/?q=${encodeURIComponent(sq)}`, 'results'],
+    [`school home, menu, search page, "${sq}" ⏎`, `${school.url}/`, 'results', { route: 'menu', query: sq }],
+    [`school home (740 × 360), header box "${sq}" ⏎`, `${school.url}/`, 'results', { route: 'header', query: sq }],
+    [`host search "${hq}" (first results)`, `${host.url}/tim-kiem/?q=${encodeURIComponent(hq)}`, 'results'],
+    [`host home, menu, search page, "${hq}" ⏎`, `${host.url}/`, 'results', { route: 'menu', query: hq }],
+    [`host home (740 × 360), header box "${hq}" ⏎`, `${host.url}/`, 'results', { route: 'header', query: hq }],
   ];
   console.log(
     `Chromium 360×740, CPU ${CPU_SLOWDOWN}× slower, ${NETWORK.latency} ms RTT, 1.6 Mbit/s down, ${tls ? 'HTTPS with HTTP/2' : 'HTTP/1.1'}; median of ${RUNS} cold loads`,
   );
-  for (const [name, url, ready] of cases) {
+  for (const [name, url, ready, typed] of cases) {
     if (values.only && !name.includes(values.only)) continue;
     const samples: Sample[] = [];
+    const served: { files: number; kb: number }[] = [];
     for (let i = 0; i < RUNS; i++) {
       seen.length = 0;
-      const sample = await load(browser, url, ready);
+      const sample = await load(browser, url, ready, typed);
       samples.push(sample);
+      // What the server sent, the worker's requests included (the page's DevTools session does
+      // not see those): the files a search costs whatever asked for them.
+      served.push({ files: seen.length, kb: seen.reduce((sum, r) => sum + r.bytes, 0) / 1024 });
       if (values.timeline && ready === 'results') {
         // What the server was asked for, and when, from navigation (ms): where the time goes.
         console.log(`  run ${i + 1}: first results at ${sample.ms.toFixed(0)} ms`);
@@ -277,7 +328,7 @@ try {
       }
     }
     console.log(
-      `${name.padEnd(44)} ${(median(samples.map((s) => s.ms)) / 1000).toFixed(2)} s  ${median(samples.map((s) => s.kb)).toFixed(0)} KB  ${median(samples.map((s) => s.requests))} requests`,
+      `${name.padEnd(52)} ${(median(samples.map((s) => s.ms)) / 1000).toFixed(2)} s  ${median(samples.map((s) => s.kb)).toFixed(0)} KB  ${median(samples.map((s) => s.requests))} requests; server sent ${median(served.map((s) => s.files))} files, ${median(served.map((s) => s.kb)).toFixed(0)} KB`,
     );
   }
 } finally {

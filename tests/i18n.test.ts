@@ -24,6 +24,7 @@ describe('UI strings', () => {
       total: 5,
       year: '2025-2026',
       host: 'Phòng Giáo dục và Đào tạo huyện Sông Xanh',
+      school: 'Trường Trung học cơ sở Lê Lợi',
       instrument: 'Thông tư 09/2024/TT-BGDĐT',
       errors: 2,
       warnings: 1,

@@ -23,7 +23,15 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-export async function serveFolder(root: string): Promise<StaticServer> {
+/**
+ * `options.cacheControl` gives a file its `Cache-Control` by URL path (as nginx would, e.g.
+ * `cacheControlFor` of src/hosting/nginx.ts); `options.log` receives the path of every request
+ * the server answers (what the browser did not find in its cache).
+ */
+export async function serveFolder(
+  root: string,
+  options: { cacheControl?: (urlPath: string) => string | undefined; log?: (urlPath: string) => void } = {},
+): Promise<StaticServer> {
   const server = http.createServer(async (req, res) => {
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     let file = path.join(root, pathname);
@@ -37,7 +45,12 @@ export async function serveFolder(root: string): Promise<StaticServer> {
         .on('error', () => res.end())
         .pipe(res);
     }
-    res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    options.log?.(pathname);
+    const cache = options.cacheControl?.(pathname);
+    res.writeHead(200, {
+      'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+      ...(cache ? { 'Cache-Control': cache } : {}),
+    });
     createReadStream(file).pipe(res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -59,7 +59,8 @@ function headers(https: boolean, indent: string): string {
 
 /**
  * Cache headers for a site's search index under `base` (`/` or `/<id>/`), and for the schools'
- * indexes the host portal serves (`pagefind-truong/<id>/`). Index chunks, fragments, filters and
+ * indexes the host portal serves (`pagefind-truong/<id>/`, and the index of their news,
+ * `pagefind-cac-truong/`). Index chunks, fragments, filters and
  * metadata are named by their content: cached for a year. The other files briefly, so that what
  * the search page preloads is still there when Pagefind's worker asks for it (without a
  * `Cache-Control`, a preload serves only the page's own requests).
@@ -67,7 +68,7 @@ function headers(https: boolean, indent: string): string {
 function pagefindLocations(base: string, https: boolean, indent: string): string {
   // Written into a regular expression: only the bases the build makes (a school id is a slug).
   if (!/^\/([a-z0-9-]+\/)?$/.test(base)) throw new Error(`Refusing an unsafe value in the nginx configuration: ${base}`);
-  const prefix = `^${base}pagefind(-truong/[a-z0-9-]+)?/`;
+  const prefix = `^${base}pagefind(-truong/[a-z0-9-]+|-cac-truong)?/`;
   return `${indent}location ~ ${prefix}(index/|fragment/|filter/|pagefind\\.[a-z0-9_-]+\\.pf_meta$) {
 ${indent}    add_header Cache-Control "public, max-age=31536000, immutable" always;
 ${headers(https, `${indent}    `)}
@@ -77,6 +78,19 @@ ${indent}location ~ ${prefix} {
 ${indent}    add_header Cache-Control "public, max-age=${PAGEFIND_MAX_AGE}" always;
 ${headers(https, `${indent}    `)}
 ${indent}}`;
+}
+
+/**
+ * The `Cache-Control` the locations above give a file of a site, by its URL path (`/<id>/` first
+ * in path mode), or `undefined` (pages: their modification time only). For the servers that stand
+ * in for nginx in the phone benchmark and the browser tests: the same rules, written once.
+ */
+export function cacheControlFor(urlPath: string): string | undefined {
+  if (/^\/([a-z0-9-]+\/)?_astro\//.test(urlPath)) return 'public, max-age=31536000, immutable';
+  const pagefind = /^\/([a-z0-9-]+\/)?pagefind(-truong\/[a-z0-9-]+|-cac-truong)?\/(.*)$/.exec(urlPath);
+  if (!pagefind) return undefined;
+  if (/^(index\/|fragment\/|filter\/|pagefind\.[a-z0-9_-]+\.pf_meta$)/.test(pagefind[3]!)) return 'public, max-age=31536000, immutable';
+  return `public, max-age=${PAGEFIND_MAX_AGE}`;
 }
 
 /**

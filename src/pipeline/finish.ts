@@ -17,7 +17,7 @@ import { limiter } from '../util/concurrency.ts';
 import { assembleSite } from './assemble.ts';
 import { describeFailure, type BatchSite, type BuildClock, type SiteStatus } from './build-report.ts';
 import { startFinishPool, type FinishPool } from './finish-pool.ts';
-import { linkSchoolIndexes, writeDashboard } from './host-portal.ts';
+import { linkSchoolIndexes, writeDashboard, writeSchoolsSearch } from './host-portal.ts';
 import type { BuildPaths } from './paths.ts';
 import type { BuildProgress } from './progress.ts';
 
@@ -119,6 +119,7 @@ export class Finisher {
       if (s.kind === 'host') {
         const { directory, dashboard } = this.#input.hostExtras();
         await clock.timed('host', () => linkSchoolIndexes(staged, directory));
+        await clock.timed('host', () => writeSchoolsSearch(staged, directory));
         // The host decides whether its dashboard is public (host.yaml `compliance.publicDashboard`).
         if ((s.site as LoadedHost).config.compliance.publicDashboard)
           await clock.timed('host', () => writeDashboard(staged, dashboard!, directory));

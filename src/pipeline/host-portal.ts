@@ -1,12 +1,13 @@
 /**
  * What the build adds to the host portal beside Astro's pages: the links to the schools' search
- * indexes and the compliance dashboard.
+ * indexes, the index of the schools' news and the compliance dashboard.
  */
 import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ComplianceReport } from '../compliance/report.ts';
 import { formatHtml } from '../compliance/formatters/html.ts';
 import { SCHOOL_INDEXES_DIR } from '../search/paths.ts';
+import { writeSchoolsIndex, type SchoolsIndexResult } from '../search/schools-index.ts';
 import { DASHBOARD_DIR, type DirectoryEntry } from '../site/render-input.ts';
 import { siteFolder } from '../site/address.ts';
 
@@ -22,6 +23,15 @@ export async function linkSchoolIndexes(hostDir: string, directory: DirectoryEnt
   const dir = path.join(hostDir, SCHOOL_INDEXES_DIR);
   await mkdir(dir, { recursive: true });
   for (const s of directory) await symlink(path.join('..', '..', siteFolder(s.domain), 'pagefind'), path.join(dir, s.id), 'dir');
+}
+
+/**
+ * The index of the schools' latest news that the host's search page loads instead of every
+ * school's full index (src/search/schools-index.ts). Its filters carry the names the search page
+ * shows (`search.school` and the pages' `Chuyên mục` filter, templates/layouts/Base.astro).
+ */
+export function writeSchoolsSearch(hostDir: string, directory: DirectoryEntry[]): Promise<SchoolsIndexResult> {
+  return writeSchoolsIndex(hostDir, directory, { school: 'Trường', category: 'Chuyên mục' });
 }
 
 /** The hosting unit's compliance dashboard: `/tuan-thu/` on the host portal. */

@@ -16,3 +16,9 @@ export const META_HASH_PLACEHOLDER = 'pagefind-meta-hash-pending';
  * address, the page fetches the chunks holding its words while Pagefind's worker starts.
  */
 export const CHUNKS_PLACEHOLDER = 'pagefind-chunks-pending';
+
+/**
+ * Folder of the host portal with the index of its schools' news (`writeSchoolsIndex`), which the
+ * host's search page loads beside the host's own index instead of every school's.
+ */
+export const SCHOOLS_INDEX_DIR = 'pagefind-cac-truong';

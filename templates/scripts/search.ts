@@ -6,9 +6,10 @@
  *   3. the words of both, when the phrases found little.
  * Pagefind ships no đ folding, hence the folded copy in the index (src/search/index-site.ts).
  *
- * Pagefind's script downloads with the search page (Search.astro preloads it, no other page
- * does); its worker, WebAssembly and index load once the visitor is about to search: when the
- * page opens with a query, or when the search box gets focus. Results come ten at a time, with a
+ * Pagefind's script downloads with the search page (Search.astro preloads it; other pages only
+ * once the visitor uses the header's search box, see search-prefetch.ts), with the files its
+ * worker needs to start; the index starts loading once the visitor is about to search: when the page opens with a query, or when the
+ * search box gets focus. Results come ten at a time, with a
  * button for more; the filters chosen stay in the address, so a reload or a shared link keeps them.
  */
 import { foldDiacritics } from '../../src/util/slug.ts';
@@ -32,6 +33,7 @@ interface Pagefind {
   mergeIndex(path: string, o: Record<string, unknown>): Promise<void>;
   filters(): Promise<Record<string, Record<string, number>>>;
   search(q: string, o?: Record<string, unknown>): Promise<{ results: PagefindResult[] } | null>;
+  preload(q: string, o?: Record<string, unknown>): Promise<void>;
 }
 
 /** Results shown at once; each press of "more" shows as many again. */
@@ -50,7 +52,7 @@ function setup(root: HTMLElement): void {
   const more = root.querySelector<HTMLButtonElement>('[data-search-more]')!;
   const filterBox = root.querySelector<HTMLElement>('[data-search-filters]')!;
   const text = JSON.parse(root.dataset.text ?? '{}') as Record<string, string>;
-  const merges = JSON.parse(root.dataset.merge ?? '[]') as { path: string; baseUrl: string; name: string }[];
+  const merges = JSON.parse(root.dataset.merge ?? '[]') as { path: string; baseUrl?: string; name?: string }[];
   const params = new URL(location.href).searchParams;
   const selects = new Map<string, HTMLSelectElement>();
 
@@ -63,13 +65,28 @@ function setup(root: HTMLElement): void {
       // The bundle's URL is an attribute so that a site served under a path prefix gets it rewritten.
       const pagefind = (await import(/* @vite-ignore */ root.dataset.pagefindBundle ?? '/pagefind/pagefind.js')) as Pagefind;
       // Set before Pagefind starts, so that its worker asks for the entry at the address the page
-      // preloaded (by default the address changes on every visit, against caching).
+      // preloaded (by default the address changes on every visit, against caching). No hash: the
+      // site has no page of its own to index (a host portal whose own news are none yet); the
+      // first other index is then the one Pagefind starts from.
       const metaCacheTag = root.dataset.pagefindMeta;
-      await pagefind.options({ excerptLength: EXCERPT_WORDS, ...(metaCacheTag ? { metaCacheTag } : {}) });
-      // The schools' indexes load side by side, not one after the other, and their first files
+      const first = metaCacheTag ? undefined : merges[0];
+      await pagefind.options({
+        excerptLength: EXCERPT_WORDS,
+        ...(metaCacheTag ? { metaCacheTag } : {}),
+        ...(first ? { basePath: first.path, metaCacheTag: tag, ...(first.baseUrl ? { baseUrl: first.baseUrl } : {}) } : {}),
+      });
+      // The other indexes load side by side, not one after the other, and their first files
       // are on their way before Pagefind is ready to ask for them (see `warmUp`).
       await Promise.all(
-        merges.map((m) => pagefind.mergeIndex(m.path, { baseUrl: m.baseUrl, mergeFilter: { [text.school!]: m.name }, metaCacheTag: tag })),
+        merges
+          .filter((m) => m !== first)
+          .map((m) =>
+            pagefind.mergeIndex(m.path, {
+              ...(m.baseUrl ? { baseUrl: m.baseUrl } : {}),
+              ...(m.name ? { mergeFilter: { [text.school!]: m.name } } : {}),
+              metaCacheTag: tag,
+            }),
+          ),
       );
       // The filters load beside the first search rather than before it: on a slow phone every
       // round trip saved shows the results sooner. The search reads the chosen values from the
@@ -191,7 +208,12 @@ function setup(root: HTMLElement): void {
   // The page has downloaded Pagefind's script already; the index starts loading when the
   // visitor comes to the box (or types, or the page opened with a query).
   input.addEventListener('focus', () => void load(), { once: true });
-  input.addEventListener('input', () => void load(), { once: true });
+  // While the visitor types, the index chunks of the words so far load (as typed and folded, as
+  // the search will ask): on a slow line, Enter then waits for no chunk.
+  input.addEventListener('input', () => {
+    const typed = input.value.normalize('NFC').trim();
+    void load().then((pagefind) => (typed ? pagefind.preload(`${typed} ${foldDiacritics(typed)}`) : undefined));
+  });
   const initial = params.get('q');
   if (initial) {
     preloadChunks(root, initial.normalize('NFC'));
@@ -269,5 +291,16 @@ function resultItem(d: PagefindData, q: string, text: Record<string, string>): H
     excerpt.textContent = d.meta.description ?? '';
   }
   li.append(h, meta, excerpt);
+  // A school's news on the host portal: its own site's search holds its full text and older news.
+  if (d.meta.schoolSearch) {
+    const p = document.createElement('p');
+    const link = document.createElement('a');
+    const url = new URL(d.meta.schoolSearch);
+    url.searchParams.set('q', q);
+    link.href = url.href;
+    link.textContent = fill(text.inSchool!, { q, school: d.filters[text.school!]?.[0] ?? '' });
+    p.append(link);
+    li.append(p);
+  }
   return li;
 }

@@ -9,8 +9,9 @@ import * as cheerio from 'cheerio';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chunksFor, type ChunkRange } from '../../templates/scripts/index-chunks.ts';
-import type { StaticServer } from '../static-server.ts';
-import { startDemoSites, type DemoSites } from './demo-sites.ts';
+import { cacheControlFor } from '../../src/hosting/nginx.ts';
+import { serveFolder, type StaticServer } from '../static-server.ts';
+import { SCHOOL_DOMAIN, startDemoSites, type DemoSites } from './demo-sites.ts';
 
 let out: string;
 let demo: DemoSites;
@@ -43,7 +44,7 @@ async function search(base: string, q: string): Promise<Hit[]> {
       lis.map((li) => ({
         title: li.querySelector('h2')?.textContent ?? '',
         url: li.querySelector('a')?.getAttribute('href') ?? '',
-        excerpt: li.querySelector('p:last-child')?.textContent ?? '',
+        excerpt: li.querySelector('.excerpt')?.textContent ?? '',
         meta: li.querySelector('.meta')?.textContent ?? '',
       })),
     );
@@ -163,6 +164,29 @@ describe('district-wide search on the host portal', () => {
         const links = [...document.querySelectorAll('[data-search-results] a')].map((a) => a.getAttribute('href') ?? '');
         return links.length > 0 && links.every((h) => h.startsWith('https://thcsleloi.songxanh.edu.vn/'));
       });
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('the host portal searches its schools through one index, whatever their number (issue 18)', () => {
+  it("asks for no school's own index, and links a school's news to a search of that school's site", async () => {
+    const page = await browser.newPage();
+    const asked: string[] = [];
+    page.context().on('request', (r) => asked.push(new URL(r.url()).pathname));
+    try {
+      await page.goto(`${host.url}/tim-kiem/?q=${encodeURIComponent('khai giang')}`);
+      await waitForResults(page);
+      // The host's own index and the index of the schools' news: nothing per school.
+      expect(asked.filter((p) => p.startsWith('/pagefind-truong/'))).toEqual([]);
+      expect(asked.filter((p) => p.startsWith('/pagefind-cac-truong/index/')).length).toBeGreaterThan(0);
+      const item = page.locator('[data-search-results] li', { hasText: 'Trường Trung học cơ sở Lê Lợi' }).first();
+      const title = item.locator('h2 a');
+      expect(await title.getAttribute('href')).toMatch(/^https:\/\/thcsleloi\.songxanh\.edu\.vn\/tin-tuc\//);
+      const inSchool = item.locator('p > a');
+      expect(await inSchool.textContent()).toBe('Tìm "khai giang" trong trang của Trường Trung học cơ sở Lê Lợi');
+      expect(await inSchool.getAttribute('href')).toBe('https://thcsleloi.songxanh.edu.vn/tim-kiem/?q=khai+giang');
     } finally {
       await page.close();
     }
@@ -350,6 +374,73 @@ describe('a search that answers quickly on a slow line (issue 18)', () => {
       expect([...new Set(asked.filter((p) => p.startsWith('/pagefind/index/')))].sort()).toEqual(predicted.sort());
     } finally {
       await page.close();
+    }
+  });
+});
+
+describe('the search box in the header of every page (issue 18)', () => {
+  /** The school served with the cache headers of the nginx configuration; `served` lists what the server sent. */
+  async function serveWithCache(served: string[]): Promise<StaticServer> {
+    return serveFolder(path.join(out, 'sites', SCHOOL_DOMAIN), { cacheControl: cacheControlFor, log: (p) => served.push(p) });
+  }
+  const STARTUP = [
+    '/pagefind/pagefind.js',
+    '/pagefind/pagefind-worker.js',
+    '/pagefind/pagefind-entry.json',
+    '/pagefind/wasm.unknown.pagefind',
+  ];
+
+  it('loads no Pagefind file on a page where nobody touches the search box', async () => {
+    const served: string[] = [];
+    const site = await serveWithCache(served);
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(`${site.url}/`, { waitUntil: 'networkidle' });
+      await page.goto(`${site.url}/tin-tuc/`, { waitUntil: 'networkidle' });
+      expect(served.filter((p) => p.startsWith('/pagefind/') || p.startsWith('/tim-kiem/'))).toEqual([]);
+    } finally {
+      await context.close();
+      await site.close();
+    }
+  });
+
+  it("gets the search ready when the box is used, so that the search page and Pagefind's worker find its files in the cache", async () => {
+    const served: string[] = [];
+    const site = await serveWithCache(served);
+    const context = await browser.newContext();
+    // Every request the page, the search page and Pagefind's worker make (Playwright reports the worker's too).
+    const asked: string[] = [];
+    context.on('request', (r) => asked.push(new URL(r.url()).pathname));
+    try {
+      const page = await context.newPage();
+      await page.goto(`${site.url}/`, { waitUntil: 'networkidle' });
+      await page.focus('#site-search-q');
+      // Focus alone: Pagefind's start-up files and the search page's script, no index yet.
+      await expect.poll(() => STARTUP.filter((f) => served.includes(f)), { timeout: 15_000 }).toEqual(STARTUP);
+      await expect.poll(() => served.filter((p) => p.endsWith('.pf_meta')).length, { timeout: 15_000 }).toBe(1);
+      expect(served.filter((p) => /\/_astro\/Search\..*\.js$/.test(p))).toHaveLength(1);
+      expect(served.filter((p) => p.startsWith('/pagefind/index/'))).toEqual([]);
+      // A word ended by a space: its index chunk comes while the next word is typed.
+      await page.keyboard.type('hoc ', { delay: 50 });
+      await expect.poll(() => served.filter((p) => p.startsWith('/pagefind/index/')).length, { timeout: 15_000 }).toBeGreaterThan(0);
+      await page.keyboard.type('sinh', { delay: 50 });
+      const beforeEnter = served.length;
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/\/tim-kiem\/\?q=hoc\+sinh$/);
+      await waitForResults(page);
+      expect(await page.locator('[data-search-results] li').count()).toBeGreaterThan(0);
+      // The worker asked for its files, and the server sent each of them once, before Enter:
+      // the worker's own requests were answered from the browser's cache.
+      for (const f of STARTUP) expect(asked.filter((p) => p === f).length, f).toBeGreaterThan(1);
+      const after = served.slice(beforeEnter);
+      expect(after.filter((p) => STARTUP.includes(p) || p.endsWith('.pf_meta') || p.startsWith('/_astro/'))).toEqual([]);
+      // No file of the index was sent twice.
+      const pagefindFiles = served.filter((p) => p.startsWith('/pagefind/'));
+      expect(pagefindFiles).toEqual([...new Set(pagefindFiles)]);
+    } finally {
+      await context.close();
+      await site.close();
     }
   });
 });

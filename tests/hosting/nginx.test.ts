@@ -12,7 +12,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSites } from '../../src/pipeline/build-sites.ts';
-import { nginxConfig } from '../../src/hosting/nginx.ts';
+import { cacheControlFor, nginxConfig } from '../../src/hosting/nginx.ts';
 import { FIXTURES, tempDir } from '../helpers.ts';
 
 const NGINX = '/usr/sbin/nginx';
@@ -184,6 +184,8 @@ describe('nginx terminating TLS, with HTTP/2 and cacheable search files (issue 1
       expect(r.status, p).toBe(200);
       expect(r.headers['cache-control'], p).toBe('public, max-age=31536000, immutable');
       expect(r.headers['x-content-type-options'], p).toBe('nosniff');
+      // The benchmark's and the browser tests' servers give what nginx gives.
+      expect(cacheControlFor(p)).toBe(r.headers['cache-control']);
     }
     for (const p of [
       '/pagefind/pagefind.js',
@@ -195,11 +197,20 @@ describe('nginx terminating TLS, with HTTP/2 and cacheable search files (issue 1
       expect(r.status, p).toBe(200);
       expect(r.headers['cache-control'], p).toBe('public, max-age=300');
       expect(r.headers['content-security-policy'], p).toBeTruthy();
+      expect(cacheControlFor(p.replace(/\?.*/, ''))).toBe(r.headers['cache-control']);
     }
     // The host portal's copies of the schools' indexes too.
     const school = await getH2('pgd.thunghiem.edu.vn', `/pagefind-truong/alpha/index/${chunk}`);
     expect(school.status).toBe(200);
     expect(school.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    // And the index of the schools' news that the host's search loads.
+    const news = path.join(dist, 'sites', 'pgd.thunghiem.edu.vn', 'pagefind-cac-truong', 'index');
+    const newsChunk = `/pagefind-cac-truong/index/${(await readdir(news))[0]!}`;
+    const schools = await getH2('pgd.thunghiem.edu.vn', newsChunk);
+    expect(schools.status).toBe(200);
+    expect(schools.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(cacheControlFor(newsChunk)).toBe(schools.headers['cache-control']);
+    expect(cacheControlFor('/')).toBeUndefined();
     // Pages themselves are not cached that way.
     expect((await getH2('alpha.thunghiem.edu.vn', '/')).headers['cache-control']).toBeUndefined();
   });
