@@ -15,6 +15,7 @@ import {
 import { excerpt } from '../render/markdown.ts';
 import { toInstant } from '../util/dates.ts';
 import type { FeedItem } from '../site/render-input.ts';
+import { memo, type Memoized } from '../site/render-tracking.ts';
 import { SECTIONS, entryUrl, feedUrl } from '../site/sections.ts';
 import { absolutizeHtml, mimeType, rfc822, xmlEscape } from './feed-format.ts';
 
@@ -98,6 +99,15 @@ export function disclosureItems(site: LoadedSchool, d: Entry<Disclosure>): FeedI
 
 /** Every feed of a school site. */
 export function schoolFeeds(site: LoadedSchool): FeedSpec[] {
+  // Five endpoints of a school (its feeds, the feed list, the site manifest) and the category
+  // feeds' paths ask for every feed: built once per site and build. Through `memo`, so that the
+  // warm renderer credits what the feeds read to each page that takes them.
+  return memo(feedsOf, site, () => buildFeeds(site));
+}
+
+const feedsOf = new WeakMap<LoadedSchool, Memoized<FeedSpec[]>>();
+
+function buildFeeds(site: LoadedSchool): FeedSpec[] {
   const name = site.config.name;
   const news = site.collections.news.filter((n) => !n.data.draft).map((n) => newsItem(site, n));
   const feeds: FeedSpec[] = [
