@@ -1,5 +1,5 @@
 /** Shared test helpers. */
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { z } from 'zod';
@@ -20,4 +20,13 @@ export function problems(schema: z.ZodType, yaml: string, lang: Lang = 'vi', fil
 
 export function tempDir(prefix = 'congtruong-'): Promise<string> {
   return mkdtemp(path.join(os.tmpdir(), prefix));
+}
+
+/** Every file (and link) under `dir`, relative to it, sorted: to compare two built sites. */
+export async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries
+    .filter((e) => !e.isDirectory())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
+    .sort();
 }

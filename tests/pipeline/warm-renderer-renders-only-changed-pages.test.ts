@@ -8,7 +8,7 @@
  * must be byte for byte the same. A body-only edit renders the few pages that show the body, a
  * new school name renders them all.
  */
-import { appendFile, cp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, cp, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AstroWorker } from '../../src/pipeline/astro-workers.ts';
@@ -16,7 +16,7 @@ import { buildSites } from '../../src/pipeline/build-sites.ts';
 import { startFinishPool, type FinishPool } from '../../src/pipeline/finish-pool.ts';
 import type { RenderedPages } from '../../src/pipeline/warm-protocol.ts';
 import { WarmRenderer } from '../../src/pipeline/warm-renderer.ts';
-import { tempDir } from '../helpers.ts';
+import { filesUnder, tempDir } from '../helpers.ts';
 
 const SCHOOL = 'thcs-le-loi';
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -34,15 +34,6 @@ async function edit(rel: string, change: (text: string) => string): Promise<void
   const after = change(before);
   expect(after).not.toBe(before);
   await writeFile(school(rel), after);
-}
-
-/** Every file under `root`, relative, sorted. */
-async function files(root: string): Promise<string[]> {
-  const entries = await readdir(root, { withFileTypes: true, recursive: true });
-  return entries
-    .filter((e) => !e.isDirectory())
-    .map((e) => path.relative(root, path.join(e.parentPath, e.name)))
-    .sort();
 }
 
 /** Builds the school into `out` through `renderer`; returns the published folder and what the job rendered. */
@@ -81,8 +72,8 @@ async function buildAndCompare(): Promise<{ rendered: string[]; reused: number; 
   const a = await build(reusing, path.join(dir, 'reusing'));
   const b = await build(fresh, path.join(dir, 'fresh'));
   expect(b.pages.reused).toBe(0);
-  const list = await files(a.site);
-  expect(list).toEqual(await files(b.site));
+  const list = await filesUnder(a.site);
+  expect(list).toEqual(await filesUnder(b.site));
   const differing: string[] = [];
   for (const f of list) {
     const [x, y] = await Promise.all([readFile(path.join(a.site, f)), readFile(path.join(b.site, f))]);

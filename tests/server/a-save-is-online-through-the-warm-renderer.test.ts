@@ -10,7 +10,7 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSites } from '../../src/pipeline/build-sites.ts';
-import { tempDir } from '../helpers.ts';
+import { filesUnder, tempDir } from '../helpers.ts';
 import { api, login, startTestHost, type Session, type TestHost } from './server-host.ts';
 
 let host: TestHost;
@@ -38,15 +38,6 @@ async function searchRecord(siteDir: string, url: string): Promise<{ content: st
     if (record.url === url) return record;
   }
   return undefined;
-}
-
-/** Every file under `dir`, relative, sorted. */
-async function files(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return entries
-    .filter((e) => !e.isDirectory())
-    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
-    .sort();
 }
 
 beforeAll(async () => {
@@ -95,8 +86,8 @@ describe('a save rendered by the warm renderer', () => {
     });
     expect(report.sites.find((s) => s.id === 'alpha')?.status).toBe('built');
     const cold = path.join(out, 'sites', 'alpha.thunghiem.edu.vn');
-    const warmFiles = await files(site());
-    expect(warmFiles).toEqual(await files(cold));
+    const warmFiles = await filesUnder(site());
+    expect(warmFiles).toEqual(await filesUnder(cold));
     expect(warmFiles.length).toBeGreaterThan(100);
     const differing: string[] = [];
     for (const f of warmFiles) {

@@ -12,7 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { hashPassword } from '../../src/server/passwords.ts';
 import { launchChromium } from '../browser.ts';
-import { startProvider, type TestProvider } from './oidc-provider.ts';
+import { hostOidcSettings, startProvider, type TestProvider } from './oidc-provider.ts';
 import { api, login, PASSWORD, startTestHost, type TestHost } from './server-host.ts';
 
 let host: TestHost;
@@ -47,15 +47,7 @@ beforeAll(async () => {
   provider = await startProvider();
   [host, browser] = await Promise.all([
     startTestHost('2026-12-02T09:30', undefined, {
-      oidc: {
-        issuer: provider.issuer,
-        clientId: provider.clientId,
-        clientSecret: provider.clientSecret,
-        label: 'Sở GD&ĐT Thử Nghiệm',
-        claim: 'email',
-        matchAccount: 'email',
-        scope: 'openid email',
-      },
+      oidc: hostOidcSettings(provider),
     }),
     launchChromium(),
   ]);

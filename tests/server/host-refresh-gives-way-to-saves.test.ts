@@ -5,11 +5,11 @@
  * `hostRefreshMs`. Order is read from the server's log (each save and each refresh writes one
  * line when it ends, and the queue runs one task at a time), not from wall-clock thresholds.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildSites } from '../../src/pipeline/build-sites.ts';
-import { tempDir } from '../helpers.ts';
+import { filesUnder, tempDir } from '../helpers.ts';
 import { api, login, startTestHost, type Session, type TestHost } from './server-host.ts';
 
 const news = (title: string) => `---\ntitle: ${title}\ndate: 2026-12-02\ncategory: thong-bao\n---\nKính gửi quý phụ huynh.\n`;
@@ -28,15 +28,6 @@ async function until(check: () => Promise<boolean>, ms: number): Promise<boolean
     await new Promise((r) => setTimeout(r, 100));
   }
   return check();
-}
-
-/** Every file and link under `dir`, relative, sorted. */
-async function files(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return entries
-    .filter((e) => !e.isDirectory())
-    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
-    .sort();
 }
 
 const hosts: TestHost[] = [];
@@ -127,8 +118,8 @@ describe('the host portal’s refresh and the saves', () => {
     expect(report.sites.find((s) => s.id === 'host')?.status).toBe('built');
     const warmDir = path.join(host.out, 'sites', 'pgd.thunghiem.edu.vn');
     const coldDir = path.join(cold, 'sites', 'pgd.thunghiem.edu.vn');
-    const warmFiles = await files(warmDir);
-    expect(warmFiles).toEqual(await files(coldDir));
+    const warmFiles = await filesUnder(warmDir);
+    expect(warmFiles).toEqual(await filesUnder(coldDir));
     const differing: string[] = [];
     for (const f of warmFiles) {
       const [a, b] = await Promise.all([

@@ -6,7 +6,7 @@
  * an account are refused, and no account is ever created.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startProvider, type TestProvider } from './oidc-provider.ts';
+import { hostOidcSettings, startProvider, type TestProvider } from './oidc-provider.ts';
 import { startTestHost, type TestHost } from './server-host.ts';
 
 let host: TestHost;
@@ -39,15 +39,7 @@ async function oidcLogin(tamperCallback?: (url: URL) => void) {
 beforeAll(async () => {
   provider = await startProvider();
   host = await startTestHost('2026-12-02T09:00', undefined, {
-    oidc: {
-      issuer: provider.issuer,
-      clientId: provider.clientId,
-      clientSecret: provider.clientSecret,
-      label: 'Sở GD&ĐT Thử Nghiệm',
-      claim: 'email',
-      matchAccount: 'email',
-      scope: 'openid email',
-    },
+    oidc: hostOidcSettings(provider),
   });
   base = host.server.url;
 }, 300_000);

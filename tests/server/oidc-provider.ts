@@ -8,6 +8,7 @@
 import { createHash, generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { OidcSettings } from '../../src/schemas/oidc-settings.ts';
 
 export interface TestProvider {
   issuer: string;
@@ -116,4 +117,17 @@ export async function startProvider(): Promise<TestProvider> {
     issuer,
     close: () => new Promise<void>((resolve) => (server.closeAllConnections(), server.close(() => resolve()))),
   });
+}
+
+/** The server's settings for this provider, as a hosting unit writes them (`serve --oidc FILE`). */
+export function hostOidcSettings(provider: TestProvider): OidcSettings {
+  return {
+    issuer: provider.issuer,
+    clientId: provider.clientId,
+    clientSecret: provider.clientSecret,
+    label: 'Sở GD&ĐT Thử Nghiệm',
+    claim: 'email',
+    matchAccount: 'email',
+    scope: 'openid email',
+  };
 }
