@@ -5,7 +5,6 @@
  * server. The systemd unit runs the server as an unprivileged user with a read-only system.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import http from 'node:http';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
@@ -13,7 +12,7 @@ import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../src/dev/decap-backend.ts';
 import { editorNginxConfig, systemdUnit } from '../../src/hosting/editor-service.ts';
-import { PASSWORD, startTestHost, type TestHost } from './server-host.ts';
+import { PASSWORD, requestVia, startTestHost, type TestHost } from './server-host.ts';
 
 const NGINX = '/usr/sbin/nginx';
 const NAME = 'soanbai.thunghiem.edu.vn';
@@ -23,27 +22,9 @@ let port: number;
 /** The editor's address as teachers type it (nginx on a free port here, 443 in production). */
 let origin: string;
 
-interface Answer {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  body: string;
-}
-
 /** A request to nginx as a browser at https://soanbai… would send it. */
-function request(method: string, urlPath: string, headers: Record<string, string> = {}, body?: string): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      { host: '127.0.0.1', port, method, path: urlPath, headers: { Host: `${NAME}:${port}`, ...headers } },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
+const request = (method: string, urlPath: string, headers: Record<string, string> = {}, body?: string) =>
+  requestVia(port, NAME, method, urlPath, headers, body);
 
 beforeAll(async () => {
   port = await freePort();

@@ -6,13 +6,12 @@
  * name to a real server, where a teacher logs in.
  */
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import http from 'node:http';
 import { mkdir, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../src/dev/decap-backend.ts';
-import { PASSWORD, startTestHost, type TestHost } from './server-host.ts';
+import { PASSWORD, requestVia, startTestHost, type TestHost } from './server-host.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const NGINX = '/usr/sbin/nginx';
@@ -35,26 +34,8 @@ async function nginxConf(name: string, generated: string): Promise<string> {
   return conf;
 }
 
-function request(
-  hostName: string,
-  method: string,
-  urlPath: string,
-  headers: Record<string, string> = {},
-  body?: string,
-): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      { host: '127.0.0.1', port, method, path: urlPath, headers: { Host: `${hostName}:${port}`, ...headers } },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
+const request = (hostName: string, method: string, urlPath: string, headers: Record<string, string> = {}, body?: string) =>
+  requestVia(port, hostName, method, urlPath, headers, body);
 
 beforeAll(async () => {
   port = await freePort();

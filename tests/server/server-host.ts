@@ -5,6 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { appendFileSync } from 'node:fs';
+import http from 'node:http';
 import { cp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { ServerDatabase } from '../../src/server/accounts.ts';
@@ -121,4 +122,37 @@ export async function api(
     body: JSON.stringify({ action, params: { branch: 'main', ...params } }),
   });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> & { error?: string } };
+}
+
+/** An answer of `requestVia`. */
+export interface ViaAnswer {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+/**
+ * A request to 127.0.0.1:`port` (nginx in front of the server) as a browser at `hostName`
+ * would send it: the Host header names the site or the editor, not the address connected to.
+ */
+export function requestVia(
+  port: number,
+  hostName: string,
+  method: string,
+  urlPath: string,
+  headers: Record<string, string> = {},
+  body?: string,
+): Promise<ViaAnswer> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      { host: '127.0.0.1', port, method, path: urlPath, headers: { Host: `${hostName}:${port}`, ...headers } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
 }
